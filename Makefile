@@ -1,0 +1,100 @@
+# gavel — a council's records in the terminal.
+#   make            build ./gavel
+#   make demo       install missing dependencies, build, open the demo council
+#   make check      install missing dependencies, build with sanitizers, run every test
+#   make bench      build optimised and print the benchmark figures
+#   make install    PREFIX=/usr/local DESTDIR=
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+V ?= 0
+Q := $(if $(filter 1,$(V)),,@)
+
+PKGS := sqlite3 libsodium ncursesw
+CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -I. $(shell $(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+
+SRC_LIB := $(wildcard core/*.c store/*.c sync/*.c) $(filter-out tui/main.c,$(wildcard tui/*.c))
+OBJ_LIB := $(SRC_LIB:%.c=build/%.o) build/tui/demo_script.o
+SAN_LIB := $(SRC_LIB:%.c=build/san/%.o) build/san/tui/demo_script.o
+
+SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=build/san/tests/%)
+CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
+
+all: gavel
+
+gavel: $(OBJ_LIB) build/tui/main.o
+	@echo "  LINK  $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+build/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/san/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $< (sanitized)"
+	$(Q)$(CC) $(CSTD) $(WARN) $(SANFLAGS) -I. $(shell $(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP -c -o $@ $<
+
+# The demo council is a script of gavel commands, compiled into the binary.
+build/tui/demo_script.c: tui/demo.gavel scripts/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/embed.sh demo_script < $< > $@
+build/san/tui/demo_script.c: build/tui/demo_script.c
+	@mkdir -p $(dir $@)
+	$(Q)cp $< $@
+build/tui/demo_script.o: build/tui/demo_script.c
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+build/san/tui/demo_script.o: build/san/tui/demo_script.c
+	$(Q)$(CC) $(CSTD) $(WARN) $(SANFLAGS) -I. -c -o $@ $<
+
+build/san/gavel: $(SAN_LIB) build/san/tui/main.o
+	@echo "  LINK  $@ (sanitized)"
+	$(Q)$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
+
+build/san/tests/%: tests/unit/%.c $(SAN_LIB)
+	@mkdir -p $(dir $@)
+	@echo "  TEST  $@"
+	$(Q)$(CC) $(CSTD) $(WARN) $(SANFLAGS) -I. $(shell $(PKG_CONFIG) --cflags $(PKGS) check) -o $@ $< $(SAN_LIB) $(LIBS) $(CHECK_LIBS)
+
+deps:
+	$(Q)scripts/deps.sh build
+
+check:
+	$(Q)scripts/deps.sh check
+	$(Q)$(MAKE) --no-print-directory test
+
+test: build/san/gavel $(TEST_BIN) gavel
+	$(Q)GAVEL=$(CURDIR)/build/san/gavel tests/run.sh $(TEST_BIN)
+
+demo:
+	$(Q)scripts/deps.sh build
+	$(Q)$(MAKE) --no-print-directory gavel
+	$(Q)GAVEL_DB=$${GAVEL_DB:-$(CURDIR)/build/demo.db} ./gavel demo --force >/dev/null
+	$(Q)GAVEL_DB=$${GAVEL_DB:-$(CURDIR)/build/demo.db} ./gavel
+
+bench: gavel build/bench
+	$(Q)build/bench
+
+build/bench: tests/bench/bench.c $(OBJ_LIB)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(OBJ_LIB) $(LIBS)
+
+install: gavel
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 gavel $(DESTDIR)$(BINDIR)/gavel
+	install -m 644 docs/gavel.1 $(DESTDIR)$(MANDIR)/man1/gavel.1
+
+clean:
+	rm -rf build gavel
+
+.PHONY: all deps check test demo bench install clean
+-include $(shell find build -name '*.d' 2>/dev/null)

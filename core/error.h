@@ -1,0 +1,52 @@
+/*
+ * error: the one list of error codes, each with its message and exit code.
+ *
+ * Functions that can fail take a `struct err *` and `return error(e, CODE,
+ * args...)`, which formats the code's message with the arguments and returns
+ * -1. The message is one short lower-case line naming the thing at fault.
+ */
+#ifndef GAVEL_ERROR_H
+#define GAVEL_ERROR_H
+
+/* X(code, exit status, printf format of the message) */
+#define ERROR_CODES(X) \
+	X(E_OK, 0, N_("ok")) \
+	X(E_USAGE, 2, N_("%s")) \
+	X(E_INVALID, 1, N_("%s")) \
+	X(E_RULE, 1, N_("%s")) \
+	X(E_NO_COUNCIL, 1, N_("no council in %s; create one with 'gavel init NAME' or 'gavel demo'")) \
+	X(E_UNKNOWN_BODY, 1, N_("unknown body: %s")) \
+	X(E_UNKNOWN_PERSON, 1, N_("unknown person: %s")) \
+	X(E_UNKNOWN_OWNER, 1, N_("unknown person or organisation: %s")) \
+	X(E_UNKNOWN_MEETING, 1, N_("unknown meeting: %s")) \
+	X(E_UNKNOWN_ITEM, 1, N_("unknown item: %s")) \
+	X(E_UNKNOWN_GOAL, 1, N_("unknown goal: %s")) \
+	X(E_UNKNOWN_DECISION, 1, N_("unknown decision: %s")) \
+	X(E_UNKNOWN_ACTION, 1, N_("unknown action: %s")) \
+	X(E_UNKNOWN_PROPOSAL, 1, N_("unknown proposal: %s")) \
+	X(E_AMBIGUOUS, 1, N_("ambiguous id %s: give more characters")) \
+	X(E_EXISTS, 1, N_("%s already exists")) \
+	X(E_LOCKED, 1, N_("meeting %s is adjusted: its minutes are locked and cannot be changed")) \
+	X(E_DB, 1, N_("database error: %s")) \
+	X(E_IO, 1, N_("%s: %s"))
+
+#define ERROR_ENUM(code, exit, msg) code,
+enum err_code { ERROR_CODES(ERROR_ENUM) };
+#undef ERROR_ENUM
+
+struct err {
+	enum err_code code;
+	char msg[512];
+};
+
+/* Sets e (if not NULL) to code with its message formatted; returns -1. */
+int error(struct err *e, enum err_code code, ...);
+/* Sets e to code with a message of its own (already translated); -1. */
+int errorf(struct err *e, enum err_code code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The process exit status for an error code. */
+int error_exit_status(enum err_code code);
+/* Clears e to E_OK. */
+void error_clear(struct err *e);
+
+#endif

@@ -1,0 +1,338 @@
+/*
+ * db: opening the database, migrations, transactions and the statement
+ * helpers shared by the store modules.
+ *
+ * The search index maps rows by rowid (see schema.c), and SQLite keeps the
+ * rowids of tables without an INTEGER PRIMARY KEY only until a VACUUM, so
+ * the store never runs VACUUM.
+ */
+#include "store/db.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int store_schema_version(void)
+{
+	return store_migration_count;
+}
+
+int db_error(struct store *st, struct err *e)
+{
+	return error(e, E_DB, sqlite3_errmsg(st->db));
+}
+
+static sqlite3_stmt *prepare(struct store *st, const char *sql, struct err *e)
+{
+	size_t h = ((uintptr_t)sql >> 3) % STMT_CACHE;
+	for (size_t i = 0; i < STMT_CACHE; i++) {
+		size_t k = (h + i) % STMT_CACHE;
+		if (st->cache[k].sql == sql)
+			return st->cache[k].stmt;
+		if (!st->cache[k].sql) {
+			sqlite3_stmt *s;
+			if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL)) {
+				db_error(st, e);
+				return NULL;
+			}
+			st->cache[k].sql = sql;
+			st->cache[k].stmt = s;
+			return s;
+		}
+	}
+	/* The cache is full: a programming error, there are fewer statements. */
+	abort();
+}
+
+static int bind(struct store *st, sqlite3_stmt *s, const char *types, va_list ap, struct err *e)
+{
+	int rc = SQLITE_OK;
+	for (int i = 1; types && *types && rc == SQLITE_OK; types++, i++) {
+		switch (*types) {
+		case 's': {
+			const char *v = va_arg(ap, const char *);
+			rc = v ? sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(s, i);
+			break;
+		}
+		case 'i':
+			rc = sqlite3_bind_int64(s, i, va_arg(ap, int));
+			break;
+		case 'd':
+			rc = sqlite3_bind_double(s, i, va_arg(ap, double));
+			break;
+		default:
+			abort();
+		}
+	}
+	if (rc != SQLITE_OK) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		return db_error(st, e);
+	}
+	return 0;
+}
+
+static sqlite3_stmt *vquery(struct store *st, struct err *e, const char *sql, const char *types,
+			    va_list ap)
+{
+	sqlite3_stmt *s = prepare(st, sql, e);
+	if (!s)
+		return NULL;
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (bind(st, s, types, ap, e))
+		return NULL;
+	return s;
+}
+
+sqlite3_stmt *db_query(struct store *st, struct err *e, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	sqlite3_stmt *s = vquery(st, e, sql, types, ap);
+	va_end(ap);
+	return s;
+}
+
+int db_step(struct store *st, sqlite3_stmt *s, struct err *e)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		return 0;
+	}
+	if (rc == SQLITE_CONSTRAINT)
+		error(e, E_RULE, sqlite3_errmsg(st->db));
+	else
+		db_error(st, e);
+	sqlite3_reset(s);
+	return -1;
+}
+
+void db_done(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+}
+
+int db_exec(struct store *st, struct err *e, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	sqlite3_stmt *s = vquery(st, e, sql, types, ap);
+	va_end(ap);
+	if (!s)
+		return -1;
+	int rc;
+	while ((rc = db_step(st, s, e)) == 1)
+		;
+	return rc;
+}
+
+int db_text(struct store *st, struct err *e, char **out, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	sqlite3_stmt *s = vquery(st, e, sql, types, ap);
+	va_end(ap);
+	if (!s)
+		return -1;
+	int rc = db_step(st, s, e);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return 1;
+	*out = col_text(s, 0);
+	db_done(s);
+	return 0;
+}
+
+void db_stamp(char id[ID_LEN + 1], char now[21])
+{
+	util_new_id(id);
+	util_now(now);
+}
+
+char *col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+void col_id(sqlite3_stmt *s, int i, char out[ID_LEN + 1])
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	out[0] = '\0';
+	if (t) {
+		strncpy(out, (const char *)t, ID_LEN);
+		out[ID_LEN] = '\0';
+	}
+}
+
+static int exec_script(struct store *st, const char *sql, struct err *e)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		error(e, E_DB, msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int store_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	return v;
+}
+
+static int migrate(struct store *st, int target, struct err *e)
+{
+	int v = store_version(st);
+	if (v < 0)
+		return db_error(st, e);
+	if (v > store_migration_count)
+		return error(e, E_DB, "the database was written by a newer gavel; please upgrade");
+	while (v < target) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v + 1);
+		if (exec_script(st, "BEGIN IMMEDIATE", e))
+			return -1;
+		if (exec_script(st, store_migrations[v], e) || exec_script(st, pragma, e)) {
+			exec_script(st, "ROLLBACK", NULL);
+			return -1;
+		}
+		if (exec_script(st, "COMMIT", e))
+			return -1;
+		v++;
+	}
+	return 0;
+}
+
+/* This machine's actor id, made once per database. */
+static int load_actor(struct store *st, struct err *e)
+{
+	char *actor = NULL;
+	if (store_version(st) < 1)
+		return 0;
+	if (store_local_get(st, "actor", &actor, e) < 0)
+		return -1;
+	if (!actor) {
+		char id[ID_LEN + 1];
+		util_new_id(id);
+		if (store_local_set(st, "actor", id, e))
+			return -1;
+		actor = xstrdup(id);
+	}
+	snprintf(st->actor, sizeof st->actor, "%s", actor);
+	free(actor);
+	return 0;
+}
+
+static int open_db(const char *path, bool create, int target, struct err *e, struct store **out)
+{
+	struct stat sb;
+	if (!create && stat(path, &sb) != 0)
+		return error(e, E_NO_COUNCIL, path);
+	struct store *st = xcalloc(1, sizeof *st);
+	snprintf(st->path, sizeof st->path, "%s", path);
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		error(e, E_IO, path, sqlite3_errmsg(st->db));
+		store_close(st);
+		return -1;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_extended_result_codes(st->db, 0);
+	if (exec_script(st, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+			    "PRAGMA synchronous = NORMAL;", e) ||
+	    migrate(st, target, e) || load_actor(st, e)) {
+		if (e && e->code == E_DB && strstr(e->msg, "not a database"))
+			error(e, E_IO, path, "not a gavel database (file is corrupt or of another kind)");
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+int store_open(const char *path, bool create, struct err *e, struct store **out)
+{
+	return open_db(path, create, store_migration_count, e, out);
+}
+
+int store_open_at_version(const char *path, int version, struct err *e, struct store **out)
+{
+	return open_db(path, true, version, e, out);
+}
+
+const char *store_path(struct store *st)
+{
+	return st->path;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (size_t i = 0; i < STMT_CACHE; i++)
+		if (st->cache[i].stmt)
+			sqlite3_finalize(st->cache[i].stmt);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+int store_begin(struct store *st, struct err *e)
+{
+	if (st->depth++ > 0)
+		return 0;
+	if (exec_script(st, "BEGIN IMMEDIATE", e)) {
+		st->depth = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int store_commit(struct store *st, struct err *e)
+{
+	if (st->depth <= 0)
+		return 0;
+	if (--st->depth > 0)
+		return 0;
+	if (exec_script(st, "COMMIT", e)) {
+		exec_script(st, "ROLLBACK", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	if (st->depth <= 0)
+		return;
+	st->depth = 0;
+	exec_script(st, "ROLLBACK", NULL);
+}
+
+int store_local_get(struct store *st, const char *key, char **value, struct err *e)
+{
+	*value = NULL;
+	int rc = db_text(st, e, value, "SELECT value FROM local WHERE key = ?", "s", key);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_local_set(struct store *st, const char *key, const char *value, struct err *e)
+{
+	return db_exec(st, e, "INSERT INTO local(key, value) VALUES (?, ?)"
+			      " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+		       "ss", key, value);
+}

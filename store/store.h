@@ -1,0 +1,177 @@
+/*
+ * store: the council's database. The only module that speaks SQL.
+ *
+ * One SQLite file in WAL mode with foreign keys on and a busy timeout, so
+ * that the terminal interface and a `gavel sync` from cron can share it.
+ * The schema is versioned with PRAGMA user_version and upgraded by forward
+ * migrations when the file is opened.
+ *
+ * Every row carries a global id (32 hex digits), created and updated times
+ * (UTC, ISO 8601) and its author (the actor id of the machine that wrote
+ * it). Functions return 0 on success and -1 with `e` set on failure; lookups
+ * return 1 when the thing is not there. Returned structs are owned by the
+ * caller and freed with the matching *_free or *_release.
+ */
+#ifndef GAVEL_STORE_H
+#define GAVEL_STORE_H
+
+#include <stdbool.h>
+
+#include "core/error.h"
+#include "core/util.h"
+#include "store/model.h"
+
+struct store;
+
+/* The schema version this build writes. */
+int store_schema_version(void);
+
+/*
+ * Opens (and creates, when `create`) the database at path and upgrades its
+ * schema. A database newer than this build is refused.
+ */
+int store_open(const char *path, bool create, struct err *e, struct store **out);
+/* Opens and migrates only up to `version` (tests of the migrations). */
+int store_open_at_version(const char *path, int version, struct err *e, struct store **out);
+void store_close(struct store *st);
+/* The file the store was opened from. */
+const char *store_path(struct store *st);
+/* The file's current schema version. */
+int store_version(struct store *st);
+
+/* Transactions: everything a command does happens in one. */
+int store_begin(struct store *st, struct err *e);
+int store_commit(struct store *st, struct err *e);
+void store_rollback(struct store *st);
+
+/* Local settings of this database (not part of the council's content). */
+int store_local_get(struct store *st, const char *key, char **value, struct err *e);
+int store_local_set(struct store *st, const char *key, const char *value, struct err *e);
+
+/* The council (one per database). Returns 1 if none yet. */
+int store_council_get(struct store *st, char **name, struct err *e);
+int store_council_add(struct store *st, const char *name, struct err *e);
+
+/* Bodies, organisations, people, memberships. */
+int store_body_add(struct store *st, const char *short_name, const char *name, struct err *e);
+int store_body_find(struct store *st, const char *short_name, char id[ID_LEN + 1], struct err *e);
+int store_body_list(struct store *st, struct body_list *out, struct err *e);
+/* Finds the organisation by name, adding it when missing. */
+int store_org_ensure(struct store *st, const char *name, char id[ID_LEN + 1], struct err *e);
+int store_org_find(struct store *st, const char *name, char id[ID_LEN + 1], struct err *e);
+int store_person_add(struct store *st, const char *name, const char *org_id, const char *email,
+		     char id[ID_LEN + 1], struct err *e);
+/* By exact name (case-insensitive for ASCII), or by id or a unique id prefix
+ * of at least 6 digits. Returns 1 if none, 2 if the prefix is ambiguous. */
+int store_person_find(struct store *st, const char *key, char id[ID_LEN + 1], struct err *e);
+int store_person_get(struct store *st, const char *id, struct person *out, struct err *e);
+int store_membership_add(struct store *st, const char *body_id, const char *person_id,
+			 const char *role, const char *from, const char *to, struct err *e);
+/* Memberships of a body valid on `date` (NULL: all). */
+int store_membership_list(struct store *st, const char *body_id, const char *date,
+			  struct member_list *out, struct err *e);
+
+/* Goals and indicator readings. */
+int store_goal_add(struct store *st, const struct goal *g, struct err *e);
+int store_goal_find(struct store *st, const char *code, char id[ID_LEN + 1], struct err *e);
+int store_goal_list(struct store *st, struct goal_list *out, struct err *e);
+/* Adds or replaces the reading of a goal for a year. */
+int store_reading_set(struct store *st, const char *goal_id, int year, double value,
+		      const char *comment, struct err *e);
+
+/* Meetings. */
+int store_meeting_add(struct store *st, const char *body_id, const char *date, const char *time,
+		      const char *end, const char *place, struct err *e);
+/* Finds the meeting of body on date; returns 1 if none. */
+int store_meeting_find(struct store *st, const char *body_id, const char *date,
+		       struct meeting *out, struct err *e);
+int store_meeting_list(struct store *st, const char *body_id, int year,
+		       struct meeting_list *out, struct err *e);
+/* The first planned meeting on or after `date` of each body. */
+int store_meeting_next(struct store *st, const char *date, struct meeting_list *out, struct err *e);
+int store_meeting_set_status(struct store *st, const char *id, const char *status,
+			     const char *time_field, const char *time, struct err *e);
+
+/* Attendance: one row per person and meeting, replaced when set again. */
+int store_attend_set(struct store *st, const char *meeting_id, const struct attendee *a,
+		     struct err *e);
+int store_attend_list(struct store *st, const char *meeting_id, struct attendee_list *out,
+		      struct err *e);
+
+/* Agenda items, numbered 1.. within a meeting. */
+int store_item_add(struct store *st, const char *meeting_id, const char *title, const char *kind,
+		   const char *presenter_id, int *pos, struct err *e);
+int store_item_paper_add(struct store *st, const char *item_id, const char *name, struct err *e);
+int store_item_find(struct store *st, const char *meeting_id, int pos, struct item *out,
+		    struct err *e);
+int store_item_set_status(struct store *st, const char *item_id, const char *status, struct err *e);
+/* Appends text to the notes, separated by a blank line. */
+int store_item_note_append(struct store *st, const char *item_id, const char *text, struct err *e);
+/* The whole agenda with decisions, votes, dissents and conflicts. */
+int store_item_list(struct store *st, const char *meeting_id, struct item_list *out,
+		    struct err *e);
+int store_conflict_add(struct store *st, const char *item_id, const char *person_id, struct err *e);
+
+/* Decisions. The next § number of body and year is taken and never reused. */
+int store_para_next(struct store *st, const char *body_id, int year, int *para, struct err *e);
+int store_decision_add(struct store *st, const char *item_id, const char *body_id,
+		       const struct decision *d, char id[ID_LEN + 1], struct err *e);
+int store_vote_add(struct store *st, const char *decision_id, const char *person_id,
+		   const char *vote, struct err *e);
+int store_dissent_add(struct store *st, const char *decision_id, const char *person_id,
+		      const char *motivation, struct err *e);
+int store_decision_find(struct store *st, const char *body_id, int year, int para,
+			char id[ID_LEN + 1], struct err *e);
+int store_adjuster_add(struct store *st, const char *meeting_id, const char *person_id,
+		       struct err *e);
+/* Names of the meeting's adjusters, in name order. */
+int store_adjuster_list(struct store *st, const char *meeting_id, struct strvec *names,
+			struct err *e);
+
+/* Actions. */
+int store_action_add(struct store *st, const struct action *a, char id[ID_LEN + 1], struct err *e);
+/* By id or unique prefix (at least 4 digits); 1 if none, 2 if ambiguous. */
+int store_action_find(struct store *st, const char *prefix, char id[ID_LEN + 1], struct err *e);
+int store_action_set_status(struct store *st, const char *id, const char *status, struct err *e);
+int store_action_note_add(struct store *st, const char *action_id, const char *date,
+			  const char *author_id, const char *text, struct err *e);
+struct action_filter {
+	const char *owner_person_id; /* with the person's organisation */
+	const char *owner_org_id;
+	const char *status;
+	const char *overdue_before; /* due before this date and still open */
+};
+int store_action_list(struct store *st, const struct action_filter *f, struct action_list *out,
+		      struct err *e);
+
+/* Proposals and the screening questions. */
+int store_question_add(struct store *st, const char *text, struct err *e);
+int store_question_list(struct store *st, struct strvec *ids, struct strvec *texts, struct err *e);
+int store_proposal_add(struct store *st, const char *title, const char *text, const char *by_id,
+		       const char *date, char id[ID_LEN + 1], struct err *e);
+int store_proposal_find(struct store *st, const char *prefix, char id[ID_LEN + 1], struct err *e);
+int store_proposal_answer(struct store *st, const char *proposal_id, const char *question_id,
+			  bool yes, struct err *e);
+int store_proposal_set_status(struct store *st, const char *id, const char *status, struct err *e);
+int store_proposal_list(struct store *st, struct proposal_list *out, struct err *e);
+
+/* Full-text search (FTS5): ranked hits with context. */
+int store_search(struct store *st, const char *query, int limit, struct hit_list *out,
+		 struct err *e);
+
+/*
+ * Calls row() for every row of the council's content: tables in name order,
+ * rows in id order, columns in name order. Values are NULL, or text, with
+ * `is_number` set for integers and reals (printed in canonical form).
+ */
+struct dump_cb {
+	void (*table)(void *ctx, const char *table);
+	void (*row_begin)(void *ctx);
+	void (*field)(void *ctx, const char *column, const char *value, bool is_number);
+	void (*row_end)(void *ctx);
+	void (*table_end)(void *ctx);
+	void *ctx;
+};
+int store_dump(struct store *st, const struct dump_cb *cb, struct err *e);
+
+#endif

@@ -1,0 +1,72 @@
+# Helpers for the end-to-end tests: each runs the real gavel binary as a
+# user would, in a fresh temporary database.
+set -u
+: "${GAVEL:?}"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export GAVEL_DB="$WORK/council.db"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset LANGUAGE
+checks=0
+
+g() { "$GAVEL" "$@"; }
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+ok() {
+	checks=$((checks + 1))
+	echo "ok $checks - $*"
+}
+
+# expect_out "description" "expected output" command...
+expect_out() {
+	local what=$1 want=$2
+	shift 2
+	local got
+	got=$("$@" 2>"$WORK/err") || fail "$what: exit $? from: $* -> $got $(cat "$WORK/err")"
+	[ "$got" = "$want" ] || fail "$what: expected [$want] got [$got] $(cat "$WORK/err")"
+	ok "$what"
+}
+
+# expect_ok "description" command...
+expect_ok() {
+	local what=$1
+	shift
+	local got
+	got=$("$@" 2>&1) || fail "$what: exit $? from: $* -> $got"
+	ok "$what"
+}
+
+# expect_grep "description" pattern command...
+expect_grep() {
+	local what=$1 pat=$2
+	shift 2
+	local got
+	got=$("$@" 2>&1) || fail "$what: exit $? from: $*: $got"
+	printf '%s\n' "$got" | grep -q -- "$pat" || fail "$what: no [$pat] in: $got"
+	ok "$what"
+}
+
+# refused "description" exit-code message-pattern command...
+# The command must fail with the exit code, print one line on stderr
+# matching the pattern, print nothing on stdout, and leave the database
+# byte-for-byte as it was (same dump).
+refused() {
+	local what=$1 code=$2 pat=$3
+	shift 3
+	local before after out err rc
+	before=$("$GAVEL" dump) || fail "dump before $what"
+	out=$("$@" 2>"$WORK/err")
+	rc=$?
+	err=$(cat "$WORK/err")
+	after=$("$GAVEL" dump) || fail "dump after $what"
+	[ "$rc" -eq "$code" ] || fail "$what: exit $rc, wanted $code (stderr: $err)"
+	[ -z "$out" ] || fail "$what: printed on stdout: $out"
+	[ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || fail "$what: stderr is not one line: $err"
+	printf '%s\n' "$err" | grep -q -- "$pat" || fail "$what: stderr [$err] lacks [$pat]"
+	[ "$before" = "$after" ] || fail "$what: the database changed"
+	ok "$what refused: $err"
+}
