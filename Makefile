@@ -13,7 +13,7 @@ V ?= 0
 Q := $(if $(filter 1,$(V)),,@)
 
 PKGS := sqlite3 libsodium ncursesw
-CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CSTD := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -I. $(shell $(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP

@@ -15,7 +15,7 @@ int check_text(const char *what, const char *s, size_t max, bool required, struc
 		return 0;
 	}
 	if (!text_valid(s))
-		return errorf(e, E_INVALID, _("%s is not valid UTF-8 text"), what);
+		return errorf(e, E_INVALID, _("%s holds invalid UTF-8 or a control character"), what);
 	if (strlen(s) > max)
 		return errorf(e, E_INVALID, _("%s is too long (at most %zu bytes)"), what, max);
 	return 0;

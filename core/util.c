@@ -340,3 +340,57 @@ void sb_addpad(struct strbuf *sb, const char *s, int width)
 	for (int w = text_width(s); w < width; w++)
 		sb_addc(sb, ' ');
 }
+
+static unsigned fold_cp(unsigned cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 32;
+	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+		return cp + 0x20;
+	if (cp >= 0x100 && cp <= 0x17f && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 &&
+	    cp != 0x17f) {
+		/* pairs: capital at even code points up to U+0137, odd from U+0139 */
+		bool odd_capital = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17e);
+		if (odd_capital ? (cp & 1) : !(cp & 1))
+			return cp + 1;
+	}
+	return cp;
+}
+
+char *text_fold(const char *s)
+{
+	struct strbuf sb = { 0 };
+	while (*s) {
+		unsigned cp;
+		int n = utf8_decode(s, &cp);
+		if (cp == 0xfffd && n == 1) {
+			sb_addc(&sb, *s);
+		} else {
+			cp = fold_cp(cp);
+			char buf[4];
+			int len;
+			if (cp < 0x80) {
+				buf[0] = (char)cp;
+				len = 1;
+			} else if (cp < 0x800) {
+				buf[0] = (char)(0xc0 | (cp >> 6));
+				buf[1] = (char)(0x80 | (cp & 0x3f));
+				len = 2;
+			} else if (cp < 0x10000) {
+				buf[0] = (char)(0xe0 | (cp >> 12));
+				buf[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+				buf[2] = (char)(0x80 | (cp & 0x3f));
+				len = 3;
+			} else {
+				buf[0] = (char)(0xf0 | (cp >> 18));
+				buf[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+				buf[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+				buf[3] = (char)(0x80 | (cp & 0x3f));
+				len = 4;
+			}
+			sb_add(&sb, buf, (size_t)len);
+		}
+		s += n;
+	}
+	return sb_detach(&sb);
+}

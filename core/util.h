@@ -54,6 +54,9 @@ int text_width(const char *s);
 /* Decodes one UTF-8 character at s into *cp; returns its length in bytes
  * (1 for an invalid byte, with *cp = 0xFFFD). */
 int utf8_decode(const char *s, unsigned *cp);
+/* Lower-cases UTF-8 text for comparison: ASCII, Latin-1 (Å Ä Ö É …) and
+ * Latin Extended-A. Returns a new string the caller frees. */
+char *text_fold(const char *s);
 
 /* A new globally unique id: 32 lower-case hex digits from 16 random bytes. */
 #define ID_LEN 32

@@ -238,6 +238,21 @@ static int load_actor(struct store *st, struct err *e)
 	return 0;
 }
 
+/* SQL function fold(text): text_fold for case-insensitive names. It is
+ * registered on every connection and never used in the schema, so other
+ * SQLite tools can still open the file. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	if (!t) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *f = text_fold((const char *)t);
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
 static int open_db(const char *path, bool create, int target, struct err *e, struct store **out)
 {
 	struct stat sb;
@@ -252,6 +267,8 @@ static int open_db(const char *path, bool create, int target, struct err *e, str
 		return -1;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_create_function(st->db, "fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold,
+				NULL, NULL);
 	sqlite3_extended_result_codes(st->db, 0);
 	if (exec_script(st, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
 			    "PRAGMA synchronous = NORMAL;", e) ||

@@ -61,7 +61,8 @@ int store_body_list(struct store *st, struct body_list *out, struct err *e)
 
 int store_org_find(struct store *st, const char *name, char id[ID_LEN + 1], struct err *e)
 {
-	return find_id(st, e, id, "SELECT id FROM org WHERE name = ?", name);
+	return find_id(st, e, id, "SELECT id FROM org WHERE fold(name) = fold(?1)"
+		       " ORDER BY name = ?1 DESC LIMIT 1", name);
 }
 
 int store_org_ensure(struct store *st, const char *name, char id[ID_LEN + 1], struct err *e)
@@ -112,7 +113,8 @@ static int find_prefix(struct store *st, struct err *e, char id[ID_LEN + 1], con
 
 int store_person_find(struct store *st, const char *key, char id[ID_LEN + 1], struct err *e)
 {
-	int rc = find_id(st, e, id, "SELECT id FROM person WHERE name = ?", key);
+	int rc = find_id(st, e, id, "SELECT id FROM person WHERE fold(name) = fold(?1)"
+		     " ORDER BY name = ?1 DESC LIMIT 1", key);
 	if (rc != 1 || strlen(key) < 6)
 		return rc;
 	return find_prefix(st, e, id, "SELECT id FROM person WHERE id LIKE ? LIMIT 2", key);
