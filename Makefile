@@ -13,7 +13,7 @@ V ?= 0
 Q := $(if $(filter 1,$(V)),,@)
 
 PKGS := sqlite3 libsodium ncursesw
-CSTD := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
+CSTD := -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -I. $(shell $(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP
@@ -45,7 +45,8 @@ build/san/%.o: %.c
 	$(Q)$(CC) $(CSTD) $(WARN) $(SANFLAGS) -I. $(shell $(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP -c -o $@ $<
 
 # The demo council is a script of gavel commands, compiled into the binary.
-build/tui/demo_script.c: tui/demo.gavel scripts/embed.sh
+DEMO_SCRIPT ?= tui/demo.gavel
+build/tui/demo_script.c: $(DEMO_SCRIPT) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	$(Q)scripts/embed.sh demo_script < $< > $@
 build/san/tui/demo_script.c: build/tui/demo_script.c

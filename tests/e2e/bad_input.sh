@@ -1,7 +1,7 @@
 #!/bin/bash
 # Every kind of bad input is refused with one clear line on stderr, a
 # non-zero exit, nothing on stdout, and the database exactly as it was.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 out=$(g meeting list 2>&1); rc=$?
 [ $rc -eq 1 ] && printf '%s' "$out" | grep -q "no council in" && [ ! -e "$GAVEL_DB" ] || fail "no database: $rc $out"

@@ -2,7 +2,7 @@
 # A council's year as its secretary types it: two meetings in one year and
 # one in the next; § numbers continue across meetings and restart in January;
 # an adjusted meeting refuses every edit.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 expect_grep "init" "created the council" g init "Digitaliseringsrådet Västra Götaland"
 expect_ok "body" g body add radet "Digitaliseringsrådet"

@@ -1,0 +1,55 @@
+/* Shared helpers of the unit tests: temporary databases and dumps. */
+#ifndef GAVEL_TEST_HELPERS_H
+#define GAVEL_TEST_HELPERS_H
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/render.h"
+#include "store/store.h"
+
+static char test_dir[] = "/tmp/gavel-test-XXXXXX";
+
+static inline const char *test_path(const char *name)
+{
+	static char path[256];
+	if (test_dir[sizeof test_dir - 2] == 'X' && !mkdtemp(test_dir))
+		abort();
+	snprintf(path, sizeof path, "%s/%s", test_dir, name);
+	return path;
+}
+
+static inline struct store *test_open(const char *name)
+{
+	struct err e;
+	struct store *st = NULL;
+	const char *p = test_path(name);
+	char *wal = xasprintf("%s-wal", p), *shm = xasprintf("%s-shm", p);
+	unlink(p);
+	unlink(wal);
+	unlink(shm);
+	free(wal);
+	free(shm);
+	ck_assert_msg(store_open(p, true, &e, &st) == 0, "%s", e.msg);
+	return st;
+}
+
+static inline char *test_dump(struct store *st)
+{
+	struct strbuf sb = { 0 };
+	struct err e;
+	ck_assert_msg(render_dump(st, &sb, &e) == 0, "%s", e.msg);
+	return sb_detach(&sb);
+}
+
+#define OK(call) \
+	do { \
+		struct err e_; \
+		int rc_ = (call); \
+		(void)e_; \
+		ck_assert_msg(rc_ == 0, "%s failed", #call); \
+	} while (0)
+
+#endif
