@@ -59,6 +59,9 @@ static int bind(struct store *st, sqlite3_stmt *s, const char *types, va_list ap
 		case 'i':
 			rc = sqlite3_bind_int64(s, i, va_arg(ap, int));
 			break;
+		case 'I':
+			rc = sqlite3_bind_int64(s, i, va_arg(ap, sqlite3_int64));
+			break;
 		case 'd':
 			rc = sqlite3_bind_double(s, i, va_arg(ap, double));
 			break;

@@ -4,7 +4,7 @@
  * Statements are prepared once and cached by the address of their SQL text,
  * so every SQL string passed here must be a string literal.
  * Bind signatures: one letter per parameter, 's' text (NULL binds NULL),
- * 'i' int, 'd' double.
+ * 'i' int, 'I' sqlite3_int64, 'd' double.
  */
 #ifndef GAVEL_STORE_DB_H
 #define GAVEL_STORE_DB_H

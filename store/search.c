@@ -7,15 +7,34 @@
  * phrase" stays an exact phrase, and all terms must match. So no input can
  * make a query fail.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/db.h"
 
+#define RANK_WINDOW "800"
+
 enum { KIND_ITEM = 1, KIND_DECISION, KIND_ACTION, KIND_GOAL, KIND_PROPOSAL };
 
+/* The words of a query, folded, for marking the matches in the context. */
+struct terms {
+	struct strvec words;
+	bool prefix[64];
+};
+
 /* Appends one term, quoted for FTS5; `prefix` adds the * operator. */
-static void add_term(struct strbuf *q, const char *w, size_t n, bool prefix)
+static void add_term(struct strbuf *q, struct terms *t, const char *w, size_t n, bool prefix)
 {
+	/* the term's words, as the tokenizer will see them */
+	char *copy = strndup(w, n), *f = text_fold(copy);
+	for (char *tok = strtok(f, " -.,;:!?()'/\t\n\"*"); tok; tok = strtok(NULL, " -.,;:!?()'/\t\n\"*")) {
+		if (t->words.n < 64) {
+			t->prefix[t->words.n] = prefix;
+			strvec_push(&t->words, tok);
+		}
+	}
+	free(copy);
+	free(f);
 	if (q->len)
 		sb_addc(q, ' ');
 	sb_addc(q, '"');
@@ -40,7 +59,7 @@ static bool has_token(const char *w, size_t n)
 	return false;
 }
 
-static void build_query(const char *in, struct strbuf *q)
+static void build_query(const char *in, struct strbuf *q, struct terms *t)
 {
 	const char *p = in;
 	while (*p) {
@@ -52,7 +71,7 @@ static void build_query(const char *in, struct strbuf *q)
 			const char *end = strchr(p + 1, '"');
 			size_t n = end ? (size_t)(end - p - 1) : strlen(p + 1);
 			if (has_token(p + 1, n))
-				add_term(q, p + 1, n, false);
+				add_term(q, t, p + 1, n, false);
 			p += n + 1 + (end != NULL);
 			continue;
 		}
@@ -61,9 +80,95 @@ static void build_query(const char *in, struct strbuf *q)
 		while (w && p[w - 1] == '*')
 			w--;
 		if (has_token(p, w))
-			add_term(q, p, w, true);
+			add_term(q, t, p, w, true);
 		p += n;
 	}
+}
+
+/* Is the character at p part of a word (as unicode61 sees it, nearly)? */
+static int word_char(const char *p, bool *is_word)
+{
+	unsigned cp;
+	int n = utf8_decode(p, &cp);
+	*is_word = (cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10)) ||
+		   (cp >= 0xc0 && cp != 0xd7 && cp != 0xf7 && !(cp >= 0x2000 && cp <= 0x2bff) &&
+		    !(cp >= 0x3000 && cp <= 0x303f) && cp != 0xfeff);
+	return n;
+}
+
+static bool term_match(const struct terms *t, const char *word, size_t n)
+{
+	char *w = strndup(word, n), *f = text_fold(w);
+	bool hit = false;
+	for (size_t i = 0; i < t->words.n && !hit; i++) {
+		size_t len = strlen(t->words.v[i]);
+		hit = t->prefix[i] ? !strncmp(f, t->words.v[i], len) : !strcmp(f, t->words.v[i]);
+	}
+	free(w);
+	free(f);
+	return hit;
+}
+
+/*
+ * The context of a hit: about CONTEXT_WORDS words of text around the first
+ * match, with every matching word between [ and ], and … where cut.
+ */
+#define CONTEXT_WORDS 14
+static char *context(const char *text, const struct terms *t)
+{
+	struct {
+		size_t start, end;
+		bool hit;
+	} *w = NULL;
+	size_t n = 0, alloc = 0, first = (size_t)-1;
+	const char *p = text;
+	while (*p) {
+		bool is_word;
+		int len = word_char(p, &is_word);
+		if (!is_word) {
+			p += len;
+			continue;
+		}
+		size_t start = (size_t)(p - text);
+		while (*p && (len = word_char(p, &is_word)) && is_word)
+			p += len;
+		if (n == alloc) {
+			alloc = alloc ? alloc * 2 : 256;
+			w = xrealloc(w, alloc * sizeof *w);
+		}
+		w[n].start = start;
+		w[n].end = (size_t)(p - text);
+		w[n].hit = term_match(t, text + start, w[n].end - start);
+		if (w[n].hit && first == (size_t)-1)
+			first = n;
+		n++;
+		/* enough words after the first match */
+		if (first != (size_t)-1 && n >= first + CONTEXT_WORDS)
+			break;
+	}
+	struct strbuf sb = { 0 };
+	if (n == 0) {
+		free(w);
+		return sb_detach(&sb);
+	}
+	size_t from = first == (size_t)-1 || first < 4 ? 0 : first - 4;
+	size_t to = from + CONTEXT_WORDS < n ? from + CONTEXT_WORDS : n;
+	if (from > 0)
+		sb_adds(&sb, "…");
+	size_t pos = w[from].start;
+	for (size_t i = from; i < to; i++) {
+		sb_add(&sb, text + pos, w[i].start - pos);
+		if (w[i].hit)
+			sb_addc(&sb, '[');
+		sb_add(&sb, text + w[i].start, w[i].end - w[i].start);
+		if (w[i].hit)
+			sb_addc(&sb, ']');
+		pos = w[i].end;
+	}
+	if (text[pos])
+		sb_adds(&sb, "…");
+	free(w);
+	return sb_detach(&sb);
 }
 
 static int hit_ref(struct store *st, struct hit *h, int kind, sqlite3_int64 src, struct err *e)
@@ -75,25 +180,25 @@ static int hit_ref(struct store *st, struct hit *h, int kind, sqlite3_int64 src,
 		rc = db_text(st, e, &ref,
 			     "SELECT b.short || '/' || m.date || ' ' || i.pos FROM item i"
 			     " JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = m.body_id"
-			     " WHERE i.rowid = ?", "i", (int)src);
+			     " WHERE i.rowid = ?", "I", src);
 		h->kind = xstrdup("item");
 		break;
 	case KIND_DECISION:
 		rc = db_text(st, e, &ref,
 			     "SELECT b.short || '/' || d.year || '/' || d.para FROM decision d"
-			     " JOIN body b ON b.id = d.body_id WHERE d.rowid = ?", "i", (int)src);
+			     " JOIN body b ON b.id = d.body_id WHERE d.rowid = ?", "I", src);
 		h->kind = xstrdup("decision");
 		break;
 	case KIND_ACTION:
-		rc = db_text(st, e, &ref, "SELECT substr(id, 1, 8) FROM action WHERE rowid = ?", "i", (int)src);
+		rc = db_text(st, e, &ref, "SELECT substr(id, 1, 8) FROM action WHERE rowid = ?", "I", src);
 		h->kind = xstrdup("action");
 		break;
 	case KIND_GOAL:
-		rc = db_text(st, e, &ref, "SELECT code FROM goal WHERE rowid = ?", "i", (int)src);
+		rc = db_text(st, e, &ref, "SELECT code FROM goal WHERE rowid = ?", "I", src);
 		h->kind = xstrdup("goal");
 		break;
 	default:
-		rc = db_text(st, e, &ref, "SELECT substr(id, 1, 8) FROM proposal WHERE rowid = ?", "i", (int)src);
+		rc = db_text(st, e, &ref, "SELECT substr(id, 1, 8) FROM proposal WHERE rowid = ?", "I", src);
 		h->kind = xstrdup("proposal");
 		break;
 	}
@@ -107,38 +212,74 @@ int store_search(struct store *st, const char *query, int limit, struct hit_list
 		 struct err *e)
 {
 	struct strbuf q = { 0 };
-	build_query(query, &q);
+	struct terms t = { 0 };
+	build_query(query, &q, &t);
 	if (!q.len) {
 		sb_release(&q);
+		strvec_release(&t.words);
 		return 0;
 	}
+	/*
+	 * Rank with bm25, a title match weighing four times a body match, and
+	 * make context snippets for the final hits only. bm25 costs about a
+	 * microsecond a match, so a query that matches more than RANK_WINDOW
+	 * rows ("och", "kommun") ranks the RANK_WINDOW most recently written
+	 * of them: FTS5 walks its rowids newest first and stops. Below that
+	 * the ranking is exact; above it, the time stays flat however large
+	 * the archive grows, and the newest minutes are the likeliest wanted.
+	 */
 	sqlite3_stmt *s = db_query(st, e,
-				   "SELECT kind, rowid / 8, title, snippet(search, -1, '[', ']', '…', 12),"
-				   " bm25(search, 4.0, 1.0) AS r FROM search WHERE search MATCH ?"
-				   " ORDER BY r LIMIT ?",
+				   "SELECT rowid, r FROM (SELECT rowid, bm25(search, 4.0, 1.0) AS r"
+				   " FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT " RANK_WINDOW ")"
+				   " ORDER BY r, rowid DESC LIMIT ?2",
 				   "si", q.buf, limit);
-	sb_release(&q);
-	if (!s)
+	if (!s) {
+		sb_release(&q);
+		strvec_release(&t.words);
 		return -1;
-	int rc;
-	struct {
-		int kind;
-		sqlite3_int64 src;
-	} *keys = NULL;
-	size_t nkeys = 0;
-	while ((rc = db_step(st, s, e)) == 1) {
-		struct hit *h = hit_list_push(out);
-		keys = xrealloc(keys, (nkeys + 1) * sizeof *keys);
-		keys[nkeys].kind = sqlite3_column_int(s, 0);
-		keys[nkeys].src = sqlite3_column_int64(s, 1);
-		nkeys++;
-		h->title = col_text(s, 2);
-		h->snippet = col_text(s, 3);
-		h->rank = sqlite3_column_double(s, 4);
 	}
-	for (size_t i = 0; rc == 0 && i < nkeys; i++)
-		if (hit_ref(st, &out->v[i], keys[i].kind, keys[i].src, e))
+	int rc;
+	sqlite3_int64 *rowids = NULL;
+	size_t n = 0;
+	while ((rc = db_step(st, s, e)) == 1) {
+		rowids = xrealloc(rowids, (n + 1) * sizeof *rowids);
+		rowids[n] = sqlite3_column_int64(s, 0);
+		hit_list_push(out)->rank = sqlite3_column_double(s, 1);
+		n++;
+	}
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct hit *h = &out->v[i];
+		s = db_query(st, e, "SELECT title, body FROM search WHERE rowid = ?", "I", rowids[i]);
+		if (!s) {
 			rc = -1;
-	free(keys);
+			break;
+		}
+		if ((rc = db_step(st, s, e)) == 1) {
+			const char *title = (const char *)sqlite3_column_text(s, 0);
+			const char *body = (const char *)sqlite3_column_text(s, 1);
+			h->title = xstrdup_or_null(title);
+			h->snippet = context(body ? body : "", &t);
+			if (!h->snippet[0] && title) {
+				free(h->snippet);
+				h->snippet = context(title, &t);
+			}
+			db_done(s);
+			rc = 0;
+		}
+		if (rc == 0) {
+			s = db_query(st, e, "SELECT kind, src FROM search_map WHERE fts = ?", "I", rowids[i]);
+			if (!s || db_step(st, s, e) != 1) {
+				rc = -1;
+				break;
+			}
+			int kind = sqlite3_column_int(s, 0);
+			sqlite3_int64 src = sqlite3_column_int64(s, 1);
+			db_done(s);
+			rc = hit_ref(st, h, kind, src, e);
+		}
+	}
+	sb_release(&q);
+	strvec_release(&t.words);
+	free(rowids);
 	return rc;
 }

@@ -1,0 +1,423 @@
+/*
+ * bench: builds a ten-year council through the real services and prints
+ * one line per figure, "NAME: VALUE UNIT", and the same in bench/last.json.
+ *
+ * Figures are medians (and p99 where named) of repeated runs; each comes
+ * with a baseline measured in the same run on the same machine, so a noisy
+ * machine shows in both.
+ */
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/action.h"
+#include "core/council.h"
+#include "core/meeting.h"
+#include "store/store.h"
+
+#define BODIES 3
+#define PEOPLE 60
+#define MEETINGS 300
+#define ITEMS 15
+#define DECISIONS 3000
+#define ACTIONS 2000
+#define PROPOSALS 200
+
+static struct err e;
+static unsigned long long rng = 0x9e3779b97f4a7c15ULL;
+
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static void die(const char *what)
+{
+	fprintf(stderr, "bench: %s: %s\n", what, e.msg);
+	exit(1);
+}
+
+static const char *const words[] = {
+	"digitalisering", "kommunerna", "regionen", "e-legitimation", "bredband", "fiber",
+	"landsbygden", "e-tjänster", "öppna", "data", "invånare", "företag", "förvaltning",
+	"samverkan", "handlingsplan", "uppföljning", "mätetal", "styrgruppen", "rådet", "beslut",
+	"ärendet", "finansiering", "upphandling", "informationssäkerhet", "integritet", "skolan",
+	"vården", "e-hälsa", "trygghetslarm", "kompetens", "småföretag", "innovation", "delaktighet",
+	"medborgardialog", "geodata", "nyanlända", "webbplats", "IT-drift", "integrationer",
+	"dubbelarbete", "resor", "hållbar", "utveckling", "Västra", "Götaland", "länsstyrelsen",
+	"kommunalförbund", "Boråsregionen", "Fyrbodal", "Skaraborg", "Göteborg", "arbetsgrupp",
+	"förstudie", "projekt", "pilot", "lägesrapport", "redovisade", "diskuterade", "föreslog",
+	"konstaterade", "att", "och", "för", "med", "som", "det", "en", "av", "till", "på", "är",
+	"inom", "under", "året", "nästa", "möte", "kansliet", "uppdrag", "ansvar", "tidplan",
+	"kraftsamling", "prioriterad", "äldreomsorgen", "välfärdsteknik", "arkiv", "e-arkiv",
+};
+#define NWORDS (sizeof words / sizeof *words)
+
+/*
+ * The text of the minutes: a vocabulary of 4,000 words (the domain words
+ * above and compounds made from them, as Swedish makes them) drawn with a
+ * Zipf law, so a few words are everywhere and most are rare, as in real
+ * minutes.
+ */
+#define VOCAB 4000
+static char *vocab[VOCAB];
+static double zipf_cdf[VOCAB];
+
+static void vocab_init(void)
+{
+	static const char *const tails[] = { "arbetet", "frågor", "planen", "tjänster", "projektet",
+					     "strategi", "utbyggnad", "samverkan", "stöd", "rapport" };
+	double sum = 0;
+	for (int i = 0; i < VOCAB; i++) {
+		if (i < (int)NWORDS)
+			vocab[i] = xstrdup(words[i]);
+		else
+			vocab[i] = xasprintf("%s%s%d", words[i % NWORDS], tails[(i / NWORDS) % 10], i / 400);
+		sum += 1.0 / (i + 1);
+		zipf_cdf[i] = sum;
+	}
+	for (int i = 0; i < VOCAB; i++)
+		zipf_cdf[i] /= sum;
+	/* shuffle which words are common, keeping "och", "att" among them */
+	for (int i = VOCAB - 1; i > 0; i--) {
+		int j = (int)rnd((unsigned)i + 1);
+		char *t = vocab[i];
+		vocab[i] = vocab[j];
+		vocab[j] = t;
+	}
+}
+
+static const char *zipf_word(void)
+{
+	double u = rnd(1000000) / 1e6;
+	int lo = 0, hi = VOCAB - 1;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (zipf_cdf[mid] < u)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return vocab[lo];
+}
+
+static void text(struct strbuf *sb, size_t len)
+{
+	sb_reset(sb);
+	while (sb->len < len) {
+		for (int i = 0, n = 6 + (int)rnd(10); i < n; i++) {
+			const char *w = zipf_word();
+			if (i == 0) {
+				/* capitalise ASCII first letters only; enough for the load */
+				char c = w[0];
+				sb_addc(sb, (char)(c >= 'a' && c <= 'z' ? c - 32 : c));
+				sb_adds(sb, w + 1);
+			} else {
+				sb_addc(sb, ' ');
+				sb_adds(sb, w);
+			}
+		}
+		sb_adds(sb, ". ");
+	}
+}
+
+static const char *const bodies[] = { "styrgrupp", "radet", "referens" };
+
+static void build(struct store *st, const char *today)
+{
+	char id[ID_LEN + 1], name[64];
+	struct strbuf sb = { 0 };
+	if (store_begin(st, &e) || council_init(st, "Tioårsrådet", &e))
+		die("init");
+	for (int b = 0; b < BODIES; b++)
+		if (council_body_add(st, bodies[b], bodies[b], &e))
+			die("body");
+	for (int p = 0; p < PEOPLE; p++) {
+		char org[32];
+		snprintf(name, sizeof name, "Person %02d Åström", p);
+		snprintf(org, sizeof org, "Organisation %d", p % 12);
+		if (council_person_add(st, name, org, NULL, id, &e))
+			die("person");
+		/* 20 people per body: chair, 14 members, 3 substitutes, secretary, 1 co-opted */
+		const char *role = p % 20 == 0 ? "ordförande" : p % 20 < 15 ? "ledamot" : p % 20 < 18 ? "ersättare"
+			: p % 20 == 18 ? "sekreterare" : "adjungerad";
+		if (council_member_add(st, bodies[p / 20], name, role, NULL, NULL, &e))
+			die("member");
+	}
+	for (int g = 1; g <= 3; g++) {
+		struct goal goal = { .title = "Mål" };
+		snprintf(name, sizeof name, "%d", g);
+		goal.code = name;
+		if (council_goal_add(st, &goal, &e))
+			die("goal");
+	}
+	static const int subs[] = { 9, 4, 5 };
+	int year0 = date_year(today) - 10;
+	for (int g = 1; g <= 3; g++)
+		for (int s = 1; s <= subs[g - 1]; s++) {
+			char code[32], parent[16];
+			struct goal goal = { 0 };
+			snprintf(code, sizeof code, "%d.%d", g, s);
+			snprintf(parent, sizeof parent, "%d", g);
+			text(&sb, 300);
+			goal.code = code;
+			goal.parent_code = parent;
+			goal.title = "Delmål för digital utveckling";
+			goal.task = sb.buf;
+			goal.indicator = "Andel kommuner";
+			goal.priority = s == 1;
+			if (council_goal_add(st, &goal, &e))
+				die("sub-goal");
+			for (int y = 0; y < 10; y++) {
+				char ys[16], vs[16];
+				snprintf(ys, sizeof ys, "%d", year0 + y);
+				snprintf(vs, sizeof vs, "%u", 20 + y * 6 + rnd(5));
+				if (council_goal_reading(st, code, ys, vs, NULL, &e))
+					die("reading");
+			}
+		}
+	/* 300 meetings over ten years, 100 per body, the last of each planned */
+	int decisions = 0;
+	for (int m = 0; m < MEETINGS; m++) {
+		int b = m % BODIES;
+		char date[11], *ref;
+		int last = m >= MEETINGS - BODIES;
+		date_add_days(today, last ? 14 + b : -3650 + m * 12 + b, date);
+		if (meeting_add(st, bodies[b], date, "09:00", "12:00", "Regionens hus", &ref, &e))
+			die("meeting");
+		for (int i = 1; i <= ITEMS; i++) {
+			int pos;
+			snprintf(name, sizeof name, "Ärende %d: %s och %s", i, words[rnd(NWORDS)], words[rnd(NWORDS)]);
+			if (meeting_item_add(st, ref, name, NULL, NULL, NULL, 0, &pos, &e))
+				die("item");
+			if (last)
+				continue;
+			text(&sb, 1500);
+			char ps[16];
+			snprintf(ps, sizeof ps, "%d", pos);
+			if (meeting_note(st, ref, ps, sb.buf, &e))
+				die("note");
+		}
+		if (last) {
+			free(ref);
+			continue;
+		}
+		for (int p = 0; p < 15; p++) {
+			struct attend_input a = { 0 };
+			snprintf(name, sizeof name, "Person %02d Åström", b * 20 + p);
+			a.person = name;
+			a.absent = p == 5;
+			if (meeting_attend(st, ref, &a, &e))
+				die("attend");
+		}
+		if (meeting_open(st, ref, "09:00", &e))
+			die("open");
+		for (int i = 1; i <= ITEMS && decisions < DECISIONS; i++) {
+			if (i % 3 == 0 && decisions + (MEETINGS - BODIES - m) * 10 > DECISIONS - 10)
+				continue;
+			char ps[16];
+			struct decide_input in = { 0 };
+			struct decide_result r;
+			snprintf(ps, sizeof ps, "%d", i);
+			text(&sb, 200);
+			in.text = sb.buf;
+			if (meeting_decide(st, ref, ps, &in, &r, &e))
+				die("decide");
+			decisions++;
+		}
+		if (meeting_close(st, ref, "12:00", &e))
+			die("close");
+		char *by[] = { name };
+		snprintf(name, sizeof name, "Person %02d Åström", b * 20);
+		if (meeting_adjust(st, ref, by, 1, &e))
+			die("adjust");
+		free(ref);
+	}
+	for (int a = 0; a < ACTIONS; a++) {
+		char due[11], goal[32], owner[64];
+		struct action_input in = { 0 };
+		text(&sb, 200);
+		snprintf(owner, sizeof owner, "Person %02d Åström", (int)rnd(PEOPLE));
+		snprintf(goal, sizeof goal, "%d.%d", 1 + a % 3, 1 + (int)rnd(4));
+		date_add_days(today, -3600 + a * 2, due);
+		in.title = "Genomföra åtgärd inom digitalisering";
+		in.description = sb.buf;
+		in.owner = owner;
+		in.due = due;
+		in.goal = goal;
+		if (action_add(st, &in, name, &e))
+			die("action");
+		for (int n = 0; n < 3; n++) {
+			text(&sb, 150);
+			if (action_update(st, name, n == 2 && a % 2 ? "done" : "ongoing", sb.buf, owner, due, &e))
+				die("action note");
+		}
+	}
+	for (int p = 0; p < PROPOSALS; p++) {
+		text(&sb, 600);
+		if (council_proposal_add(st, "Förslag om digital tjänst", sb.buf, "Person 01 Åström", NULL, name, &e))
+			die("proposal");
+	}
+	if (store_commit(st, &e))
+		die("commit");
+	sb_release(&sb);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static double pct(double *v, int n, double p)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	int i = (int)(p * (n - 1) + 0.5);
+	return v[i];
+}
+
+struct figure {
+	const char *name, *unit;
+	double value;
+};
+static struct figure figures[32];
+static int nfig;
+
+static void report(const char *name, double v, const char *unit)
+{
+	figures[nfig++] = (struct figure){ name, unit, v };
+	printf("%s: %.3f %s\n", name, v, unit);
+	fflush(stdout);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const char *path = argc > 1 ? argv[1] : "build/bench.db";
+	char today[11], wal[512], shm[512];
+	util_today(today);
+	vocab_init();
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	snprintf(shm, sizeof shm, "%s-shm", path);
+	unlink(path);
+	unlink(wal);
+	unlink(shm);
+
+	struct store *st;
+	double t0 = now_ms();
+	if (store_open(path, true, &e, &st))
+		die("open");
+	build(st, today);
+	store_close(st);
+	report("build_s", (now_ms() - t0) / 1000, "s");
+
+	/* open the database and show the next meeting of each body, cold start each time */
+	enum { RUNS = 41 };
+	double open_ms[RUNS], base_ms[RUNS];
+	for (int r = 0; r < RUNS; r++) {
+		double t = now_ms();
+		struct meeting_list next = { 0 };
+		if (store_open(path, false, &e, &st) || store_meeting_next(st, today, &next, &e))
+			die("next");
+		for (size_t i = 0; i < next.n; i++) {
+			struct meeting_view v;
+			char ref[64];
+			snprintf(ref, sizeof ref, "%s/%s", next.v[i].body_short, next.v[i].date);
+			if (meeting_view_load(st, ref, &v, &e))
+				die("view");
+			meeting_view_release(&v);
+		}
+		meeting_list_release(&next);
+		store_close(st);
+		open_ms[r] = now_ms() - t;
+		/* baseline: plain SQLite open and one row read */
+		t = now_ms();
+		sqlite3 *db;
+		sqlite3_stmt *s;
+		sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+		sqlite3_prepare_v2(db, "SELECT title FROM item LIMIT 1", -1, &s, NULL);
+		sqlite3_step(s);
+		sqlite3_finalize(s);
+		sqlite3_close(db);
+		base_ms[r] = now_ms() - t;
+	}
+	report("open_next_meeting_ms", pct(open_ms, RUNS, 0.5), "ms");
+	report("baseline_sqlite_open_ms", pct(base_ms, RUNS, 0.5), "ms");
+
+	/* full-text search: 100 different queries, each run 5 times */
+	if (store_open(path, false, &e, &st))
+		die("open");
+	enum { QUERIES = 100, REPS = 5 };
+	static double q_ms[QUERIES * REPS], like_ms[QUERIES];
+	int nq = 0;
+	for (int q = 0; q < QUERIES; q++) {
+		char query[128];
+		/* what members search for: the domain's own words, common and rare */
+		const char *w1 = words[(q * 7) % NWORDS], *w2 = vocab[(q * 37 + 11) % VOCAB];
+		if (q % 3 == 0)
+			snprintf(query, sizeof query, "%s", w1);
+		else if (q % 3 == 1)
+			snprintf(query, sizeof query, "%s %s", w1, w2);
+		else
+			snprintf(query, sizeof query, "%.4s", w1); /* a prefix as typed */
+		for (int r = 0; r < REPS; r++) {
+			struct hit_list h = { 0 };
+			double t = now_ms();
+			if (store_search(st, query, 20, &h, &e))
+				die("search");
+			q_ms[nq++] = now_ms() - t;
+			hit_list_release(&h);
+		}
+	}
+	store_close(st);
+	double qcopy[QUERIES * REPS];
+	memcpy(qcopy, q_ms, sizeof qcopy);
+	report("search_median_ms", pct(q_ms, nq, 0.5), "ms");
+	report("search_p99_ms", pct(qcopy, nq, 0.99), "ms");
+	/* baseline: the same words found by a LIKE scan of the notes */
+	sqlite3 *db;
+	sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	for (int q = 0; q < 15; q++) {
+		sqlite3_stmt *s;
+		char pat[64];
+		snprintf(pat, sizeof pat, "%%%s%%", words[(q * 7) % NWORDS]);
+		double t = now_ms();
+		sqlite3_prepare_v2(db, "SELECT id FROM item WHERE notes LIKE ?", -1, &s, NULL);
+		sqlite3_bind_text(s, 1, pat, -1, SQLITE_STATIC);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			;
+		sqlite3_finalize(s);
+		like_ms[q] = now_ms() - t;
+	}
+	sqlite3_close(db);
+	report("baseline_like_scan_ms", pct(like_ms, 15, 0.5), "ms");
+
+	struct stat sb;
+	stat(path, &sb);
+	report("db_mb", sb.st_size / 1048576.0, "MB");
+
+	mkdir("bench", 0755);
+	FILE *f = fopen("bench/last.json", "w");
+	if (f) {
+		fprintf(f, "{\n  \"date\": \"%s\",\n  \"figures\": {\n", today);
+		for (int i = 0; i < nfig; i++)
+			fprintf(f, "    \"%s\": %.3f%s\n", figures[i].name, figures[i].value, i + 1 < nfig ? "," : "");
+		fprintf(f, "  }\n}\n");
+		fclose(f);
+	}
+	return 0;
+}
