@@ -28,7 +28,7 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=build/san/tests/%)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
-all: gavel
+all: gavel build/gavel.1
 
 gavel: $(OBJ_LIB) build/tui/main.o
 	@echo "  LINK  $@"
@@ -89,13 +89,21 @@ build/bench: tests/bench/bench.c $(OBJ_LIB)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(OBJ_LIB) $(LIBS)
 
-install: gavel
+# The man page's command list comes from the program's own command table.
+build/gavel.1: docs/gavel.1.in gavel
+	@mkdir -p $(dir $@)
+	$(Q)./gavel --man-commands > build/commands.roff
+	$(Q)sed -e '/@COMMANDS@/{r build/commands.roff' -e 'd}' docs/gavel.1.in > $@
+
+man: build/gavel.1
+
+install: gavel build/gavel.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 gavel $(DESTDIR)$(BINDIR)/gavel
-	install -m 644 docs/gavel.1 $(DESTDIR)$(MANDIR)/man1/gavel.1
+	install -m 644 build/gavel.1 $(DESTDIR)$(MANDIR)/man1/gavel.1
 
 clean:
 	rm -rf build gavel
 
-.PHONY: all deps check test demo bench install clean
+.PHONY: all deps check test demo bench man install clean
 -include $(shell find build -name '*.d' 2>/dev/null)

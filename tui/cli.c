@@ -850,6 +850,9 @@ int cli_main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			print_help(stdout);
 			return 0;
+		} else if (!strcmp(argv[i], "--man-commands")) {
+			cli_print_man(stdout); /* for building the man page */
+			return 0;
 		} else if (!strcmp(argv[i], "--version")) {
 			puts("gavel 0.1");
 			return 0;
@@ -868,10 +871,6 @@ int cli_main(int argc, char **argv)
 			return 0;
 		}
 		return help_command(argc - 1, argv + 1);
-	}
-	if (argc >= 1 && !strcmp(argv[0], "--man-commands")) {
-		cli_print_man(stdout);
-		return 0;
 	}
 	char *path = cli_db_path(db_opt);
 	int status = 0;
