@@ -73,8 +73,17 @@ check:
 	$(Q)scripts/deps.sh check
 	$(Q)$(MAKE) --no-print-directory test
 
-test: build/san/gavel $(TEST_BIN) gavel
+test: build/san/gavel $(TEST_BIN) gavel clang-check
 	$(Q)GAVEL=$(CURDIR)/build/san/gavel tests/run.sh $(TEST_BIN)
+
+# The code must also build without a warning under clang.
+clang-check:
+	$(Q)if command -v clang >/dev/null; then \
+		echo "  CLANG -Werror (all sources)"; \
+		for f in $(SRC_LIB) tui/main.c tests/bench/bench.c $(TEST_SRC); do \
+			clang $(CSTD) $(WARN) -I. $$($(PKG_CONFIG) --cflags $(PKGS) check) -fsyntax-only $$f || exit 1; \
+		done; \
+	else echo "  clang not installed: skipped the clang build"; fi
 
 demo:
 	$(Q)scripts/deps.sh build
@@ -105,5 +114,5 @@ install: gavel build/gavel.1
 clean:
 	rm -rf build gavel
 
-.PHONY: all deps check test demo bench man install clean
+.PHONY: all deps check test clang-check demo bench man install clean
 -include $(shell find build -name '*.d' 2>/dev/null)
