@@ -25,21 +25,7 @@ int store_action_add(struct store *st, const struct action *a, char id[ID_LEN + 
 
 int store_action_find(struct store *st, const char *prefix, char id[ID_LEN + 1], struct err *e)
 {
-	size_t n = strlen(prefix);
-	if (n < 4 || n > ID_LEN || strspn(prefix, "0123456789abcdef") != n)
-		return 1;
-	char pattern[ID_LEN + 2];
-	snprintf(pattern, sizeof pattern, "%s%%", prefix);
-	sqlite3_stmt *s = db_query(st, e, "SELECT id FROM action WHERE id LIKE ? LIMIT 2", "s", pattern);
-	if (!s)
-		return -1;
-	int found = 0, rc;
-	while ((rc = db_step(st, s, e)) == 1)
-		if (found++ == 0)
-			col_id(s, 0, id);
-	if (rc < 0)
-		return -1;
-	return found == 0 ? 1 : found > 1 ? 2 : 0;
+	return db_find_prefix(st, e, "SELECT id FROM action WHERE id LIKE ? LIMIT 2", prefix, 4, id);
 }
 
 int store_action_set_status(struct store *st, const char *id, const char *status, struct err *e)

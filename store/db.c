@@ -153,6 +153,26 @@ int db_text(struct store *st, struct err *e, char **out, const char *sql, const 
 	return 0;
 }
 
+int db_find_prefix(struct store *st, struct err *e, const char *sql, const char *prefix,
+		   size_t min, char id[ID_LEN + 1])
+{
+	char pattern[ID_LEN + 2];
+	size_t n = strlen(prefix);
+	if (n < min || n > ID_LEN || strspn(prefix, "0123456789abcdef") != n)
+		return 1;
+	snprintf(pattern, sizeof pattern, "%s%%", prefix);
+	sqlite3_stmt *s = db_query(st, e, sql, "s", pattern);
+	if (!s)
+		return -1;
+	int found = 0, rc;
+	while ((rc = db_step(st, s, e)) == 1)
+		if (found++ == 0)
+			col_id(s, 0, id);
+	if (rc < 0)
+		return -1;
+	return found == 0 ? 1 : found > 1 ? 2 : 0;
+}
+
 void db_stamp(char id[ID_LEN + 1], char now[21])
 {
 	util_new_id(id);

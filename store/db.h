@@ -38,6 +38,13 @@ int db_exec(struct store *st, struct err *e, const char *sql, const char *types,
 /* Runs a statement that returns at most one row with one text column:
  * 0 and *out set (caller frees), 1 if no row. */
 int db_text(struct store *st, struct err *e, char **out, const char *sql, const char *types, ...);
+/*
+ * Finds the one id that starts with `prefix` (at least `min` hex digits)
+ * with `sql`, a query of ids taking a LIKE pattern: 0 found, 1 none,
+ * 2 ambiguous, -1 error.
+ */
+int db_find_prefix(struct store *st, struct err *e, const char *sql, const char *prefix,
+		   size_t min, char id[ID_LEN + 1]);
 /* Sets e from the database's last error; returns -1. */
 int db_error(struct store *st, struct err *e);
 

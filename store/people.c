@@ -86,38 +86,13 @@ int store_person_add(struct store *st, const char *name, const char *org_id, con
 		       "sssssss", id, now, now, st->actor, name, org_id, email);
 }
 
-/* Finds by id prefix in `table`; 1 none, 2 ambiguous. */
-static int find_prefix(struct store *st, struct err *e, char id[ID_LEN + 1], const char *sql,
-		       const char *prefix)
-{
-	char pattern[ID_LEN + 2];
-	size_t n = strlen(prefix);
-	if (n > ID_LEN || strspn(prefix, "0123456789abcdef") != n)
-		return 1;
-	snprintf(pattern, sizeof pattern, "%s%%", prefix);
-	sqlite3_stmt *s = db_query(st, e, sql, "s", pattern);
-	if (!s)
-		return -1;
-	int found = 0, rc;
-	while ((rc = db_step(st, s, e)) == 1) {
-		if (++found > 1) {
-			db_done(s);
-			return 2;
-		}
-		col_id(s, 0, id);
-	}
-	if (rc < 0)
-		return -1;
-	return found ? 0 : 1;
-}
-
 int store_person_find(struct store *st, const char *key, char id[ID_LEN + 1], struct err *e)
 {
 	int rc = find_id(st, e, id, "SELECT id FROM person WHERE fold(name) = fold(?1)"
 		     " ORDER BY name = ?1 DESC LIMIT 1", key);
-	if (rc != 1 || strlen(key) < 6)
+	if (rc != 1)
 		return rc;
-	return find_prefix(st, e, id, "SELECT id FROM person WHERE id LIKE ? LIMIT 2", key);
+	return db_find_prefix(st, e, "SELECT id FROM person WHERE id LIKE ? LIMIT 2", key, 6, id);
 }
 
 int store_person_get(struct store *st, const char *id, struct person *out, struct err *e)

@@ -44,12 +44,20 @@ static inline char *test_dump(struct store *st)
 	return sb_detach(&sb);
 }
 
-#define OK(call) \
-	do { \
-		struct err e_; \
-		int rc_ = (call); \
-		(void)e_; \
-		ck_assert_msg(rc_ == 0, "%s failed", #call); \
-	} while (0)
+/* Runs one suite of tests (Check forks each); the process exit status. */
+static inline int run_suite(const char *name, const TTest *const tests[], size_t n)
+{
+	Suite *s = suite_create(name);
+	TCase *tc = tcase_create(name);
+	tcase_set_timeout(tc, 60);
+	for (size_t i = 0; i < n; i++)
+		tcase_add_test(tc, tests[i]);
+	suite_add_tcase(s, tc);
+	SRunner *r = srunner_create(s);
+	srunner_run_all(r, CK_NORMAL);
+	int failed = srunner_ntests_failed(r);
+	srunner_free(r);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
 
 #endif

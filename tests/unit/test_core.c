@@ -180,18 +180,6 @@ END_TEST
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
-	Suite *s = suite_create("core");
-	TCase *tc = tcase_create("core");
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, numbering_per_body_and_year);
-	tcase_add_test(tc, adjusted_is_locked);
-	tcase_add_test(tc, refusal_changes_nothing);
-	tcase_add_test(tc, quorum_marks_decision);
-	tcase_add_test(tc, actions_and_owners);
-	suite_add_tcase(s, tc);
-	SRunner *r = srunner_create(s);
-	srunner_run_all(r, CK_NORMAL);
-	int failed = srunner_ntests_failed(r);
-	srunner_free(r);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	const TTest *const tests[] = { numbering_per_body_and_year, adjusted_is_locked, refusal_changes_nothing, quorum_marks_decision, actions_and_owners };
+	return run_suite("core", tests, sizeof tests / sizeof *tests);
 }

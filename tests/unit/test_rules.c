@@ -6,6 +6,7 @@
 
 #include "core/rules.h"
 #include "core/util.h"
+#include "helpers.h"
 
 START_TEST(roles_parse)
 {
@@ -158,17 +159,6 @@ END_TEST
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
-	Suite *s = suite_create("rules");
-	TCase *tc = tcase_create("rules");
-	tcase_add_test(tc, roles_parse);
-	tcase_add_test(tc, life_cycle);
-	tcase_add_test(tc, quorum);
-	tcase_add_test(tc, dates);
-	tcase_add_test(tc, text);
-	suite_add_tcase(s, tc);
-	SRunner *r = srunner_create(s);
-	srunner_run_all(r, CK_NORMAL);
-	int failed = srunner_ntests_failed(r);
-	srunner_free(r);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	const TTest *const tests[] = { roles_parse, life_cycle, quorum, dates, text };
+	return run_suite("rules", tests, sizeof tests / sizeof *tests);
 }

@@ -194,19 +194,6 @@ END_TEST
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
-	Suite *s = suite_create("store");
-	TCase *tc = tcase_create("store");
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, upgrade_from_every_version);
-	tcase_add_test(tc, newer_database_refused);
-	tcase_add_test(tc, wal_and_foreign_keys);
-	tcase_add_test(tc, search_swedish);
-	tcase_add_test(tc, dump_canonical);
-	tcase_add_test(tc, paragraph_counter);
-	suite_add_tcase(s, tc);
-	SRunner *r = srunner_create(s);
-	srunner_run_all(r, CK_NORMAL);
-	int failed = srunner_ntests_failed(r);
-	srunner_free(r);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	const TTest *const tests[] = { upgrade_from_every_version, newer_database_refused, wal_and_foreign_keys, search_swedish, dump_canonical, paragraph_counter };
+	return run_suite("store", tests, sizeof tests / sizeof *tests);
 }
