@@ -14,6 +14,7 @@
 
 #include "core/action.h"
 #include "core/council.h"
+#include "core/json.h"
 #include "core/meeting.h"
 #include "core/render.h"
 
@@ -89,7 +90,20 @@ static int cmd_body_list(struct ctx *c)
 	struct body_list l = { 0 };
 	if (store_body_list(c->st, &l, c->e))
 		return body_list_release(&l), -1;
-	for (size_t i = 0; i < l.n; i++)
+	if (c->json) {
+		struct json j;
+		json_init(&j, c->out);
+		json_arr_begin(&j);
+		for (size_t i = 0; i < l.n; i++) {
+			json_obj_begin(&j);
+			json_kv_str(&j, "short", l.v[i].short_name);
+			json_kv_str(&j, "name", l.v[i].name);
+			json_obj_end(&j);
+		}
+		json_arr_end(&j);
+		sb_addc(c->out, '\n');
+	}
+	for (size_t i = 0; !c->json && i < l.n; i++)
 	{
 		sb_addpad(c->out, l.v[i].short_name, 12);
 		sb_addf(c->out, " %s\n", l.v[i].name);
@@ -120,7 +134,23 @@ static int cmd_member_list(struct ctx *c)
 	if (council_body_resolve(c->st, c->argv[0], id, c->e) ||
 	    store_membership_list(c->st, id, opt(c, "date"), &l, c->e))
 		return member_list_release(&l), -1;
-	for (size_t i = 0; i < l.n; i++)
+	if (c->json) {
+		struct json j;
+		json_init(&j, c->out);
+		json_arr_begin(&j);
+		for (size_t i = 0; i < l.n; i++) {
+			json_obj_begin(&j);
+			json_kv_str(&j, "person", l.v[i].name);
+			json_kv_str(&j, "organisation", l.v[i].org);
+			json_kv_str(&j, "role", l.v[i].role);
+			json_kv_str(&j, "from", l.v[i].from);
+			json_kv_str(&j, "to", l.v[i].to);
+			json_obj_end(&j);
+		}
+		json_arr_end(&j);
+		sb_addc(c->out, '\n');
+	}
+	for (size_t i = 0; !c->json && i < l.n; i++)
 	{
 		sb_addpad(c->out, l.v[i].name, 28);
 		sb_addc(c->out, ' ');
@@ -384,7 +414,16 @@ static int cmd_question_list(struct ctx *c)
 {
 	struct strvec ids = { 0 }, texts = { 0 };
 	int rc = store_question_list(c->st, &ids, &texts, c->e);
-	for (size_t i = 0; !rc && i < texts.n; i++)
+	if (!rc && c->json) {
+		struct json j;
+		json_init(&j, c->out);
+		json_arr_begin(&j);
+		for (size_t i = 0; i < texts.n; i++)
+			json_str(&j, texts.v[i]);
+		json_arr_end(&j);
+		sb_addc(c->out, '\n');
+	}
+	for (size_t i = 0; !rc && !c->json && i < texts.n; i++)
 		sb_addf(c->out, "%zu. %s\n", i + 1, texts.v[i]);
 	strvec_release(&ids);
 	strvec_release(&texts);
@@ -466,12 +505,12 @@ static const struct command commands[] = {
 	{ "demo", "[--force]", N_("create the demo council Digitaliseringsrådet Västra Götaland"), "force", 0, 0, true, NULL },
 	{ "overview", "", N_("a plain-text overview of the council"), "", 0, 0, false, cmd_overview },
 	{ "body add", "SHORT NAME", N_("add a body (styrgrupp, råd, referensgrupp)"), "", 2, 2, true, cmd_body_add },
-	{ "body list", "", N_("list the bodies"), "", 0, 0, false, cmd_body_list },
+	{ "body list", "[--json]", N_("list the bodies"), "json", 0, 0, false, cmd_body_list },
 	{ "person add", "NAME [--org ORG] [--email EMAIL]", N_("add a person; prints the id"), "org=,email=", 1, 1, true, cmd_person_add },
 	{ "member add", "BODY PERSON ROLE [--from DATE] [--to DATE]",
 	  N_("make a person a member of a body: ordförande, vice ordförande, sekreterare, ledamot, ersättare, adjungerad"),
 	  "from=,to=", 3, 3, true, cmd_member_add },
-	{ "member list", "BODY [--date DATE]", N_("list a body's members (on a date)"), "date=", 1, 1, false, cmd_member_list },
+	{ "member list", "BODY [--date DATE] [--json]", N_("list a body's members (on a date)"), "date=,json", 1, 1, false, cmd_member_list },
 	{ "whoami", "[PERSON]", N_("show or set the person who owns this database"), "", 0, 1, true, cmd_whoami },
 	{ "goal add", "CODE TITLE [--parent CODE] [--task T] [--local T] [--regional T] [--national T] [--indicator T] [--timeline T] [--priority]",
 	  N_("add a goal or sub-goal"), "parent=,task=,local=,regional=,national=,indicator=,timeline=,priority", 2, 2, true, cmd_goal_add },
@@ -500,7 +539,7 @@ static const struct command commands[] = {
 	{ "action set", "ID [--status S] [--note TEXT] [--by PERSON] [--date DATE]",
 	  N_("change an action's status (planned, ongoing, done, cancelled) and add a progress note"), "status=,note=,by=,date=", 1, 1, true, cmd_action_set },
 	{ "question add", "TEXT", N_("add a screening question of the suggestion box"), "", 1, 1, true, cmd_question_add },
-	{ "question list", "", N_("the screening questions"), "", 0, 0, false, cmd_question_list },
+	{ "question list", "[--json]", N_("the screening questions"), "json", 0, 0, false, cmd_question_list },
 	{ "proposal add", "TITLE [--by PERSON] [--text T] [--date DATE]", N_("add a proposal; prints its id"), "by=,text=,date=", 1, 1, true, cmd_proposal_add },
 	{ "proposal screen", "ID ANSWER...", N_("answer the screening questions, yes or no, one each"), "", 2, -1, true, cmd_proposal_screen },
 	{ "proposal set", "ID --status S", N_("set a proposal's status (new, screened, in preparation, decided, rejected)"), "status=", 1, 1, true, cmd_proposal_set },
