@@ -14,7 +14,7 @@ d = json.load(open(sys.argv[1]))
 def check(cond, what):
     if not cond:
         print("demo lacks:", what); sys.exit(1)
-    print("ok -", what)
+    print("  has", what)
 bodies = {b["short"]: b for b in d["body"]}
 check(len(bodies) == 3, "three bodies")
 check(len(d["person"]) >= 25, "members from the organisations (%d people)" % len(d["person"]))
