@@ -83,13 +83,15 @@ const char *const store_migrations[] = {
 	/*
 	 * 2 → 3: full-text search. One FTS5 index over notes, decisions,
 	 * actions, goals and proposals. unicode61 folds case (Å = å) but keeps
-	 * å, ä, ö apart from a and o; prefix indexes make typed prefixes fast.
+	 * å, ä, ö apart from a and o. Every query word is a prefix, so prefix
+	 * indexes for 2 to 12 letters keep them fast (they cost about as much
+	 * space again as the index itself).
 	 * search_map ties each indexed row (kind, source rowid) to its index
 	 * rowid, which grows with every write, so the index's rowid order is
 	 * the order of last change (see store/search.c).
 	 */
 	"CREATE VIRTUAL TABLE search USING fts5(title, body, kind UNINDEXED,"
-	" tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3');"
+	" tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4 5 6 7 8 9 10 11 12');"
 	"CREATE TABLE search_map(kind INTEGER NOT NULL, src INTEGER NOT NULL,"
 	" fts INTEGER NOT NULL UNIQUE, PRIMARY KEY(kind, src)) WITHOUT ROWID;"
 	/* kind 1: item */

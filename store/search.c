@@ -12,7 +12,7 @@
 
 #include "store/db.h"
 
-#define RANK_WINDOW "800"
+#define RANK_WINDOW "300"
 
 enum { KIND_ITEM = 1, KIND_DECISION, KIND_ACTION, KIND_GOAL, KIND_PROPOSAL };
 
@@ -98,13 +98,17 @@ static int word_char(const char *p, bool *is_word)
 
 static bool term_match(const struct terms *t, const char *word, size_t n)
 {
-	char *w = strndup(word, n), *f = text_fold(w);
+	char buf[256], *f;
+	if (n >= sizeof buf)
+		return false;
+	memcpy(buf, word, n);
+	buf[n] = '\0';
+	f = text_fold(buf);
 	bool hit = false;
 	for (size_t i = 0; i < t->words.n && !hit; i++) {
 		size_t len = strlen(t->words.v[i]);
 		hit = t->prefix[i] ? !strncmp(f, t->words.v[i], len) : !strcmp(f, t->words.v[i]);
 	}
-	free(w);
 	free(f);
 	return hit;
 }
