@@ -322,6 +322,19 @@ int meeting_note(struct store *st, const char *ref, const char *item, const char
 	return rc;
 }
 
+int meeting_notes_set(struct store *st, const char *ref, const char *item, const char *text,
+		      struct err *e)
+{
+	struct meeting m;
+	struct item it;
+	if (check_text(_("note"), text, 10 * 1024 * 1024, false, e) || load_item(st, ref, item, &m, &it, e))
+		return -1;
+	int rc = store_item_notes_set(st, it.id, text ? text : "", e);
+	item_release(&it);
+	meeting_release(&m);
+	return rc;
+}
+
 static int parse_count(const char *what, const char *s, int *out, struct err *e)
 {
 	long v;

@@ -41,6 +41,9 @@ int meeting_item_add(struct store *st, const char *ref, const char *title, const
 int meeting_item_postpone(struct store *st, const char *ref, const char *item, struct err *e);
 int meeting_note(struct store *st, const char *ref, const char *item, const char *text,
 		 struct err *e);
+/* Replaces an item's notes with text (may be empty): the editor's save. */
+int meeting_notes_set(struct store *st, const char *ref, const char *item, const char *text,
+		      struct err *e);
 
 struct decide_input {
 	const char *text;

@@ -307,6 +307,14 @@ int store_item_set_status(struct store *st, const char *item_id, const char *sta
 		       status, now, st->actor, item_id);
 }
 
+int store_item_notes_set(struct store *st, const char *item_id, const char *text, struct err *e)
+{
+	char now[21];
+	util_now(now);
+	return db_exec(st, e, "UPDATE item SET notes = ?, updated = ?, author = ? WHERE id = ? AND notes <> ?1",
+		       "ssss", text, now, st->actor, item_id);
+}
+
 int store_item_note_append(struct store *st, const char *item_id, const char *text, struct err *e)
 {
 	char now[21];

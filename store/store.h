@@ -64,6 +64,8 @@ int store_person_add(struct store *st, const char *name, const char *org_id, con
 /* By exact name (case-insensitive for ASCII), or by id or a unique id prefix
  * of at least 6 digits. Returns 1 if none, 2 if the prefix is ambiguous. */
 int store_person_find(struct store *st, const char *key, char id[ID_LEN + 1], struct err *e);
+/* Every person's name, in name order (for completion). */
+int store_person_names(struct store *st, struct strvec *names, struct err *e);
 int store_person_get(struct store *st, const char *id, struct person *out, struct err *e);
 int store_membership_add(struct store *st, const char *body_id, const char *person_id,
 			 const char *role, const char *from, const char *to, struct err *e);
@@ -105,6 +107,8 @@ int store_item_paper_add(struct store *st, const char *item_id, const char *name
 int store_item_find(struct store *st, const char *meeting_id, int pos, struct item *out,
 		    struct err *e);
 int store_item_set_status(struct store *st, const char *item_id, const char *status, struct err *e);
+/* Replaces the notes (the editor's autosave). */
+int store_item_notes_set(struct store *st, const char *item_id, const char *text, struct err *e);
 /* Appends text to the notes, separated by a blank line. */
 int store_item_note_append(struct store *st, const char *item_id, const char *text, struct err *e);
 /* The whole agenda with decisions, votes, dissents and conflicts. */

@@ -17,6 +17,7 @@
 #include "core/json.h"
 #include "core/meeting.h"
 #include "core/render.h"
+#include "tui/tui.h"
 
 #define MAX_OPTS 64
 
@@ -958,6 +959,12 @@ int cli_main(int argc, char **argv)
 	}
 	struct strbuf out = { 0 };
 	char *overview[] = { "overview" };
+	if (argc == 0 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		status = tui_run(st);
+		store_close(st);
+		free(path);
+		return status;
+	}
 	if (argc == 0)
 		status = cli_run(st, 1, overview, &out, &e);
 	else

@@ -1,0 +1,211 @@
+/* Unit tests of the notes editor: UTF-8 editing, moves, wrap, undo. */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/editor.h"
+#include "helpers.h"
+
+static void type(struct editor *ed, const char *s)
+{
+	/* one character at a time, as a typist */
+	for (size_t i = 0; s[i];) {
+		unsigned cp;
+		int n = utf8_decode(s + i, &cp);
+		editor_insert(ed, s + i, (size_t)n);
+		i += (size_t)n;
+	}
+}
+
+START_TEST(insert_delete_utf8)
+{
+	struct editor *ed = editor_new("");
+	type(ed, "Åsa är här 日本 e\xcc\x81 😀");
+	ck_assert_str_eq(editor_text(ed), "Åsa är här 日本 e\xcc\x81 😀");
+	editor_backspace(ed); /* the emoji, all four bytes */
+	ck_assert_str_eq(editor_text(ed), "Åsa är här 日本 e\xcc\x81 ");
+	editor_move(ed, ED_TOP);
+	editor_delete(ed); /* Å */
+	ck_assert_str_eq(editor_text(ed), "sa är här 日本 e\xcc\x81 ");
+	editor_set_cursor(ed, 4); /* inside ä: moved back to its start */
+	ck_assert_int_eq((int)editor_cursor(ed), 3);
+	editor_move(ed, ED_RIGHT);
+	ck_assert_int_eq((int)editor_cursor(ed), 5);
+	editor_free(ed);
+}
+END_TEST
+
+START_TEST(clean_input)
+{
+	struct editor *ed = editor_new(NULL);
+	const char *in = "a\r\nb\rc\x07\x01" "d\xff";
+	editor_insert(ed, in, strlen(in));
+	ck_assert_str_eq(editor_text(ed), "a\nb\ncd\xef\xbf\xbd");
+	editor_free(ed);
+}
+END_TEST
+
+START_TEST(word_moves)
+{
+	struct editor *ed = editor_new("Beslut om öppna data, e-legitimation.");
+	editor_move(ed, ED_WORD_RIGHT);
+	ck_assert_int_eq((int)editor_cursor(ed), 6);
+	editor_move(ed, ED_WORD_RIGHT);
+	editor_move(ed, ED_WORD_RIGHT);
+	ck_assert_str_eq(editor_text(ed) + editor_cursor(ed), " data, e-legitimation.");
+	editor_move(ed, ED_BOTTOM);
+	editor_move(ed, ED_WORD_LEFT);
+	ck_assert_str_eq(editor_text(ed) + editor_cursor(ed), "legitimation.");
+	editor_delete_word_back(ed); /* "e-" */
+	ck_assert_str_eq(editor_text(ed), "Beslut om öppna data, legitimation.");
+	editor_delete_word_back(ed); /* "data, " */
+	ck_assert_str_eq(editor_text(ed), "Beslut om öppna legitimation.");
+	editor_free(ed);
+}
+END_TEST
+
+static void check_lines(struct editor *ed, const char *const *want, size_t n)
+{
+	const struct editor_line *l;
+	size_t got = editor_lines(ed, &l);
+	ck_assert_int_eq((int)got, (int)n);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = l[i].end - l[i].start;
+		ck_assert_msg(strlen(want[i]) == len && !memcmp(editor_text(ed) + l[i].start, want[i], len),
+			      "line %zu: [%.*s] want [%s]", i, (int)len, editor_text(ed) + l[i].start, want[i]);
+	}
+}
+
+START_TEST(wrap)
+{
+	struct editor *ed = editor_new("Rådet beslutade att gå vidare\nmed planen.\n");
+	editor_set_size(ed, 10, 5);
+	const char *w10[] = { "Rådet ", "beslutade ", "att gå ", "vidare", "med ", "planen.", "" };
+	check_lines(ed, w10, 7);
+	editor_set_size(ed, 80, 5);
+	const char *w80[] = { "Rådet beslutade att gå vidare", "med planen.", "" };
+	check_lines(ed, w80, 3);
+	editor_free(ed);
+	ed = editor_new("bredbandsutbyggnaden");
+	editor_set_size(ed, 8, 5); /* a word longer than the width is broken */
+	const char *wl[] = { "bredband", "sutbyggn", "aden" };
+	check_lines(ed, wl, 3);
+	editor_set_size(ed, 1, 5);
+	const struct editor_line *l;
+	ck_assert_int_eq((int)editor_lines(ed, &l), 20);
+	editor_free(ed);
+	ed = editor_new("日本語日本");
+	editor_set_size(ed, 5, 5); /* two columns each */
+	const char *wj[] = { "日本", "語日", "本" };
+	check_lines(ed, wj, 3);
+	editor_free(ed);
+	ed = editor_new("");
+	ck_assert_int_eq((int)editor_lines(ed, &l), 1);
+	editor_free(ed);
+}
+END_TEST
+
+START_TEST(vertical_moves)
+{
+	struct editor *ed = editor_new("Första raden är lång\nkort\nTredje raden är också lång");
+	editor_set_size(ed, 80, 2);
+	editor_set_cursor(ed, strlen("Första raden är l")); /* column 17 */
+	int row, col;
+	editor_cursor_pos(ed, &row, &col);
+	ck_assert_int_eq(row, 0);
+	ck_assert_int_eq(col, 17);
+	editor_move(ed, ED_DOWN);
+	editor_cursor_pos(ed, &row, &col);
+	ck_assert_int_eq(row, 1);
+	ck_assert_int_eq(col, 4); /* end of "kort" */
+	editor_move(ed, ED_DOWN);
+	editor_cursor_pos(ed, &row, &col);
+	ck_assert_int_eq(row, 2);
+	ck_assert_int_eq(col, 17); /* the goal column is kept */
+	editor_move(ed, ED_HOME);
+	editor_cursor_pos(ed, &row, &col);
+	ck_assert_int_eq(col, 0);
+	editor_move(ed, ED_END);
+	ck_assert_int_eq((int)editor_cursor(ed), (int)editor_len(ed));
+	editor_move(ed, ED_PAGE_UP);
+	editor_cursor_pos(ed, &row, &col);
+	ck_assert_int_eq(row, 0);
+	/* resize keeps the cursor on its byte */
+	size_t at = editor_cursor(ed);
+	editor_set_size(ed, 7, 2);
+	editor_cursor_pos(ed, &row, &col);
+	ck_assert_int_eq((int)editor_cursor(ed), (int)at);
+	editor_free(ed);
+}
+END_TEST
+
+START_TEST(undo_redo)
+{
+	struct editor *ed = editor_new("");
+	type(ed, "Hej på er");
+	ck_assert(editor_dirty(ed));
+	editor_undo(ed); /* "er" */
+	ck_assert_str_eq(editor_text(ed), "Hej på ");
+	editor_undo(ed);
+	editor_undo(ed);
+	editor_undo(ed);
+	editor_undo(ed);
+	ck_assert_str_eq(editor_text(ed), "");
+	ck_assert(!editor_undo(ed));
+	ck_assert(!editor_dirty(ed));
+	editor_redo(ed);
+	editor_redo(ed);
+	ck_assert_str_eq(editor_text(ed), "Hej ");
+	editor_mark_saved(ed);
+	ck_assert(!editor_dirty(ed));
+	editor_insert(ed, "klistrat in en hel mening.", 26); /* a paste is one step */
+	ck_assert(editor_dirty(ed));
+	ck_assert(!editor_redo(ed)); /* a new edit clears redo */
+	editor_undo(ed);
+	ck_assert_str_eq(editor_text(ed), "Hej ");
+	ck_assert_int_eq((int)editor_cursor(ed), 4);
+	ck_assert(!editor_dirty(ed));
+	type(ed, "då");
+	editor_backspace(ed);
+	editor_backspace(ed);
+	ck_assert_str_eq(editor_text(ed), "Hej ");
+	editor_undo(ed); /* the run of backspaces */
+	ck_assert_str_eq(editor_text(ed), "Hej då");
+	editor_free(ed);
+}
+END_TEST
+
+START_TEST(big_paste)
+{
+	size_t n = 1024 * 1024;
+	char *big = xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		big[i] = "Åtgärd för e-legitimation och öppna data. "[i % 40];
+	big[n] = '\0';
+	/* cut at a character boundary */
+	while (n && ((unsigned char)big[n] & 0xc0) == 0x80)
+		big[--n] = '\0';
+	struct editor *ed = editor_new("Före: ");
+	editor_move(ed, ED_BOTTOM);
+	editor_insert(ed, big, strlen(big));
+	const struct editor_line *l;
+	editor_set_size(ed, 80, 24);
+	ck_assert_int_gt((int)editor_lines(ed, &l), 10000);
+	int row, col;
+	editor_cursor_pos(ed, &row, &col);
+	ck_assert_int_gt(row, 10000);
+	ck_assert(text_valid(editor_text(ed)));
+	ck_assert_int_eq((int)editor_len(ed), (int)strlen("Före: ") + (int)strlen(big));
+	ck_assert(!memcmp(editor_text(ed) + strlen("Före: "), big, strlen(big)));
+	free(big);
+	editor_free(ed);
+}
+END_TEST
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const TTest *const tests[] = { insert_delete_utf8, clean_input, word_moves, wrap, vertical_moves,
+				       undo_redo, big_paste };
+	return run_suite("editor", tests, sizeof tests / sizeof *tests);
+}

@@ -1,0 +1,303 @@
+/*
+ * app: the main loop of the interface: the screen stack, input (with
+ * bracketed paste), resize, signals, and the title and status lines.
+ *
+ * Nothing typed is lost: the loop wakes four times a second to let the top
+ * screen save (tick), and SIGTERM or SIGHUP only set a flag that makes the
+ * loop save every screen and leave cleanly.
+ */
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/council.h"
+#include "tui/tui.h"
+
+#define MIN_COLS 40
+#define MIN_ROWS 12
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+void app_push(struct app *app, const struct screen_ops *ops, void *self)
+{
+	if (app->depth >= MAX_SCREENS) {
+		if (ops->close)
+			ops->close(app, self);
+		return;
+	}
+	app->stack[app->depth].ops = ops;
+	app->stack[app->depth].self = self;
+	app->depth++;
+	if (ops->open && ops->open(app, self) < 0) {
+		app->depth--;
+		if (ops->close)
+			ops->close(app, self);
+	}
+}
+
+void app_pop(struct app *app)
+{
+	if (app->depth == 0)
+		return;
+	app->depth--;
+	const struct screen_ops *ops = app->stack[app->depth].ops;
+	void *self = app->stack[app->depth].self;
+	if (ops->save)
+		ops->save(app, self);
+	if (ops->close)
+		ops->close(app, self);
+	/* the screen below shows fresh data */
+	if (app->depth > 0) {
+		const struct screen_ops *below = app->stack[app->depth - 1].ops;
+		if (below->open)
+			below->open(app, app->stack[app->depth - 1].self);
+	}
+}
+
+void app_message(struct app *app, bool is_error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof app->message, fmt, ap);
+	va_end(ap);
+	app->message_is_error = is_error;
+}
+
+bool app_tx_begin(struct app *app)
+{
+	struct err e;
+	if (store_begin(app->st, &e)) {
+		app_message(app, true, "%s", e.msg);
+		return false;
+	}
+	return true;
+}
+
+bool app_tx_end(struct app *app, int rc, struct err *e)
+{
+	struct err ce;
+	if (rc) {
+		store_rollback(app->st);
+		app_message(app, true, "%s", e->msg);
+		return false;
+	}
+	if (store_commit(app->st, &ce)) {
+		app_message(app, true, "%s", ce.msg);
+		return false;
+	}
+	return true;
+}
+
+static void save_all(struct app *app)
+{
+	for (int i = app->depth - 1; i >= 0; i--)
+		if (app->stack[i].ops->save)
+			app->stack[i].ops->save(app, app->stack[i].self);
+}
+
+static void draw_frame(struct app *app)
+{
+	const struct screen_ops *top = app->stack[app->depth - 1].ops;
+	/* title line */
+	draw_color(app, C_TITLE, true);
+	draw_fill(0, 0, app->cols);
+	int x = draw_text(0, 1, app->council, app->cols / 2);
+	for (int i = 1; i < app->depth; i++) {
+		x += draw_text(0, 1 + x, " › ", 3);
+		x += draw_text(0, 1 + x, _(app->stack[i].ops->name), app->cols - x - 2);
+	}
+	draw_color(app, C_TITLE, false);
+	/* status line: a message, or the keys */
+	int y = app->rows - 1;
+	draw_color(app, app->message[0] && app->message_is_error ? C_ERROR : C_STATUS, true);
+	draw_fill(y, 0, app->cols);
+	draw_text(y, 1, app->message[0] ? app->message : _(top->hint), app->cols - 2);
+	draw_color(app, app->message[0] && app->message_is_error ? C_ERROR : C_STATUS, false);
+}
+
+static void draw_too_small(struct app *app)
+{
+	erase();
+	const char *msg = _("terminal too small: gavel needs 40×12");
+	draw_text(0, 0, msg, app->cols);
+	draw_text(1 < app->rows ? 1 : 0, 0, _("enlarge it, or press q"), app->cols);
+}
+
+static void redraw(struct app *app)
+{
+	getmaxyx(stdscr, app->rows, app->cols);
+	if (app->cols < MIN_COLS || app->rows < MIN_ROWS) {
+		draw_too_small(app);
+		refresh();
+		return;
+	}
+	erase();
+	const struct screen_ops *top = app->stack[app->depth - 1].ops;
+	top->draw(app, app->stack[app->depth - 1].self);
+	draw_frame(app);
+	refresh();
+}
+
+/*
+ * Reads one key. A bracketed paste (ESC [ 200 ~ … ESC [ 201 ~) arrives as
+ * KEY_PASTE with its text in app->paste, however large.
+ */
+int app_read_key(struct app *app)
+{
+	int ch = getch();
+	if (ch != 27)
+		return ch;
+	/* an escape sequence curses did not know: is it a paste? */
+	static const char start[] = "[200~";
+	int buf[8], n = 0;
+	nodelay(stdscr, TRUE);
+	while (n < 5) {
+		int c = getch();
+		if (c == ERR || c != start[n]) {
+			if (c != ERR)
+				buf[n++] = c;
+			break;
+		}
+		buf[n++] = c;
+	}
+	if (n == 5) {
+		static const char end[] = "\x1b[201~";
+		size_t matched = 0;
+		sb_reset(&app->paste);
+		timeout(1000);
+		for (;;) {
+			int c = getch();
+			if (c == ERR)
+				break; /* the terminal stopped mid-paste: keep what came */
+			if ((char)c == end[matched]) {
+				if (++matched == sizeof end - 1)
+					break;
+				continue;
+			}
+			if (matched)
+				sb_add(&app->paste, end, matched);
+			matched = (char)c == end[0] ? 1 : 0;
+			if (!matched)
+				sb_addc(&app->paste, (char)c);
+		}
+		timeout(250);
+		return KEY_PASTE;
+	}
+	/* not a paste: give the bytes back, newest last */
+	for (int i = n - 1; i >= 0; i--)
+		ungetch(buf[i]);
+	timeout(250);
+	if (n == 0)
+		return 27;
+	/* Alt-key or an unknown sequence: report plain Esc only if alone */
+	return 27;
+}
+
+static void setup_colors(struct app *app)
+{
+	const char *no = getenv("NO_COLOR");
+	app->color = has_colors() && !(no && *no);
+	if (!app->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(C_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(C_SELECTED, COLOR_BLACK, COLOR_CYAN);
+	init_pair(C_DIM, COLOR_WHITE, -1);
+	init_pair(C_ERROR, COLOR_WHITE, COLOR_RED);
+	init_pair(C_OK, COLOR_GREEN, -1);
+	init_pair(C_WARN, COLOR_YELLOW, -1);
+	init_pair(C_STATUS, COLOR_BLACK, COLOR_WHITE);
+	init_pair(C_HEADER, COLOR_CYAN, -1);
+}
+
+int tui_run(struct store *st)
+{
+	struct app app = { .st = st };
+	struct err e;
+	char *name = NULL;
+	if (council_name(st, &name, &e) == 0) {
+		snprintf(app.council, sizeof app.council, "%s", name);
+		free(name);
+	}
+	util_today(app.today);
+
+	struct sigaction sa = { 0 };
+	sa.sa_handler = on_signal;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	if (!initscr()) {
+		fputs("gavel: cannot start the terminal interface\n", stderr);
+		return 1;
+	}
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	timeout(250);
+	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	setup_colors(&app);
+	printf("\033[?2004h"); /* bracketed paste on */
+	fflush(stdout);
+
+	app_push(&app, &screen_home, NULL);
+	while (app.depth > 0 && !app.quit) {
+		if (got_signal)
+			break;
+		redraw(&app);
+		int ch = app_read_key(&app);
+		if (got_signal)
+			break;
+		struct app_screen {
+			const struct screen_ops *ops;
+			void *self;
+		} top = { app.stack[app.depth - 1].ops, app.stack[app.depth - 1].self };
+		if (ch == ERR) {
+			if (top.ops->tick)
+				top.ops->tick(&app, top.self);
+			continue;
+		}
+		if (ch == KEY_RESIZE)
+			continue; /* redrawn at the top of the loop */
+		app.message[0] = '\0';
+		if (app.cols < MIN_COLS || app.rows < MIN_ROWS) {
+			if (ch == 'q') {
+				if (top.ops->save)
+					top.ops->save(&app, top.self);
+				app.quit = true;
+			}
+			continue;
+		}
+		enum key_action a = keys_action(ch, top.ops->on);
+		if (top.ops->key && top.ops->key(&app, top.self, ch, a))
+			continue;
+		if (a == ACT_HELP)
+			open_help(&app, top.ops->on);
+		else if (a == ACT_QUIT)
+			app.quit = true;
+		else if (a == ACT_BACK)
+			app_pop(&app);
+	}
+	save_all(&app);
+	while (app.depth > 0) {
+		app.depth--;
+		if (app.stack[app.depth].ops->close)
+			app.stack[app.depth].ops->close(&app, app.stack[app.depth].self);
+	}
+	printf("\033[?2004l");
+	fflush(stdout);
+	endwin();
+	sb_release(&app.paste);
+	return 0;
+}

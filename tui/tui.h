@@ -1,0 +1,140 @@
+/*
+ * tui: the full-screen interface. Shared by the screens (tui/screen_*.c),
+ * the key table (keys.c), the drawing helpers (draw.c) and the main loop
+ * (app.c). Only these files include curses.
+ *
+ * Every screen is a `struct screen_ops` (tig's view_ops): open, draw, key,
+ * close. Screens are stacked: Enter pushes one, Esc or q pops it.
+ */
+#ifndef GAVEL_TUI_H
+#define GAVEL_TUI_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include <curses.h>
+
+#include "store/store.h"
+
+/* The actions a key can ask for; their keys and help are in keys.c. */
+enum key_action {
+	ACT_NONE,
+	ACT_QUIT, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_TOP, ACT_BOTTOM,
+	ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_ENTER, ACT_TAB, ACT_SEARCH,
+	ACT_OPEN_MEETING, ACT_CLOSE_MEETING, ACT_ATTENDANCE, ACT_DECIDE, ACT_ADD_ITEM, ACT_POSTPONE,
+	ACT_TOGGLE, ACT_SUBSTITUTE, ACT_GUEST, ACT_LEFT_AFTER, ACT_EDITOR, ACT_UNDO, ACT_REDO,
+	ACT_MEETINGS, ACT_ACTIONS, ACT_GOALS, ACT_DECISIONS,
+	ACT_COUNT
+};
+
+/* Which screens a key applies on (a bit each). */
+enum {
+	ON_ALL = ~0u,
+	ON_HOME = 1u << 0,
+	ON_MEETING = 1u << 1,
+	ON_NOTES = 1u << 2, /* typing in the notes editor */
+	ON_ATTEND = 1u << 3,
+	ON_LIST = 1u << 4,
+};
+
+struct keydef {
+	enum key_action action;
+	unsigned on;      /* ON_* */
+	int keys[4];      /* curses key codes; 0 ends */
+	const char *name; /* the keys as shown: "q, Esc" */
+	const char *help; /* N_() text */
+};
+extern const struct keydef keydefs[];
+extern const int keydef_count;
+/* The action of key `ch` on a screen of kind `on`. */
+enum key_action keys_action(int ch, unsigned on);
+
+struct app;
+
+struct screen_ops {
+	const char *name;
+	unsigned on; /* ON_* for the key table and the help screen */
+	/* Loads its data; returns -1 with a message shown when it cannot. */
+	int (*open)(struct app *app, void *self);
+	void (*draw)(struct app *app, void *self);
+	/* Handles a key; returns true if the screen used it. */
+	bool (*key)(struct app *app, void *self, int ch, enum key_action a);
+	/* Saves what must be saved (called on pop, quit and signals). */
+	void (*save)(struct app *app, void *self);
+	/* Called a few times a second while the screen is on top (autosave). */
+	void (*tick)(struct app *app, void *self);
+	void (*close)(struct app *app, void *self);
+	/* The status line's hint of keys for this screen. */
+	const char *hint;
+};
+
+#define MAX_SCREENS 16
+struct app {
+	struct store *st;
+	int rows, cols;
+	bool color;
+	bool quit;
+	struct {
+		const struct screen_ops *ops;
+		void *self;
+	} stack[MAX_SCREENS];
+	int depth;
+	char message[512]; /* one line for the status bar; cleared on the next key */
+	bool message_is_error;
+	char today[11];
+	char council[256];
+	/* a bracketed paste, delivered as KEY_PASTE with its text here */
+	struct strbuf paste;
+};
+
+/* The key code of a bracketed paste (its text is in app->paste). */
+#define KEY_PASTE (KEY_MAX + 1)
+
+/* Pushes a screen (self is owned by the screen and freed by its close). */
+void app_push(struct app *app, const struct screen_ops *ops, void *self);
+/* Pops the top screen, saving it first. */
+void app_pop(struct app *app);
+/* A message in the status line. */
+void app_message(struct app *app, bool is_error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Reads one key (bracketed paste arrives as KEY_PASTE); ERR on timeout. */
+int app_read_key(struct app *app);
+/* Runs one change in a transaction: begin, then app_tx_end with the
+ * change's result commits (or rolls back and shows e's message). Returns
+ * true when the change was kept. */
+bool app_tx_begin(struct app *app);
+bool app_tx_end(struct app *app, int rc, struct err *e);
+/* Runs the interface on the store; returns the process exit status. */
+int tui_run(struct store *st);
+
+/* ---- drawing (draw.c) ---- */
+enum color { C_NORMAL, C_TITLE, C_SELECTED, C_DIM, C_ERROR, C_OK, C_WARN, C_STATUS, C_HEADER };
+void draw_color(struct app *app, enum color c, bool on);
+/* Writes UTF-8 text at (y, x) clipped to `width` columns; returns columns used. */
+int draw_text(int y, int x, const char *s, int width);
+/* Like draw_text for n bytes. */
+int draw_textn(int y, int x, const char *s, size_t n, int width);
+/* Fills the rest of a row from x with spaces up to x + width. */
+void draw_fill(int y, int x, int width);
+void draw_hline(int y, int x, int width);
+void draw_vline(int y, int x, int height);
+
+/*
+ * A one-line prompt in the status row: edits `buf` (UTF-8) until Enter
+ * (true) or Esc (false). `complete`, if set, is offered candidates for the
+ * word being typed.
+ */
+bool prompt_line(struct app *app, const char *label, char *buf, size_t size,
+		 const char *const *complete, int ncomplete);
+
+/* ---- screens ---- */
+extern const struct screen_ops screen_home;
+extern const struct screen_ops screen_meeting;
+extern const struct screen_ops screen_attend;
+extern const struct screen_ops screen_help;
+/* Opens the meeting named ref (BODY/DATE). */
+void open_meeting(struct app *app, const char *ref);
+void open_attendance(struct app *app, const char *ref);
+void open_help(struct app *app, unsigned on);
+
+#endif
