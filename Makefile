@@ -102,7 +102,9 @@ build/bench: tests/bench/bench.c $(OBJ_LIB)
 build/gavel.1: docs/gavel.1.in gavel
 	@mkdir -p $(dir $@)
 	$(Q)./gavel --man-commands > build/commands.roff
-	$(Q)sed -e '/@COMMANDS@/{r build/commands.roff' -e 'd}' docs/gavel.1.in > $@
+	$(Q)./gavel --man-keys > build/keys.roff
+	$(Q)sed -e '/@COMMANDS@/{r build/commands.roff' -e 'd}' -e '/@KEYS@/{r build/keys.roff' -e 'd}' \
+		docs/gavel.1.in > $@
 
 man: build/gavel.1
 

@@ -890,6 +890,9 @@ int cli_main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			print_help(stdout);
 			return 0;
+		} else if (!strcmp(argv[i], "--man-keys")) {
+			keys_print_man(stdout); /* for building the man page */
+			return 0;
 		} else if (!strcmp(argv[i], "--man-commands")) {
 			cli_print_man(stdout); /* for building the man page */
 			return 0;

@@ -20,11 +20,10 @@ const struct keydef keydefs[] = {
 	{ ACT_DOWN, ON_ALL & ~ON_NOTES, { KEY_DOWN, 'j' }, "↓, j", N_("down") },
 	{ ACT_TOP, ON_ALL & ~ON_NOTES, { 'g', KEY_HOME }, "g, Home", N_("first") },
 	{ ACT_BOTTOM, ON_ALL & ~ON_NOTES, { 'G', KEY_END }, "G, End", N_("last") },
-	{ ACT_PAGE_UP, ON_ALL, { KEY_PPAGE }, "PgUp", N_("a page up") },
-	{ ACT_PAGE_DOWN, ON_ALL, { KEY_NPAGE }, "PgDn", N_("a page down") },
+	{ ACT_PAGE_UP, ON_NOTES | ON_LIST, { KEY_PPAGE }, "PgUp", N_("a page up") },
+	{ ACT_PAGE_DOWN, ON_NOTES | ON_LIST, { KEY_NPAGE }, "PgDn", N_("a page down") },
 	{ ACT_ENTER, ON_ALL & ~ON_NOTES, { '\n', '\r', KEY_ENTER, 'l' }, "Enter, l", N_("open") },
 	{ ACT_TAB, ON_MEETING | ON_NOTES, { '\t' }, "Tab", N_("between the agenda and the notes") },
-	{ ACT_SEARCH, ON_ALL & ~ON_NOTES, { '/' }, "/", N_("search everything") },
 	{ ACT_OPEN_MEETING, ON_MEETING, { 'o' }, "o", N_("open the meeting (records the time)") },
 	{ ACT_CLOSE_MEETING, ON_MEETING, { 'C' }, "C", N_("close the meeting (records the time)") },
 	{ ACT_ATTENDANCE, ON_MEETING, { 'a' }, "a", N_("attendance") },
@@ -52,4 +51,29 @@ enum key_action keys_action(int ch, unsigned on)
 				return keydefs[i].action;
 	}
 	return ACT_NONE;
+}
+
+void keys_print_man(FILE *f)
+{
+	static const struct {
+		unsigned on;
+		const char *title;
+	} screens[] = {
+		{ ON_HOME, "Home" }, { ON_MEETING, "Meeting" }, { ON_NOTES, "Typing notes" },
+		{ ON_ATTEND, "Attendance" },
+	};
+	for (size_t s = 0; s < ARRAY_SIZE(screens); s++) {
+		fprintf(f, ".SS %s\n", screens[s].title);
+		for (int i = 0; i < keydef_count; i++) {
+			if (!(keydefs[i].on & screens[s].on) || keydefs[i].on == ON_ALL)
+				continue;
+			fputs(".TP\n.B ", f);
+			for (const char *p = keydefs[i].name; *p; p++) {
+				if (*p == '-' || *p == '\\')
+					fputc('\\', f);
+				fputc(*p, f);
+			}
+			fprintf(f, "\n%s\n", keydefs[i].help);
+		}
+	}
 }

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include <curses.h>
+#include <stdio.h>
 
 #include "store/store.h"
 
@@ -46,6 +47,8 @@ struct keydef {
 };
 extern const struct keydef keydefs[];
 extern const int keydef_count;
+/* Prints the key table as roff for the man page. */
+void keys_print_man(FILE *f);
 /* The action of key `ch` on a screen of kind `on`. */
 enum key_action keys_action(int ch, unsigned on);
 
