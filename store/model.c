@@ -195,5 +195,6 @@ void hit_release(struct hit *h)
 	free(h->ref);
 	free(h->title);
 	free(h->snippet);
+	free(h->meeting);
 }
 LIST_IMPL(hit)

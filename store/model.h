@@ -173,6 +173,8 @@ struct hit {
 	char *title;
 	char *snippet; /* context with the matches between [ and ] */
 	double rank;
+	char *meeting; /* "body/date" for items and decisions, else NULL */
+	int item;      /* the item's number there */
 };
 void hit_release(struct hit *h);
 LIST_OF(hit);

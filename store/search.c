@@ -26,13 +26,18 @@ struct terms {
 static void add_term(struct strbuf *q, struct terms *t, const char *w, size_t n, bool prefix)
 {
 	/* the term's words, as the tokenizer will see them */
+	/* the term's words as the tokenizer sees them; in a phrase only the
+	 * last word is a prefix */
 	char *copy = strndup(w, n), *f = text_fold(copy);
+	size_t first = t->words.n;
 	for (char *tok = strtok(f, " -.,;:!?()'/\t\n\"*"); tok; tok = strtok(NULL, " -.,;:!?()'/\t\n\"*")) {
 		if (t->words.n < 64) {
-			t->prefix[t->words.n] = prefix;
+			t->prefix[t->words.n] = false;
 			strvec_push(&t->words, tok);
 		}
 	}
+	if (t->words.n > first)
+		t->prefix[t->words.n - 1] = prefix;
 	free(copy);
 	free(f);
 	if (q->len)
@@ -209,6 +214,24 @@ static int hit_ref(struct store *st, struct hit *h, int kind, sqlite3_int64 src,
 	if (rc < 0)
 		return -1;
 	h->ref = ref ? ref : xstrdup("?");
+	if (kind == KIND_ITEM || kind == KIND_DECISION) {
+		sqlite3_stmt *s = db_query(st, e,
+					   kind == KIND_ITEM
+						   ? "SELECT b.short || '/' || m.date, i.pos FROM item i"
+						     " JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = m.body_id"
+						     " WHERE i.rowid = ?"
+						   : "SELECT b.short || '/' || m.date, i.pos FROM decision d"
+						     " JOIN item i ON i.id = d.item_id JOIN meeting m ON m.id = i.meeting_id"
+						     " JOIN body b ON b.id = m.body_id WHERE d.rowid = ?",
+					   "I", src);
+		if (!s)
+			return -1;
+		if (db_step(st, s, e) == 1) {
+			h->meeting = col_text(s, 0);
+			h->item = sqlite3_column_int(s, 1);
+			db_done(s);
+		}
+	}
 	return 0;
 }
 

@@ -284,6 +284,8 @@ int tui_run(struct store *st)
 			continue;
 		if (a == ACT_HELP)
 			open_help(&app, top.ops->on);
+		else if (a == ACT_SEARCH)
+			open_search(&app);
 		else if (a == ACT_QUIT)
 			app.quit = true;
 		else if (a == ACT_BACK)

@@ -24,6 +24,7 @@ const struct keydef keydefs[] = {
 	{ ACT_PAGE_DOWN, ON_NOTES | ON_LIST, { KEY_NPAGE }, "PgDn", N_("a page down") },
 	{ ACT_ENTER, ON_ALL & ~ON_NOTES, { '\n', '\r', KEY_ENTER, 'l' }, "Enter, l", N_("open") },
 	{ ACT_TAB, ON_MEETING | ON_NOTES, { '\t' }, "Tab", N_("between the agenda and the notes") },
+	{ ACT_SEARCH, ON_ALL & ~ON_NOTES, { '/' }, "/", N_("search everything") },
 	{ ACT_OPEN_MEETING, ON_MEETING, { 'o' }, "o", N_("open the meeting (records the time)") },
 	{ ACT_CLOSE_MEETING, ON_MEETING, { 'C' }, "C", N_("close the meeting (records the time)") },
 	{ ACT_ATTENDANCE, ON_MEETING, { 'a' }, "a", N_("attendance") },

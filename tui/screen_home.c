@@ -184,5 +184,5 @@ const struct screen_ops screen_home = {
 	.draw = home_draw,
 	.key = home_key,
 	.close = home_close,
-	.hint = N_("↑↓ choose  Enter open  ? help  q quit"),
+	.hint = N_("↑↓ choose  Enter open  / search  ? help  q quit"),
 };

@@ -554,12 +554,18 @@ const struct screen_ops screen_meeting = {
 	.save = meeting_save,
 	.tick = meeting_tick,
 	.close = meeting_close_screen,
-	.hint = N_("Tab notes  d decide  a attendance  o open  C close  + item  p postpone  ? help"),
+	.hint = N_("Tab notes  d decide  a attendance  o open  C close  + item  p postpone  / search  ? help"),
 };
 
-void open_meeting(struct app *app, const char *ref)
+void open_meeting_at(struct app *app, const char *ref, int item)
 {
 	struct mscreen *s = xcalloc(1, sizeof *s);
 	snprintf(s->ref, sizeof s->ref, "%s", ref);
+	s->sel = item > 0 ? item - 1 : 0;
 	app_push(app, &screen_meeting, s);
+}
+
+void open_meeting(struct app *app, const char *ref)
+{
+	open_meeting_at(app, ref, 1);
 }

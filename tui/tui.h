@@ -135,8 +135,12 @@ extern const struct screen_ops screen_home;
 extern const struct screen_ops screen_meeting;
 extern const struct screen_ops screen_attend;
 extern const struct screen_ops screen_help;
+extern const struct screen_ops screen_search;
 /* Opens the meeting named ref (BODY/DATE). */
 void open_meeting(struct app *app, const char *ref);
+/* Opens the meeting with item number `item` selected. */
+void open_meeting_at(struct app *app, const char *ref, int item);
+void open_search(struct app *app);
 void open_attendance(struct app *app, const char *ref);
 void open_help(struct app *app, unsigned on);
 

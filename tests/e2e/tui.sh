@@ -144,6 +144,32 @@ m=json.load(sys.stdin)
 assert "Sparas vid SIGTERM." in m["items"][4]["notes"], m["items"][4]["notes"]' || fail "SIGTERM lost typing"
 ok "SIGTERM saves the notes"
 
+# search from anywhere and jump to the place
+start
+wait_for "Next meetings"
+keys /
+wait_for "Search:"
+typed "upphandling e-legitimation"
+keys Enter
+wait_for "hits"
+wait_for "[upphandling]"
+screen | grep -q "\[en\]" && fail "a phrase's first word highlighted as a prefix"
+ok "search shows ranked hits with context"
+keys /
+wait_for "Search:"
+keys C-u
+typed "kansliet underlag"
+keys Enter
+wait_for "decision"
+keys Enter
+wait_for "6. E-legitimation i kommunerna"
+ok "Enter jumps to the meeting at the item"
+keys q
+keys q
+keys q
+sleep 0.2
+stop
+
 # a tiny terminal, and resizes while typing
 start 30 10
 wait_for "terminal too small"
