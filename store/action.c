@@ -64,9 +64,10 @@ int store_action_list(struct store *st, const struct action_filter *f, struct ac
 		" AND (?2 IS NULL OR a.owner_org_id = ?2)"
 		" AND (?3 IS NULL OR a.status = ?3)"
 		" AND (?4 IS NULL OR (a.due < ?4 AND a.status IN ('planned','ongoing')))"
+		" AND (?5 IS NULL OR a.decision_id = ?5)"
 		" ORDER BY a.due IS NULL, a.due, a.title, a.id",
-		"ssss", f ? f->owner_person_id : NULL, f ? f->owner_org_id : NULL, f ? f->status : NULL,
-		f ? f->overdue_before : NULL);
+		"sssss", f ? f->owner_person_id : NULL, f ? f->owner_org_id : NULL, f ? f->status : NULL,
+		f ? f->overdue_before : NULL, f ? f->decision_id : NULL);
 	int rc;
 	if (!s)
 		return -1;

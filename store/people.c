@@ -163,3 +163,14 @@ int store_person_names(struct store *st, struct strvec *names, struct err *e)
 		strvec_push(names, (const char *)sqlite3_column_text(s, 0));
 	return rc;
 }
+
+int store_org_names(struct store *st, struct strvec *names, struct err *e)
+{
+	sqlite3_stmt *s = db_query(st, e, "SELECT name FROM org ORDER BY name", "");
+	int rc;
+	if (!s)
+		return -1;
+	while ((rc = db_step(st, s, e)) == 1)
+		strvec_push(names, (const char *)sqlite3_column_text(s, 0));
+	return rc;
+}

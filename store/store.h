@@ -66,6 +66,8 @@ int store_person_add(struct store *st, const char *name, const char *org_id, con
 int store_person_find(struct store *st, const char *key, char id[ID_LEN + 1], struct err *e);
 /* Every person's name, in name order (for completion). */
 int store_person_names(struct store *st, struct strvec *names, struct err *e);
+/* Every organisation's name, in name order. */
+int store_org_names(struct store *st, struct strvec *names, struct err *e);
 int store_person_get(struct store *st, const char *id, struct person *out, struct err *e);
 int store_membership_add(struct store *st, const char *body_id, const char *person_id,
 			 const char *role, const char *from, const char *to, struct err *e);
@@ -144,6 +146,7 @@ struct action_filter {
 	const char *owner_org_id;
 	const char *status;
 	const char *overdue_before; /* due before this date and still open */
+	const char *decision_id;    /* born from this decision */
 };
 int store_action_list(struct store *st, const struct action_filter *f, struct action_list *out,
 		      struct err *e);

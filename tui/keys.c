@@ -29,6 +29,7 @@ const struct keydef keydefs[] = {
 	{ ACT_CLOSE_MEETING, ON_MEETING, { 'C' }, "C", N_("close the meeting (records the time)") },
 	{ ACT_ATTENDANCE, ON_MEETING, { 'a' }, "a", N_("attendance") },
 	{ ACT_DECIDE, ON_MEETING, { 'd' }, "d", N_("record the item's decision (gets its §)") },
+	{ ACT_NEW_ACTION, ON_MEETING, { 'n' }, "n", N_("a new action from this item: owner, due date, goal") },
 	{ ACT_ADD_ITEM, ON_MEETING, { '+' }, "+", N_("add an unplanned item") },
 	{ ACT_POSTPONE, ON_MEETING, { 'p' }, "p", N_("postpone the item") },
 	{ ACT_EDITOR, ON_MEETING | ON_NOTES, { CTRL('e') }, "Ctrl-E", N_("edit the notes in $EDITOR") },

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/action.h"
 #include "core/meeting.h"
 #include "tui/editor.h"
 #include "tui/tui.h"
@@ -28,6 +29,8 @@ struct mscreen {
 	double last_edit;  /* monotonic seconds of the last unsaved change */
 	char utf8[4];      /* a character arriving byte by byte */
 	int utf8_len, utf8_need;
+	struct action_list actions; /* born from the selected item's decision */
+	int actions_item;           /* the item they belong to */
 };
 
 static double now_s(void)
@@ -61,6 +64,20 @@ static void save_notes(struct app *app, struct mscreen *s)
 		editor_mark_saved(s->ed);
 }
 
+/* The actions born from the selected item's decision. */
+static void load_actions(struct app *app, struct mscreen *s)
+{
+	struct item *it = cur_item(s);
+	struct err e;
+	action_list_release(&s->actions);
+	s->actions_item = it ? it->pos : 0;
+	if (!it || !it->decision)
+		return;
+	struct action_filter f = { .decision_id = it->decision->id };
+	if (store_action_list(app->st, &f, &s->actions, &e))
+		app_message(app, true, "%s", e.msg);
+}
+
 /* Puts the selected item's notes in the editor. */
 static void load_editor(struct mscreen *s)
 {
@@ -88,6 +105,7 @@ static int meeting_open_screen(struct app *app, void *self)
 		return -1;
 	}
 	s->sel = keep < (int)s->v.items.n ? keep : 0;
+	load_actions(app, s);
 	/* keep unsaved typing; otherwise show what the database holds */
 	if (s->ed && !editor_dirty(s->ed)) {
 		editor_free(s->ed);
@@ -198,7 +216,8 @@ static void meeting_draw(struct app *app, void *self)
 		draw_color(app, C_DIM, false);
 	}
 	/* the decision below the notes, the notes take the rest */
-	int dec_rows = (int)it->conflicts.n + (it->decision ? 3 + (int)it->decision->dissents.n : 0);
+	int dec_rows = (int)it->conflicts.n + (it->decision ? 3 + (int)it->decision->dissents.n : 0) +
+		       (int)s->actions.n;
 	if (dec_rows > height / 3)
 		dec_rows = height / 3;
 	int notes_rows = top + height - y - dec_rows - 1;
@@ -223,8 +242,15 @@ static void meeting_draw(struct app *app, void *self)
 			const struct editor_line *l = &lines[s->scroll + r];
 			draw_textn(y + r, x, text + l->start, l->end - l->start, width);
 		}
+		int used = 0;
 		if (it->decision || it->conflicts.n)
-			draw_decision(app, it, y + notes_rows, x, width, dec_rows);
+			used = draw_decision(app, it, y + notes_rows, x, width, dec_rows);
+		for (size_t k = 0; k < s->actions.n && used < dec_rows; k++, used++) {
+			const struct action *ac = &s->actions.v[k];
+			snprintf(line, sizeof line, _("Action: %s — %s, due %s (%s)"), ac->title,
+				 ac->owner ? ac->owner : "", ac->due ? ac->due : "–", _(ac->status));
+			draw_text(y + notes_rows + used, x, line, width);
+		}
 		if (s->notes_focus) {
 			move(y + crow - s->scroll, x + ccol);
 			curs_set(1);
@@ -240,6 +266,7 @@ static void select_item(struct app *app, struct mscreen *s, int sel)
 	save_notes(app, s);
 	s->sel = sel;
 	load_editor(s);
+	load_actions(app, s);
 }
 
 static void refuse_locked(struct app *app, struct mscreen *s)
@@ -256,12 +283,14 @@ static void do_decide(struct app *app, struct mscreen *s)
 	save_notes(app, s);
 	if (!prompt_line(app, _("Decision:"), text, sizeof text, NULL, 0))
 		return;
-	if (!prompt_line(app, _("Votes yes no abstain (Enter: no vote):"), votes, sizeof votes, NULL, 0))
-		return;
 	const char **names = xcalloc(s->v.att.n + 1, sizeof *names);
 	for (size_t i = 0; i < s->v.att.n; i++)
 		names[i] = s->v.att.v[i].name;
-	bool ok = prompt_line(app, _("Reservation by (Enter: none, Tab completes):"), who, sizeof who, names,
+	char jav[256] = "";
+	bool ok = prompt_line(app, _("Jäv: who took no part (Enter: none, Tab completes):"), jav, sizeof jav,
+			      names, (int)s->v.att.n) &&
+		  prompt_line(app, _("Votes yes no abstain (Enter: no vote):"), votes, sizeof votes, NULL, 0) &&
+		  prompt_line(app, _("Reservation by (Enter: none, Tab completes):"), who, sizeof who, names,
 			      (int)s->v.att.n);
 	free(names);
 	if (!ok)
@@ -289,6 +318,11 @@ static void do_decide(struct app *app, struct mscreen *s)
 		in.dissents = dissents;
 		in.ndissents = 1;
 	}
+	char *conflicts[1] = { jav };
+	if (jav[0]) {
+		in.conflicts = conflicts;
+		in.nconflicts = 1;
+	}
 	snprintf(item, sizeof item, "%d", it->pos);
 	struct decide_result r;
 	struct err e;
@@ -300,6 +334,49 @@ static void do_decide(struct app *app, struct mscreen *s)
 		else
 			app_message(app, false, _("§ %d recorded."), r.para);
 		meeting_open_screen(app, s);
+	}
+}
+
+/* An action from the item: title, owner, due date, goal; linked to the
+ * item's decision when it has one. */
+static void do_new_action(struct app *app, struct mscreen *s)
+{
+	struct item *it = cur_item(s);
+	char title[512] = "", owner[256] = "", due[32] = "", goal[32] = "", dref[96];
+	struct strvec owners = { 0 }, codes = { 0 };
+	struct goal_list goals = { 0 };
+	struct err e;
+	if (!it)
+		return;
+	save_notes(app, s);
+	store_person_names(app->st, &owners, &e);
+	store_org_names(app->st, &owners, &e);
+	store_goal_list(app->st, &goals, &e);
+	for (size_t i = 0; i < goals.n; i++)
+		strvec_push(&codes, goals.v[i].code);
+	goal_list_release(&goals);
+	bool ok = prompt_line(app, _("Action:"), title, sizeof title, NULL, 0) && title[0] &&
+		  prompt_line(app, _("Owner, a person or organisation (Tab completes):"), owner, sizeof owner,
+			      (const char *const *)owners.v, (int)owners.n) &&
+		  prompt_line(app, _("Due date YYYY-MM-DD (Enter: none):"), due, sizeof due, NULL, 0) &&
+		  prompt_line(app, _("Goal, e.g. 1.2 (Enter: none, Tab completes):"), goal, sizeof goal,
+			      (const char *const *)codes.v, (int)codes.n);
+	strvec_release(&owners);
+	strvec_release(&codes);
+	if (!ok)
+		return;
+	struct action_input in = { .title = title, .owner = owner, .due = due[0] ? due : NULL,
+				   .goal = goal[0] ? goal : NULL };
+	if (it->decision) {
+		snprintf(dref, sizeof dref, "%s/%d/%d", s->v.m.body_short, it->decision->year, it->decision->para);
+		in.decision = dref;
+	}
+	char id[ID_LEN + 1];
+	if (!app_tx_begin(app))
+		return;
+	if (app_tx_end(app, action_add(app->st, &in, id, &e), &e)) {
+		app_message(app, false, _("action %.8s added"), id);
+		load_actions(app, s);
 	}
 }
 
@@ -512,6 +589,7 @@ static bool meeting_key(struct app *app, void *self, int ch, enum key_action a)
 		return true;
 	case ACT_DECIDE: do_decide(app, s); return true;
 	case ACT_ADD_ITEM: do_add_item(app, s); return true;
+	case ACT_NEW_ACTION: do_new_action(app, s); return true;
 	case ACT_POSTPONE: do_postpone(app, s); return true;
 	case ACT_OPEN_MEETING: simple(app, s, meeting_open, _("the meeting is open")); return true;
 	case ACT_CLOSE_MEETING: simple(app, s, meeting_close, _("the meeting is closed")); return true;
@@ -542,6 +620,7 @@ static void meeting_close_screen(struct app *app, void *self)
 	struct mscreen *s = self;
 	editor_free(s->ed);
 	meeting_view_release(&s->v);
+	action_list_release(&s->actions);
 	free(s);
 }
 
@@ -554,7 +633,7 @@ const struct screen_ops screen_meeting = {
 	.save = meeting_save,
 	.tick = meeting_tick,
 	.close = meeting_close_screen,
-	.hint = N_("Tab notes  d decide  a attendance  o open  C close  + item  p postpone  / search  ? help"),
+	.hint = N_("Tab notes  d decide  n action  a attendance  o open  C close  + item  p postpone  ? help"),
 };
 
 void open_meeting_at(struct app *app, const char *ref, int item)

@@ -57,6 +57,10 @@ keys d
 wait_for "Decision:"
 typed "förklara mötet öppnat"
 keys Enter
+wait_for "Jäv"
+typed "Per"
+keys Tab
+keys Enter
 wait_for "Votes"
 keys Enter
 wait_for "Reservation"
@@ -72,6 +76,8 @@ keys d
 wait_for "Decision:"
 typed "utse Karin Åberg att justera protokollet"
 keys Enter
+wait_for "Jäv"
+keys Enter
 wait_for "Votes"
 typed "8 1 0"
 keys Enter
@@ -85,6 +91,22 @@ keys Enter
 wait_for "Reservation: Johan Ekström"
 wait_for "Vote: 8 yes, 1 no, 0 abstain"
 ok "decision with a vote and a reservation"
+keys n
+wait_for "Action:"
+typed "Skicka protokollet till kommunerna"
+keys Enter
+wait_for "Owner"
+typed "västra göt"
+keys Tab
+keys Enter
+wait_for "Due date"
+typed "2027-01-15"
+keys Enter
+wait_for "Goal"
+typed "1.2"
+keys Enter
+wait_for "Action: Skicka protokollet till kommunerna — Västra Göt"
+ok "an action from the item, with completion of the owner"
 keys q
 wait_for "Next meetings"
 keys q
@@ -105,7 +127,12 @@ assert d["votes"] == {"yes": 8, "no": 1, "abstain": 0}, d
 assert d["dissents"][0]["person"] == "Johan Ekström" and "beretts" in d["dissents"][0]["motivation"], d
 assert it[0]["decision"]["paragraph"] + 1 == d["paragraph"]
 assert sum(1 for a in m["attendance"] if not a["absent"]) >= 9
+assert it[0]["conflicts"] == ["Per Öhman"], it[0]["conflicts"]
 PY
+g action list --owner "Västra Götalandsregionen" --json | python3 -c '
+import json,sys
+l=[a for a in json.load(sys.stdin) if a["title"]=="Skicka protokollet till kommunerna"]
+assert l and l[0]["goal"]=="1.2" and l[0]["due"]=="2027-01-15" and l[0]["decision"], l' || fail "the action"
 ok "everything typed is in the database"
 
 # kill -9 while typing: what was typed a second before is kept
