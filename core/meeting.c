@@ -309,6 +309,26 @@ int meeting_item_postpone(struct store *st, const char *ref, const char *item, s
 	return rc;
 }
 
+int meeting_item_move(struct store *st, const char *ref, const char *item, const char *to,
+		      struct err *e)
+{
+	struct meeting m;
+	struct item it;
+	struct item_list items = { 0 };
+	long dest;
+	if (parse_item(to, &dest, e) || load_item(st, ref, item, &m, &it, e))
+		return -1;
+	int rc = store_item_list(st, m.id, &items, e);
+	if (!rc && dest > (long)items.n)
+		rc = errorf(e, E_INVALID, _("no place %ld on the agenda: it has %zu items"), dest, items.n);
+	if (!rc)
+		rc = store_item_move(st, m.id, it.pos, (int)dest, e);
+	item_list_release(&items);
+	item_release(&it);
+	meeting_release(&m);
+	return rc;
+}
+
 int meeting_note(struct store *st, const char *ref, const char *item, const char *text,
 		 struct err *e)
 {

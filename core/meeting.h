@@ -39,6 +39,10 @@ int meeting_attend(struct store *st, const char *ref, const struct attend_input 
 int meeting_item_add(struct store *st, const char *ref, const char *title, const char *kind,
 		     const char *presenter, char **papers, int npapers, int *pos, struct err *e);
 int meeting_item_postpone(struct store *st, const char *ref, const char *item, struct err *e);
+/* Moves item number `item` to place `to` (1..the number of items); the
+ * items between shift by one. */
+int meeting_item_move(struct store *st, const char *ref, const char *item, const char *to,
+		      struct err *e);
 int meeting_note(struct store *st, const char *ref, const char *item, const char *text,
 		 struct err *e);
 /* Replaces an item's notes with text (may be empty): the editor's save. */

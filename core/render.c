@@ -449,6 +449,74 @@ void render_proposal_list(const struct proposal_list *l, bool json, struct strbu
 	}
 }
 
+static const char *offer_kind_name(enum offer_kind k)
+{
+	static const char *const names[] = { N_("opening"), N_("proposal"), N_("action"), N_("closing") };
+	return names[k];
+}
+
+void render_offers(const struct offers *o, bool json, struct strbuf *out)
+{
+	static const char *const keys[] = { "opening", "proposal", "action", "closing" };
+	struct json j;
+	if (json) {
+		json_init(&j, out);
+		json_arr_begin(&j);
+	}
+	for (size_t i = 0; i < o->n; i++) {
+		const struct offer *f = &o->v[i];
+		if (!json) {
+			sb_addf(out, "%2zu  [%s] ", i + 1, f->on_agenda ? "x" : " ");
+			sb_addpad(out, _(offer_kind_name(f->kind)), 9);
+			sb_addf(out, " %s%s%s\n", f->title, f->detail ? " — " : "", f->detail ? f->detail : "");
+			continue;
+		}
+		json_obj_begin(&j);
+		json_kv_int(&j, "n", (long)i + 1);
+		json_kv_str(&j, "kind", keys[f->kind]);
+		json_kv_str(&j, "title", f->title);
+		json_kv_str(&j, "detail", f->detail);
+		json_kv_str(&j, "id", f->id[0] ? f->id : NULL);
+		json_kv_bool(&j, "on_agenda", f->on_agenda);
+		json_obj_end(&j);
+	}
+	if (json) {
+		json_arr_end(&j);
+		sb_addc(out, '\n');
+	} else {
+		sb_addf(out, _("[x] is on the agenda already; add with --add all or --add 1,3\n"));
+	}
+}
+
+void render_decision_list(const struct decision_row_list *l, bool json, struct strbuf *out)
+{
+	struct json j;
+	if (json) {
+		json_init(&j, out);
+		json_arr_begin(&j);
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		const struct decision_row *d = &l->v[i];
+		if (!json) {
+			sb_addf(out, "%-8s %s  § %-3d %s\n", d->body_short, d->date, d->para, d->title);
+			continue;
+		}
+		json_obj_begin(&j);
+		json_kv_str(&j, "body", d->body_short);
+		json_kv_str(&j, "date", d->date);
+		json_kv_int(&j, "year", d->year);
+		json_kv_int(&j, "para", d->para);
+		json_kv_int(&j, "item", d->item);
+		json_kv_str(&j, "title", d->title);
+		json_kv_str(&j, "text", d->text);
+		json_obj_end(&j);
+	}
+	if (json) {
+		json_arr_end(&j);
+		sb_addc(out, '\n');
+	}
+}
+
 void render_hits(const struct hit_list *l, bool json, struct strbuf *out)
 {
 	struct json j;

@@ -6,6 +6,7 @@
 #define GAVEL_RENDER_H
 
 #include "core/meeting.h"
+#include "core/prepare.h"
 #include "store/store.h"
 
 void render_meeting(const struct meeting_view *v, bool json, struct strbuf *out);
@@ -14,6 +15,8 @@ void render_goal_list(const struct goal_list *l, bool json, struct strbuf *out);
 void render_action_list(const struct action_list *l, const char *today, bool json,
 			struct strbuf *out);
 void render_proposal_list(const struct proposal_list *l, bool json, struct strbuf *out);
+void render_offers(const struct offers *o, bool json, struct strbuf *out);
+void render_decision_list(const struct decision_row_list *l, bool json, struct strbuf *out);
 void render_hits(const struct hit_list *l, bool json, struct strbuf *out);
 
 /* The canonical JSON of the whole council: sorted, stable, one row a line. */

@@ -65,9 +65,10 @@ int store_action_list(struct store *st, const struct action_filter *f, struct ac
 		" AND (?3 IS NULL OR a.status = ?3)"
 		" AND (?4 IS NULL OR (a.due < ?4 AND a.status IN ('planned','ongoing')))"
 		" AND (?5 IS NULL OR a.decision_id = ?5)"
+		" AND (?6 IS NULL OR a.goal_id = ?6 OR a.goal_id IN (SELECT id FROM goal WHERE parent_id = ?6))"
 		" ORDER BY a.due IS NULL, a.due, a.title, a.id",
-		"sssss", f ? f->owner_person_id : NULL, f ? f->owner_org_id : NULL, f ? f->status : NULL,
-		f ? f->overdue_before : NULL, f ? f->decision_id : NULL);
+		"ssssss", f ? f->owner_person_id : NULL, f ? f->owner_org_id : NULL, f ? f->status : NULL,
+		f ? f->overdue_before : NULL, f ? f->decision_id : NULL, f ? f->goal_id : NULL);
 	int rc;
 	if (!s)
 		return -1;

@@ -198,3 +198,12 @@ void hit_release(struct hit *h)
 	free(h->meeting);
 }
 LIST_IMPL(hit)
+
+void decision_row_release(struct decision_row *d)
+{
+	free(d->body_short);
+	free(d->date);
+	free(d->title);
+	free(d->text);
+}
+LIST_IMPL(decision_row)

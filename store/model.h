@@ -167,6 +167,16 @@ struct proposal {
 void proposal_release(struct proposal *p);
 LIST_OF(proposal);
 
+/* A decision as the decisions list shows it. */
+struct decision_row {
+	char id[ID_LEN + 1];
+	char *body_short, *date; /* the meeting: body_short/date */
+	int year, para, item;    /* § para of year; the item's number */
+	char *title, *text;
+};
+void decision_row_release(struct decision_row *d);
+LIST_OF(decision_row);
+
 struct hit {
 	char *kind;    /* item, decision, action, goal, proposal */
 	char *ref;     /* how to name it on the command line */

@@ -147,9 +147,27 @@ struct action_filter {
 	const char *status;
 	const char *overdue_before; /* due before this date and still open */
 	const char *decision_id;    /* born from this decision */
+	const char *goal_id;        /* serving this goal or one of its sub-goals */
 };
 int store_action_list(struct store *st, const struct action_filter *f, struct action_list *out,
 		      struct err *e);
+
+/* Decisions across all meetings, newest first. Every filter is optional:
+ * the body, the calendar year (0: any), a goal (decisions with an action
+ * serving it or one of its sub-goals) and text (every word, folded, in the
+ * item's title or the decision's text). */
+struct decision_filter {
+	const char *body_id;
+	int year;
+	const char *goal_id;
+	const char *text;
+};
+int store_decision_list(struct store *st, const struct decision_filter *f,
+			struct decision_row_list *out, struct err *e);
+
+/* Moves item number `from` to number `to` in a meeting, shifting the items
+ * between; "left after item N" in the attendance follows the items. */
+int store_item_move(struct store *st, const char *meeting_id, int from, int to, struct err *e);
 
 /* Proposals and the screening questions. */
 int store_question_add(struct store *st, const char *text, struct err *e);

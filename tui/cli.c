@@ -16,6 +16,8 @@
 #include "core/council.h"
 #include "core/json.h"
 #include "core/meeting.h"
+#include "core/prepare.h"
+#include "core/review.h"
 #include "core/render.h"
 #include "tui/tui.h"
 
@@ -302,6 +304,73 @@ static int cmd_item_postpone(struct ctx *c)
 	return meeting_item_postpone(c->st, c->argv[0], c->argv[1], c->e);
 }
 
+static int cmd_item_move(struct ctx *c)
+{
+	return meeting_item_move(c->st, c->argv[0], c->argv[1], c->argv[2], c->e);
+}
+
+/* Parses "all" or "1,3,5" (numbers of the offers list) into chosen[]. */
+static int parse_choice(const char *s, const struct offers *o, bool *chosen, struct err *e)
+{
+	if (!strcmp(s, "all")) {
+		for (size_t i = 0; i < o->n; i++)
+			chosen[i] = true;
+		return 0;
+	}
+	char *copy = xstrdup(s), *save = NULL;
+	int rc = 0;
+	for (char *t = strtok_r(copy, ",", &save); t && !rc; t = strtok_r(NULL, ",", &save)) {
+		long n;
+		if (!parse_int(t, 1, (long)o->n, &n))
+			rc = errorf(e, E_INVALID, _("no offer %s: choose from 1 to %zu, or all"), t, o->n);
+		else
+			chosen[n - 1] = true;
+	}
+	free(copy);
+	return rc;
+}
+
+static int cmd_meeting_prepare(struct ctx *c)
+{
+	struct offers o = { 0 };
+	const char *add = opt(c, "add");
+	int rc = prepare_offers(c->st, c->argv[0], &o, c->e);
+	if (!rc && add) {
+		bool *chosen = xcalloc(o.n ? o.n : 1, sizeof *chosen);
+		int added = 0;
+		rc = parse_choice(add, &o, chosen, c->e);
+		if (!rc)
+			rc = prepare_apply(c->st, c->argv[0], &o, chosen, &added, c->e);
+		if (!rc)
+			sb_addf(c->out, _("%d items added to the agenda of %s\n"), added, c->argv[0]);
+		free(chosen);
+	} else if (!rc) {
+		render_offers(&o, c->json, c->out);
+	}
+	offers_release(&o);
+	return rc;
+}
+
+static int cmd_decision_list(struct ctx *c)
+{
+	struct decision_row_list l = { 0 };
+	struct decisions_query q = { opt(c, "body"), opt(c, "year"), opt(c, "goal"), opt(c, "text") };
+	int rc = review_decisions(c->st, &q, &l, c->e);
+	if (!rc)
+		render_decision_list(&l, c->json, c->out);
+	decision_row_list_release(&l);
+	return rc;
+}
+
+static int cmd_proposal_agenda(struct ctx *c)
+{
+	int pos;
+	if (prepare_proposal_to_agenda(c->st, c->argv[0], c->argv[1], &pos, c->e))
+		return -1;
+	sb_addf(c->out, _("on the agenda of %s as item %d\n"), c->argv[1], pos);
+	return 0;
+}
+
 /* Reads all of standard input (for TEXT "-"). */
 static int read_stdin(struct strbuf *sb, struct err *e)
 {
@@ -530,9 +599,15 @@ static const struct command commands[] = {
 	{ "item add", "MEETING TITLE [--kind standard|case|information] [--presenter PERSON] [--paper NAME]...",
 	  N_("add an agenda item; prints its number"), "kind=,presenter=,paper=*", 2, 2, true, cmd_item_add },
 	{ "item postpone", "MEETING ITEM", N_("postpone an item"), "", 2, 2, true, cmd_item_postpone },
+	{ "item move", "MEETING ITEM TO", N_("move an item to another place on the agenda"), "", 3, 3, true, cmd_item_move },
+	{ "meeting prepare", "MEETING [--add all|N,N...] [--json]",
+	  N_("the chair's offers for the agenda: standard items, screened proposals, actions falling due; --add puts them on it"),
+	  "add=,json", 1, 1, true, cmd_meeting_prepare },
 	{ "note", "MEETING ITEM TEXT", N_("append to an item's notes (TEXT - reads standard input)"), "", 3, 3, true, cmd_note },
 	{ "decide", "MEETING ITEM TEXT [--yes N --no N --abstain N] [--vote PERSON:yes|no|abstain]... [--dissent PERSON[:MOTIVATION]]... [--conflict PERSON]...",
 	  N_("record the item's decision; prints its § number"), "yes=,no=,abstain=,vote=*,dissent=*,conflict=*", 3, 3, true, cmd_decide },
+	{ "decision list", "[--body B] [--year Y] [--goal CODE] [--text WORDS] [--json]",
+	  N_("decisions across all meetings, newest first"), "body=,year=,goal=,text=,json", 0, 0, false, cmd_decision_list },
 	{ "adjust", "MEETING --by PERSON [--by PERSON]", N_("adjust (justera) the minutes: they are locked from then on"), "by=*", 1, 1, true, cmd_adjust },
 	{ "action add", "TITLE --owner WHO [--due DATE] [--decision BODY/YEAR/N] [--goal CODE] [--text T]",
 	  N_("add an action; prints its id"), "owner=,due=,decision=,goal=,text=", 1, 1, true, cmd_action_add },
@@ -545,6 +620,8 @@ static const struct command commands[] = {
 	{ "proposal screen", "ID ANSWER...", N_("answer the screening questions, yes or no, one each"), "", 2, -1, true, cmd_proposal_screen },
 	{ "proposal set", "ID --status S", N_("set a proposal's status (new, screened, in preparation, decided, rejected)"), "status=", 1, 1, true, cmd_proposal_set },
 	{ "proposal list", "[--json]", N_("the suggestion box"), "json", 0, 0, false, cmd_proposal_list },
+	{ "proposal agenda", "ID MEETING", N_("put a proposal whose every screening answer is yes on a meeting's agenda"),
+	  "", 2, 2, true, cmd_proposal_agenda },
 	{ "search", "QUERY... [--limit N] [--json]", N_("full-text search of notes, decisions, actions, goals and proposals"), "limit=,json", 1, -1, false, cmd_search },
 	{ "dump", "", N_("the whole database as canonical JSON"), "", 0, 0, false, cmd_dump },
 };

@@ -1,0 +1,277 @@
+/* prepare: building a meeting's agenda from what is waiting for it. */
+#include "core/prepare.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/meeting.h"
+#include "core/rules.h"
+
+/* The standard items, in the council's own words (protocols are Swedish). */
+static const char *const opening_items[] = {
+	"Mötets öppnande", "Val av justerare", "Godkännande av dagordningen", "Föregående protokoll",
+};
+static const char closing_item[] = "Mötets avslutande";
+#define ACTION_PREFIX "Uppföljning: "
+
+void offers_release(struct offers *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		free(o->v[i].title);
+		free(o->v[i].detail);
+	}
+	free(o->v);
+	memset(o, 0, sizeof *o);
+}
+
+static struct offer *offer_push(struct offers *o, enum offer_kind kind, const char *title)
+{
+	if (o->n == o->alloc) {
+		o->alloc = o->alloc ? 2 * o->alloc : 16;
+		o->v = xrealloc(o->v, o->alloc * sizeof *o->v);
+	}
+	struct offer *f = &o->v[o->n++];
+	memset(f, 0, sizeof *f);
+	f->kind = kind;
+	f->title = xstrdup(title);
+	return f;
+}
+
+/* True if two titles are the same, case and å/Å folded. */
+static bool same_title(const char *a, const char *b)
+{
+	char *fa = text_fold(a), *fb = text_fold(b);
+	bool same = !strcmp(fa, fb);
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/* True if the agenda has an item with this title. */
+static bool on_agenda(const struct item_list *items, const char *title)
+{
+	for (size_t i = 0; i < items->n; i++)
+		if (same_title(items->v[i].title, title))
+			return true;
+	return false;
+}
+
+/* The meeting, editable and not yet closed, and its agenda. */
+static int load_agenda(struct store *st, const char *ref, struct meeting *m, struct item_list *items,
+		       struct err *e)
+{
+	if (meeting_resolve(st, ref, m, e))
+		return -1;
+	if (strcmp(m->status, "planned") && strcmp(m->status, "open")) {
+		errorf(e, E_RULE, _("meeting %s is %s: its agenda can no longer be prepared"), ref,
+		       _(m->status));
+		meeting_release(m);
+		return -1;
+	}
+	if (store_item_list(st, m->id, items, e)) {
+		meeting_release(m);
+		return -1;
+	}
+	return 0;
+}
+
+int prepare_offers(struct store *st, const char *ref, struct offers *out, struct err *e)
+{
+	struct meeting m;
+	struct item_list items = { 0 };
+	struct proposal_list props = { 0 };
+	struct action_list acts = { 0 };
+	struct strvec qids = { 0 }, qtexts = { 0 };
+	int rc = -1;
+	if (load_agenda(st, ref, &m, &items, e))
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(opening_items); i++)
+		offer_push(out, OFFER_OPENING, opening_items[i])->on_agenda = on_agenda(&items, opening_items[i]);
+	if (store_proposal_list(st, &props, e) || store_question_list(st, &qids, &qtexts, e))
+		goto out;
+	for (size_t i = 0; i < props.n; i++) {
+		const struct proposal *p = &props.v[i];
+		if (strcmp(p->status, "screened") || !prepare_proposal_ready(p, qids.n))
+			continue;
+		struct offer *f = offer_push(out, OFFER_PROPOSAL, p->title);
+		memcpy(f->id, p->id, sizeof f->id);
+		f->detail = xasprintf(_("proposal by %s, %s"), p->by ? p->by : "?", p->date);
+		f->on_agenda = on_agenda(&items, p->title);
+	}
+	/* open actions due by the meeting's day */
+	struct action_filter af = { .overdue_before = NULL };
+	if (store_action_list(st, &af, &acts, e))
+		goto out;
+	for (size_t i = 0; i < acts.n; i++) {
+		const struct action *a = &acts.v[i];
+		if (!a->due || strcmp(a->due, m.date) > 0 ||
+		    (strcmp(a->status, "planned") && strcmp(a->status, "ongoing")))
+			continue;
+		char *title = xasprintf(ACTION_PREFIX "%s", a->title);
+		struct offer *f = offer_push(out, OFFER_ACTION, title);
+		free(title);
+		memcpy(f->id, a->id, sizeof f->id);
+		memcpy(f->presenter, a->owner_person_id, sizeof f->presenter);
+		f->detail = xasprintf(_("action of %s, due %s"), a->owner ? a->owner : "?", a->due);
+		f->on_agenda = on_agenda(&items, f->title);
+	}
+	offer_push(out, OFFER_CLOSING, closing_item)->on_agenda = on_agenda(&items, closing_item);
+	rc = 0;
+out:
+	strvec_release(&qids);
+	strvec_release(&qtexts);
+	proposal_list_release(&props);
+	action_list_release(&acts);
+	item_list_release(&items);
+	meeting_release(&m);
+	return rc;
+}
+
+/*
+ * Where items go on the agenda as it is now: *closing gets the closing
+ * item's number (0: none), *opening_after the number of the last opening
+ * item that comes before opening item `k` in the conventional order
+ * (0: none, so it goes first).
+ */
+static int agenda_places(struct store *st, const char *meeting_id, size_t k, int *closing,
+			 int *opening_after, struct err *e)
+{
+	struct item_list items = { 0 };
+	*closing = *opening_after = 0;
+	if (store_item_list(st, meeting_id, &items, e))
+		return -1;
+	for (size_t i = 0; i < items.n; i++) {
+		if (same_title(items.v[i].title, closing_item))
+			*closing = items.v[i].pos;
+		for (size_t j = 0; j < k && j < ARRAY_SIZE(opening_items); j++)
+			if (same_title(items.v[i].title, opening_items[j]) && items.v[i].pos > *opening_after)
+				*opening_after = items.v[i].pos;
+	}
+	item_list_release(&items);
+	return 0;
+}
+
+/* The index of an opening item's title in the conventional order. */
+static size_t opening_index(const char *title)
+{
+	for (size_t j = 0; j < ARRAY_SIZE(opening_items); j++)
+		if (same_title(title, opening_items[j]))
+			return j;
+	return 0;
+}
+
+/* Adds an item and moves it to `to` (0: leave it last). */
+static int add_item_at(struct store *st, const char *ref, const struct meeting *m, const char *title,
+		       const char *kind, const char *presenter, int to, int *pos, struct err *e)
+{
+	if (meeting_item_add(st, ref, title, kind, presenter[0] ? presenter : NULL, NULL, 0, pos, e))
+		return -1;
+	if (to && to != *pos) {
+		if (store_item_move(st, m->id, *pos, to, e))
+			return -1;
+		*pos = to;
+	}
+	return 0;
+}
+
+int prepare_apply(struct store *st, const char *ref, const struct offers *o, const bool *chosen,
+		  int *added, struct err *e)
+{
+	struct meeting m;
+	struct item_list items = { 0 };
+	int pos, closing, after;
+	*added = 0;
+	if (load_agenda(st, ref, &m, &items, e))
+		return -1;
+	item_list_release(&items);
+	int rc = -1;
+	for (size_t i = 0; i < o->n; i++) {
+		const struct offer *f = &o->v[i];
+		if (!chosen[i] || f->on_agenda)
+			continue;
+		if (agenda_places(st, m.id, opening_index(f->title), &closing, &after, e))
+			goto out;
+		switch (f->kind) {
+		case OFFER_OPENING:
+			if (add_item_at(st, ref, &m, f->title, "standard", "", after + 1, &pos, e))
+				goto out;
+			break;
+		case OFFER_PROPOSAL:
+			if (add_item_at(st, ref, &m, f->title, "case", "", closing, &pos, e) ||
+			    store_proposal_set_status(st, f->id, "in preparation", e))
+				goto out;
+			break;
+		case OFFER_ACTION:
+			if (add_item_at(st, ref, &m, f->title, "information", f->presenter, closing, &pos, e))
+				goto out;
+			break;
+		case OFFER_CLOSING:
+			if (add_item_at(st, ref, &m, f->title, "standard", "", 0, &pos, e))
+				goto out;
+			break;
+		}
+		++*added;
+	}
+	rc = 0;
+out:
+	meeting_release(&m);
+	return rc;
+}
+
+bool prepare_proposal_ready(const struct proposal *p, size_t nquestions)
+{
+	if (!nquestions || p->answers.n < nquestions)
+		return false;
+	for (size_t i = 0; i < p->answers.n; i++)
+		if (!p->answers.v[i].yes)
+			return false;
+	return true;
+}
+
+int prepare_proposal_to_agenda(struct store *st, const char *proposal, const char *ref, int *pos,
+			       struct err *e)
+{
+	char id[ID_LEN + 1];
+	int rc = store_proposal_find(st, proposal, id, e);
+	if (rc == 1)
+		return error(e, E_UNKNOWN_PROPOSAL, proposal);
+	if (rc == 2)
+		return error(e, E_AMBIGUOUS, proposal);
+	if (rc)
+		return -1;
+	struct offers o = { 0 };
+	if (prepare_offers(st, ref, &o, e))
+		return -1;
+	rc = -1;
+	for (size_t i = 0; i < o.n; i++) {
+		if (o.v[i].kind != OFFER_PROPOSAL || strcmp(o.v[i].id, id))
+			continue;
+		if (o.v[i].on_agenda) {
+			errorf(e, E_RULE, _("%s is already on the agenda of %s"), o.v[i].title, ref);
+			goto out;
+		}
+		bool *chosen = xcalloc(o.n, sizeof *chosen);
+		int added;
+		chosen[i] = true;
+		rc = prepare_apply(st, ref, &o, chosen, &added, e);
+		free(chosen);
+		if (!rc) {
+			/* its number: the item before the closing one, or the last */
+			struct meeting m;
+			struct item_list items = { 0 };
+			if (meeting_resolve(st, ref, &m, e) || store_item_list(st, m.id, &items, e))
+				rc = -1;
+			for (size_t k = 0; !rc && k < items.n; k++)
+				if (!strcmp(items.v[k].title, o.v[i].title))
+					*pos = items.v[k].pos;
+			item_list_release(&items);
+			if (!rc)
+				meeting_release(&m);
+		}
+		goto out;
+	}
+	errorf(e, E_RULE, _("proposal %.8s cannot go on an agenda: every screening answer must be yes"), id);
+out:
+	offers_release(&o);
+	return rc;
+}

@@ -1,0 +1,53 @@
+/*
+ * review: the models behind the review screens (decisions, goals, actions,
+ * meetings by body and year). Pure functions where they can be, so that
+ * the screens only draw and the tests need no terminal.
+ */
+#ifndef GAVEL_REVIEW_H
+#define GAVEL_REVIEW_H
+
+#include "store/store.h"
+
+/* ---- decisions ---- */
+
+/* The decisions list's filter as the user typed it; NULL or "" is "any". */
+struct decisions_query {
+	const char *body; /* a body's short name */
+	const char *year; /* YYYY */
+	const char *goal; /* a goal's code: it and its sub-goals */
+	const char *text; /* words, each found in the title or the decision */
+};
+/* Loads the decisions matching q, newest first. An unknown body or goal
+ * or a year that is not one is refused with one message. */
+int review_decisions(struct store *st, const struct decisions_query *q,
+		     struct decision_row_list *out, struct err *e);
+
+/* ---- goals ---- */
+
+/* Orders goals as a tree: each goal followed by its sub-goals, codes
+ * compared number by number (1.2 before 1.10). */
+void review_goals_tree(struct goal_list *l);
+/* Splits `width` columns between done, open and overdue in proportion,
+ * every non-zero part at least one column; out[] gets the three widths
+ * (all 0 when there are no actions). */
+void review_bar(int done, int open, int overdue, int width, int out[3]);
+/* The readings as a row of block characters (▁ to █), one a year from the
+ * first year to the last, a space for a year without a reading; scaled
+ * between the smallest and the largest value. Appends to `out`. */
+void review_spark(const struct reading_list *r, struct strbuf *out);
+
+/* ---- actions ---- */
+
+enum action_order { ORDER_DUE, ORDER_OWNER, ORDER_STATUS, ORDER_COUNT };
+/* The order's name, N_() text. */
+const char *review_order_name(enum action_order o);
+/* True for an action still to do whose due date is before today. */
+bool review_overdue(const struct action *a, const char *today);
+/* Sorts for the order: by due date (none last), owner then due, or status
+ * (overdue, ongoing, planned, done, cancelled) then due. */
+void review_actions_sort(struct action_list *l, enum action_order o, const char *today);
+/* The heading the action falls under in that order (N_() text or the
+ * owner's name); a new heading starts where it changes. */
+const char *review_action_group(const struct action *a, enum action_order o, const char *today);
+
+#endif
