@@ -32,6 +32,27 @@ int meeting_decision_resolve(struct store *st, const char *ref, char id[ID_LEN +
 	const char *a = ref ? strchr(ref, '/') : NULL;
 	const char *b = a ? strchr(a + 1, '/') : NULL;
 	char ybuf[8];
+	/* BODY/DATE/ITEM: the decision of that item of that meeting */
+	if (a && b && b - a - 1 == 10 && a[5] == '-') {
+		char mref[96];
+		struct meeting m;
+		struct item it = { 0 };
+		long pos;
+		if ((size_t)(b - ref) >= sizeof mref || !parse_int(b + 1, 1, 10000, &pos))
+			return errorf(e, E_INVALID, _("invalid decision: %s (expected BODY/YEAR/N or BODY/DATE/ITEM)"), ref);
+		memcpy(mref, ref, (size_t)(b - ref));
+		mref[b - ref] = '\0';
+		if (meeting_resolve(st, mref, &m, e))
+			return -1;
+		int rc = store_item_find(st, m.id, (int)pos, &it, e);
+		meeting_release(&m);
+		if (rc == 0 && it.decision)
+			memcpy(id, it.decision->id, ID_LEN + 1);
+		else if (rc >= 0)
+			rc = errorf(e, E_UNKNOWN_DECISION, _("unknown decision: %s has no decision at item %ld"), mref, pos);
+		item_release(&it);
+		return rc;
+	}
 	if (!a || !b || (size_t)(a - ref) >= sizeof body || (size_t)(b - a - 1) >= sizeof ybuf)
 		return errorf(e, E_INVALID, _("invalid decision: %s (expected BODY/YEAR/N)"), ref ? ref : "");
 	memcpy(body, ref, (size_t)(a - ref));

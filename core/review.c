@@ -217,11 +217,27 @@ const char *review_action_group(const struct action *a, enum action_order o, con
 			return N_("overdue");
 		return a->status;
 	}
-	if (review_overdue(a, today))
-		return N_("overdue");
+	(void)today;
+	static char month[8];
 	if (!a->due)
 		return N_("no due date");
-	if (!strncmp(a->due, today, 4))
-		return N_("due this year");
-	return strcmp(a->due, today) > 0 ? N_("due later") : N_("due earlier");
+	snprintf(month, sizeof month, "%.7s", a->due);
+	return month;
+}
+
+void review_goals_rollup(struct goal_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct goal *p = &l->v[i];
+		if (p->parent_code)
+			continue;
+		for (size_t k = 0; k < l->n; k++) {
+			const struct goal *c = &l->v[k];
+			if (c->parent_code && !strcmp(c->parent_code, p->code)) {
+				p->actions_done += c->actions_done;
+				p->actions_open += c->actions_open;
+				p->actions_overdue += c->actions_overdue;
+			}
+		}
+	}
 }

@@ -27,6 +27,9 @@ int review_decisions(struct store *st, const struct decisions_query *q,
 /* Orders goals as a tree: each goal followed by its sub-goals, codes
  * compared number by number (1.2 before 1.10). */
 void review_goals_tree(struct goal_list *l);
+/* Adds each sub-goal's action counts to its goal's, so that a goal's bar
+ * shows everything done for it. Call once per loaded list. */
+void review_goals_rollup(struct goal_list *l);
 /* Splits `width` columns between done, open and overdue in proportion,
  * every non-zero part at least one column; out[] gets the three widths
  * (all 0 when there are no actions). */
@@ -46,8 +49,9 @@ bool review_overdue(const struct action *a, const char *today);
 /* Sorts for the order: by due date (none last), owner then due, or status
  * (overdue, ongoing, planned, done, cancelled) then due. */
 void review_actions_sort(struct action_list *l, enum action_order o, const char *today);
-/* The heading the action falls under in that order (N_() text or the
- * owner's name); a new heading starts where it changes. */
+/* The heading the action falls under in that order: the owner's name, the
+ * status (N_() text), or the due month YYYY-MM (a static buffer, valid
+ * until the next call); a new heading starts where it changes. */
 const char *review_action_group(const struct action *a, enum action_order o, const char *today);
 
 #endif

@@ -95,6 +95,20 @@ bool app_tx_end(struct app *app, int rc, struct err *e)
 	return true;
 }
 
+void app_goto(struct app *app, enum key_action a)
+{
+	while (app->depth > 1)
+		app_pop(app);
+	switch (a) {
+	case ACT_GO_MEETINGS: open_meetings(app); break;
+	case ACT_GO_DECISIONS: open_decisions(app, NULL); break;
+	case ACT_GO_GOALS: open_goals(app); break;
+	case ACT_GO_ACTIONS: open_actions(app, NULL); break;
+	case ACT_GO_PROPOSALS: open_proposals(app); break;
+	default: break;
+	}
+}
+
 static void save_all(struct app *app)
 {
 	for (int i = app->depth - 1; i >= 0; i--)
@@ -113,6 +127,15 @@ static void draw_frame(struct app *app)
 		x += draw_text(0, 1 + x, " › ", 3);
 		x += draw_text(0, 1 + x, _(app->stack[i].ops->name), app->cols - x - 2);
 	}
+	/* the top-level screens and their keys, where there is room */
+	static const char *const tabs[] = { N_("1 Home"), N_("2 Meetings"), N_("3 Decisions"),
+					    N_("4 Goals"), N_("5 Actions"), N_("6 Proposals") };
+	int tw = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(tabs); i++)
+		tw += text_width(_(tabs[i])) + 2;
+	if (app->cols - x - 4 > tw && app->stack[0].ops == &screen_home)
+		for (size_t i = 0, tx = (size_t)(app->cols - tw); i < ARRAY_SIZE(tabs); i++)
+			tx += (size_t)draw_text(0, (int)tx, _(tabs[i]), text_width(_(tabs[i]))) + 2;
 	draw_color(app, C_TITLE, false);
 	/* status line: a message, or the keys */
 	int y = app->rows - 1;
@@ -223,9 +246,12 @@ int tui_run(struct store *st)
 	struct app app = { .st = st };
 	struct err e;
 	char *name = NULL;
-	if (council_name(st, &name, &e) == 0) {
+	bool welcome = council_name(st, &name, &e) != 0;
+	if (!welcome) {
 		snprintf(app.council, sizeof app.council, "%s", name);
 		free(name);
+	} else {
+		snprintf(app.council, sizeof app.council, "gavel");
 	}
 	util_today(app.today);
 
@@ -251,7 +277,7 @@ int tui_run(struct store *st)
 	printf("\033[?2004h"); /* bracketed paste on */
 	fflush(stdout);
 
-	app_push(&app, &screen_home, NULL);
+	app_push(&app, welcome ? &screen_welcome : &screen_home, NULL);
 	while (app.depth > 0 && !app.quit) {
 		if (got_signal)
 			break;
@@ -286,6 +312,8 @@ int tui_run(struct store *st)
 			open_help(&app, top.ops->on);
 		else if (a == ACT_SEARCH)
 			open_search(&app);
+		else if (a >= ACT_GO_HOME && a <= ACT_GO_PROPOSALS)
+			app_goto(&app, a);
 		else if (a == ACT_QUIT)
 			app.quit = true;
 		else if (a == ACT_BACK)

@@ -342,7 +342,7 @@ static int cmd_meeting_prepare(struct ctx *c)
 		if (!rc)
 			rc = prepare_apply(c->st, c->argv[0], &o, chosen, &added, c->e);
 		if (!rc)
-			sb_addf(c->out, _("%d items added to the agenda of %s\n"), added, c->argv[0]);
+			sb_addf(c->out, ngettext("%d item added to the agenda of %s\n", "%d items added to the agenda of %s\n", (unsigned long)added), added, c->argv[0]);
 		free(chosen);
 	} else if (!rc) {
 		render_offers(&o, c->json, c->out);
@@ -1013,6 +1013,13 @@ int cli_main(int argc, char **argv)
 		return status;
 	}
 	bool create = argc >= 1 && !strcmp(argv[0], "init");
+	/* the interface on a terminal offers to create a council (or the demo)
+	 * when there is none yet */
+	bool interactive = argc == 0 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	struct stat sb;
+	bool fresh = interactive && stat(path, &sb) != 0;
+	if (fresh)
+		create = true;
 	struct store *st = NULL;
 	if (create && make_parent(path, &e)) {
 		fprintf(stderr, "gavel: %s\n", e.msg);
@@ -1024,10 +1031,20 @@ int cli_main(int argc, char **argv)
 		free(path);
 		return error_exit_status(e.code);
 	}
-	if (!create) {
+	if (!create || fresh) {
 		char *name = NULL;
 		int rc = store_council_get(st, &name, &e);
 		free(name);
+		if (rc == 1 && interactive) {
+			status = tui_run(st);
+			rc = store_council_get(st, &name, &e);
+			free(name);
+			store_close(st);
+			if (rc == 1 && fresh)
+				remove_db(path, NULL); /* left without creating anything */
+			free(path);
+			return status;
+		}
 		if (rc) {
 			if (rc == 1)
 				error(&e, E_NO_COUNCIL, path);
@@ -1039,7 +1056,7 @@ int cli_main(int argc, char **argv)
 	}
 	struct strbuf out = { 0 };
 	char *overview[] = { "overview" };
-	if (argc == 0 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+	if (interactive) {
 		status = tui_run(st);
 		store_close(st);
 		free(path);

@@ -14,7 +14,7 @@
 const struct keydef keydefs[] = {
 	{ ACT_HELP, ON_ALL & ~ON_NOTES, { '?', KEY_F(1) }, "?", N_("help: the keys of this screen") },
 	{ ACT_QUIT, ON_HOME, { 'q', 'Q' }, "q", N_("quit") },
-	{ ACT_BACK, ON_ALL & ~ON_HOME & ~ON_NOTES, { 'q', ESC, KEY_LEFT, 'h' }, "q, Esc, h", N_("back") },
+	{ ACT_BACK, ON_ALL & ~ON_HOME & ~ON_NOTES & ~ON_WELCOME, { 'q', ESC, KEY_LEFT, 'h' }, "q, Esc, h", N_("back") },
 	{ ACT_BACK, ON_NOTES, { ESC }, "Esc", N_("leave the notes (they are saved)") },
 	{ ACT_UP, ON_ALL & ~ON_NOTES, { KEY_UP, 'k' }, "↑, k", N_("up") },
 	{ ACT_DOWN, ON_ALL & ~ON_NOTES, { KEY_DOWN, 'j' }, "↓, j", N_("down") },
@@ -40,6 +40,35 @@ const struct keydef keydefs[] = {
 	{ ACT_GUEST, ON_ATTEND, { '+' }, "+", N_("add a guest by name") },
 	{ ACT_LEFT_AFTER, ON_ATTEND, { 'L' }, "L", N_("left after item N") },
 	{ ACT_MEETINGS, ON_HOME, { 'm' }, "m", N_("open the selected meeting") },
+	{ ACT_WHOAMI, ON_HOME, { 'w' }, "w", N_("who am I: the person this database belongs to") },
+	{ ACT_GO_HOME, ON_ALL & ~ON_NOTES & ~ON_WELCOME, { '1' }, "1", N_("home") },
+	{ ACT_GO_MEETINGS, ON_ALL & ~ON_NOTES & ~ON_WELCOME, { '2' }, "2", N_("meetings by body and year") },
+	{ ACT_GO_DECISIONS, ON_ALL & ~ON_NOTES & ~ON_WELCOME, { '3' }, "3", N_("decisions") },
+	{ ACT_GO_GOALS, ON_ALL & ~ON_NOTES & ~ON_WELCOME, { '4' }, "4", N_("goals") },
+	{ ACT_GO_ACTIONS, ON_ALL & ~ON_NOTES & ~ON_WELCOME, { '5' }, "5", N_("actions") },
+	{ ACT_GO_PROPOSALS, ON_ALL & ~ON_NOTES & ~ON_WELCOME, { '6' }, "6", N_("proposals") },
+	{ ACT_PREPARE, ON_MEETING | ON_MEETINGS, { 'P' }, "P", N_("prepare the agenda: standard items, proposals, actions due") },
+	{ ACT_MOVE_UP, ON_MEETING, { 'K' }, "K", N_("move the item up the agenda") },
+	{ ACT_MOVE_DOWN, ON_MEETING, { 'J' }, "J", N_("move the item down the agenda") },
+	{ ACT_FILTER_BODY, ON_MEETINGS | ON_DECISIONS, { 'b' }, "b", N_("filter by body") },
+	{ ACT_PREV_YEAR, ON_MEETINGS, { '<', ',' }, "<", N_("the year before") },
+	{ ACT_NEXT_YEAR, ON_MEETINGS, { '>', '.' }, ">", N_("the year after") },
+	{ ACT_FILTER_YEAR, ON_MEETINGS | ON_DECISIONS, { 'y' }, "y", N_("filter by year (empty: every year)") },
+	{ ACT_FILTER_GOAL, ON_DECISIONS, { 'o' }, "o", N_("filter by goal") },
+	{ ACT_FILTER_TEXT, ON_DECISIONS, { 'f' }, "f", N_("filter by words in the title or decision") },
+	{ ACT_FILTER_CLEAR, ON_DECISIONS | ON_ACTIONS, { 'x' }, "x", N_("clear the filters") },
+	{ ACT_GOAL_ACTIONS, ON_GOALS, { 'a' }, "a", N_("the goal's actions") },
+	{ ACT_ORDER, ON_ACTIONS, { 'o' }, "o", N_("order by due date, owner or status") },
+	{ ACT_MINE, ON_ACTIONS, { 'm' }, "m", N_("my actions only / everyone's") },
+	{ ACT_STATUS, ON_ACTIONS, { 's' }, "s", N_("change the status") },
+	{ ACT_NOTE, ON_ACTIONS, { 'n' }, "n", N_("add a progress note") },
+	{ ACT_SCREEN, ON_PROPOSALS, { 's' }, "s", N_("screen: answer the questions yes or no") },
+	{ ACT_TO_AGENDA, ON_PROPOSALS, { 'A' }, "A", N_("put on a meeting's agenda (every answer yes)") },
+	{ ACT_TOGGLE, ON_PREPARE, { ' ', 'x' }, "Space, x", N_("choose / leave out") },
+	{ ACT_APPLY, ON_PREPARE, { 'A' }, "A", N_("put the chosen items on the agenda") },
+	{ ACT_CREATE, ON_WELCOME, { 'c' }, "c", N_("create a new council") },
+	{ ACT_DEMO, ON_WELCOME, { 'd' }, "d", N_("open the demo council") },
+	{ ACT_QUIT, ON_WELCOME, { 'q', 'Q' }, "q", N_("quit") },
 };
 const int keydef_count = (int)ARRAY_SIZE(keydefs);
 
@@ -61,13 +90,17 @@ void keys_print_man(FILE *f)
 		unsigned on;
 		const char *title;
 	} screens[] = {
-		{ ON_HOME, "Home" }, { ON_MEETING, "Meeting" }, { ON_NOTES, "Typing notes" },
-		{ ON_ATTEND, "Attendance" },
+		{ 0, "Everywhere" }, { ON_HOME, "Home" }, { ON_MEETING, "Meeting" }, { ON_NOTES, "Typing notes" },
+		{ ON_ATTEND, "Attendance" }, { ON_MEETINGS, "Meetings" }, { ON_DECISIONS, "Decisions" },
+		{ ON_GOALS, "Goals" }, { ON_ACTIONS, "Actions" }, { ON_PROPOSALS, "Proposals" },
+		{ ON_PREPARE, "Preparing the agenda" }, { ON_WELCOME, "First start" },
 	};
 	for (size_t s = 0; s < ARRAY_SIZE(screens); s++) {
 		fprintf(f, ".SS %s\n", screens[s].title);
 		for (int i = 0; i < keydef_count; i++) {
-			if (!(keydefs[i].on & screens[s].on) || keydefs[i].on == ON_ALL)
+			/* keys of (nearly) every screen are listed once, first */
+			bool everywhere = (keydefs[i].on & ON_HOME) && (keydefs[i].on & ON_DECISIONS);
+			if (screens[s].on ? !(keydefs[i].on & screens[s].on) || everywhere : !everywhere)
 				continue;
 			fputs(".TP\n.B ", f);
 			for (const char *p = keydefs[i].name; *p; p++) {

@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include "core/action.h"
+#include "core/council.h"
 #include "tui/tui.h"
 
 struct home {
 	struct meeting_list next, recent;
-	struct action_list overdue;
+	struct action_list overdue, mine;
+	char me[256]; /* "" until who am I is set */
 	struct goal_list goals;
 	int sel; /* index into next, then recent */
 	int nsel;
@@ -23,6 +25,7 @@ static void home_release(struct home *h)
 	meeting_list_release(&h->next);
 	meeting_list_release(&h->recent);
 	action_list_release(&h->overdue);
+	action_list_release(&h->mine);
 	goal_list_release(&h->goals);
 }
 
@@ -40,6 +43,24 @@ static int home_open(struct app *app, void *self)
 		app_message(app, true, "%s", e.msg);
 		meeting_list_release(&all);
 		return 0;
+	}
+	/* my open actions, when this database knows whose it is */
+	char me[ID_LEN + 1] = "";
+	h->me[0] = '\0';
+	if (council_whoami(app->st, me, &e) == 0 && me[0]) {
+		struct person p = { 0 };
+		struct action_filter f = { .owner_person_id = me };
+		struct action_list all_mine = { 0 };
+		if (store_person_get(app->st, me, &p, &e) == 0)
+			snprintf(h->me, sizeof h->me, "%s", p.name);
+		person_release(&p);
+		if (store_action_list(app->st, &f, &all_mine, &e) == 0)
+			for (size_t i = 0; i < all_mine.n; i++)
+				if (!strcmp(all_mine.v[i].status, "planned") || !strcmp(all_mine.v[i].status, "ongoing")) {
+					*action_list_push(&h->mine) = all_mine.v[i];
+					memset(&all_mine.v[i], 0, sizeof all_mine.v[i]);
+				}
+		action_list_release(&all_mine);
 	}
 	/* the five latest meetings before today, newest first */
 	for (size_t i = all.n; i-- > 0 && h->recent.n < 5;) {
@@ -106,6 +127,24 @@ static void home_draw(struct app *app, void *self)
 	y = draw_meetings(app, h, y, &h->recent, (int)h->next.n);
 	y++;
 	if (y < app->rows - 2) {
+		char title[512];
+		if (h->me[0])
+			snprintf(title, sizeof title, _("My open actions, %s (%zu)"), h->me, h->mine.n);
+		else
+			snprintf(title, sizeof title, "%s", _("My open actions: press w to say who you are"));
+		header(app, y++, title);
+	}
+	for (size_t i = 0; i < h->mine.n && y < app->rows - 2 && i < 5; i++, y++) {
+		const struct action *a = &h->mine.v[i];
+		char line[512];
+		bool late = a->due && strcmp(a->due, app->today) < 0;
+		snprintf(line, sizeof line, "   %-10s %s", a->due ? a->due : "", a->title);
+		draw_color(app, late ? C_WARN : C_NORMAL, true);
+		draw_text(y, 1, line, app->cols - 2);
+		draw_color(app, late ? C_WARN : C_NORMAL, false);
+	}
+	y++;
+	if (y < app->rows - 2) {
 		char title[128];
 		snprintf(title, sizeof title, _("Overdue actions (%zu)"), h->overdue.n);
 		header(app, y++, title);
@@ -155,6 +194,22 @@ static bool home_key(struct app *app, void *self, int ch, enum key_action a)
 	case ACT_BOTTOM:
 		h->sel = h->nsel ? h->nsel - 1 : 0;
 		return true;
+	case ACT_WHOAMI: {
+		struct strvec names = { 0 };
+		struct err e;
+		char buf[256];
+		snprintf(buf, sizeof buf, "%.255s", h->me);
+		store_person_names(app->st, &names, &e);
+		bool ok = prompt_line(app, _("Who are you? (Tab completes)"), buf, sizeof buf,
+				      (const char *const *)names.v, (int)names.n);
+		strvec_release(&names);
+		if (ok && buf[0] && app_tx_begin(app) &&
+		    app_tx_end(app, council_whoami_set(app->st, buf, &e), &e)) {
+			app_message(app, false, _("this database belongs to %s"), buf);
+			home_open(app, self);
+		}
+		return true;
+	}
 	case ACT_ENTER:
 	case ACT_MEETINGS: {
 		const struct meeting *m = selected(h);
@@ -184,5 +239,5 @@ const struct screen_ops screen_home = {
 	.draw = home_draw,
 	.key = home_key,
 	.close = home_close,
-	.hint = N_("↑↓ choose  Enter open  / search  ? help  q quit"),
+	.hint = N_("Enter open  2 meetings 3 decisions 4 goals 5 actions 6 proposals  w who am I  / search  ? help  q quit"),
 };

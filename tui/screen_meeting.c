@@ -425,6 +425,32 @@ static void do_postpone(struct app *app, struct mscreen *s)
 	}
 }
 
+/* Moves the selected item one place up (-1) or down (+1). */
+static void do_move(struct app *app, struct mscreen *s, int delta)
+{
+	struct item *it = cur_item(s);
+	if (!it)
+		return;
+	int to = it->pos + delta;
+	if (to < 1 || to > (int)s->v.items.n)
+		return;
+	char item[16], dest[16];
+	struct err e;
+	snprintf(item, sizeof item, "%d", it->pos);
+	snprintf(dest, sizeof dest, "%d", to);
+	save_notes(app, s);
+	if (!app_tx_begin(app))
+		return;
+	if (app_tx_end(app, meeting_item_move(app->st, s->ref, item, dest, &e), &e)) {
+		s->sel = to - 1;
+		/* the editor follows its item to the new number */
+		editor_free(s->ed);
+		s->ed = NULL;
+		meeting_open_screen(app, s);
+		app_message(app, false, _("item moved to place %d"), to);
+	}
+}
+
 /* Opens $EDITOR on the notes; what it saves replaces them. */
 static void external_editor(struct app *app, struct mscreen *s)
 {
@@ -562,7 +588,8 @@ static bool meeting_key(struct app *app, void *self, int ch, enum key_action a)
 		return true;
 	}
 	bool edits = a == ACT_DECIDE || a == ACT_ADD_ITEM || a == ACT_POSTPONE || a == ACT_OPEN_MEETING ||
-		     a == ACT_CLOSE_MEETING || a == ACT_ATTENDANCE;
+		     a == ACT_CLOSE_MEETING || a == ACT_ATTENDANCE || a == ACT_MOVE_UP || a == ACT_MOVE_DOWN ||
+		     a == ACT_PREPARE;
 	if (edits && locked(s) && a != ACT_ATTENDANCE) {
 		refuse_locked(app, s);
 		return true;
@@ -594,6 +621,9 @@ static bool meeting_key(struct app *app, void *self, int ch, enum key_action a)
 	case ACT_OPEN_MEETING: simple(app, s, meeting_open, _("the meeting is open")); return true;
 	case ACT_CLOSE_MEETING: simple(app, s, meeting_close, _("the meeting is closed")); return true;
 	case ACT_ATTENDANCE: save_notes(app, s); open_attendance(app, s->ref); return true;
+	case ACT_MOVE_UP: do_move(app, s, -1); return true;
+	case ACT_MOVE_DOWN: do_move(app, s, +1); return true;
+	case ACT_PREPARE: save_notes(app, s); open_prepare(app, s->ref); return true;
 	default: return false;
 	}
 }
@@ -633,7 +663,7 @@ const struct screen_ops screen_meeting = {
 	.save = meeting_save,
 	.tick = meeting_tick,
 	.close = meeting_close_screen,
-	.hint = N_("Tab notes  d decide  n action  a attendance  o open  C close  + item  p postpone  ? help"),
+	.hint = N_("Tab notes  d decide  n action  a attendance  o open  C close  + item  J K move  P prepare  ? help"),
 };
 
 void open_meeting_at(struct app *app, const char *ref, int item)

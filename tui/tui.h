@@ -25,6 +25,11 @@ enum key_action {
 	ACT_OPEN_MEETING, ACT_CLOSE_MEETING, ACT_ATTENDANCE, ACT_DECIDE, ACT_ADD_ITEM, ACT_POSTPONE,
 	ACT_NEW_ACTION, ACT_TOGGLE, ACT_SUBSTITUTE, ACT_GUEST, ACT_LEFT_AFTER, ACT_EDITOR, ACT_UNDO, ACT_REDO,
 	ACT_MEETINGS, ACT_ACTIONS, ACT_GOALS, ACT_DECISIONS,
+	ACT_GO_HOME, ACT_GO_MEETINGS, ACT_GO_DECISIONS, ACT_GO_GOALS, ACT_GO_ACTIONS, ACT_GO_PROPOSALS,
+	ACT_FILTER_BODY, ACT_FILTER_YEAR, ACT_FILTER_GOAL, ACT_FILTER_TEXT, ACT_FILTER_CLEAR,
+	ACT_PREV_YEAR, ACT_NEXT_YEAR, ACT_ORDER, ACT_MINE, ACT_STATUS, ACT_NOTE, ACT_SCREEN,
+	ACT_TO_AGENDA, ACT_PREPARE, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_WHOAMI, ACT_GOAL_ACTIONS,
+	ACT_APPLY, ACT_CREATE, ACT_DEMO,
 	ACT_COUNT
 };
 
@@ -35,7 +40,14 @@ enum {
 	ON_MEETING = 1u << 1,
 	ON_NOTES = 1u << 2, /* typing in the notes editor */
 	ON_ATTEND = 1u << 3,
-	ON_LIST = 1u << 4,
+	ON_LIST = 1u << 4,      /* every list screen */
+	ON_MEETINGS = 1u << 5,
+	ON_DECISIONS = 1u << 6,
+	ON_GOALS = 1u << 7,
+	ON_ACTIONS = 1u << 8,
+	ON_PROPOSALS = 1u << 9,
+	ON_PREPARE = 1u << 10,
+	ON_WELCOME = 1u << 11,
 };
 
 struct keydef {
@@ -130,12 +142,41 @@ void draw_vline(int y, int x, int height);
 bool prompt_line(struct app *app, const char *label, char *buf, size_t size,
 		 const char *const *complete, int ncomplete);
 
+/*
+ * A list's selection and scroll. listnav_key handles the moving keys
+ * (↑↓ j k g G PgUp PgDn) for n rows shown `height` at a time; listnav_fit
+ * keeps the selection in range and in view; listnav_click selects the row
+ * clicked at screen row y (the list starting at row `first`) and returns
+ * true when it was already selected (a second click opens).
+ */
+struct listnav {
+	int sel, top;
+};
+bool listnav_key(struct listnav *l, enum key_action a, int n, int height);
+void listnav_fit(struct listnav *l, int n, int height);
+bool listnav_click(struct listnav *l, int y, int first, int n);
+/* Draws one list row at y: selected rows highlighted, `c` otherwise. */
+void draw_row(struct app *app, int y, const char *text, bool selected, enum color c);
+/* A header line in the header colour. */
+void draw_header(struct app *app, int y, const char *text);
+
+/* Goes to a top-level screen (1 home … 6 proposals): back to home, then
+ * the screen on top of it. */
+void app_goto(struct app *app, enum key_action a);
+
 /* ---- screens ---- */
 extern const struct screen_ops screen_home;
 extern const struct screen_ops screen_meeting;
 extern const struct screen_ops screen_attend;
 extern const struct screen_ops screen_help;
 extern const struct screen_ops screen_search;
+extern const struct screen_ops screen_meetings;
+extern const struct screen_ops screen_decisions;
+extern const struct screen_ops screen_goals;
+extern const struct screen_ops screen_actions;
+extern const struct screen_ops screen_proposals;
+extern const struct screen_ops screen_prepare;
+extern const struct screen_ops screen_welcome;
 /* Opens the meeting named ref (BODY/DATE). */
 void open_meeting(struct app *app, const char *ref);
 /* Opens the meeting with item number `item` selected. */
@@ -143,5 +184,14 @@ void open_meeting_at(struct app *app, const char *ref, int item);
 void open_search(struct app *app);
 void open_attendance(struct app *app, const char *ref);
 void open_help(struct app *app, unsigned on);
+void open_meetings(struct app *app);
+/* The decisions list, filtered to a goal (NULL: all). */
+void open_decisions(struct app *app, const char *goal);
+void open_goals(struct app *app);
+/* The actions, of one goal (NULL: all). */
+void open_actions(struct app *app, const char *goal);
+void open_proposals(struct app *app);
+/* The chair's preparation of the agenda of meeting ref. */
+void open_prepare(struct app *app, const char *ref);
 
 #endif

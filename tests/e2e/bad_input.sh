@@ -107,6 +107,20 @@ refused "too few answers" 1 "expected 2 answers" g proposal screen "$P" yes
 refused "bad answer" 1 "invalid answer: kanske" g proposal screen "$P" yes kanske
 expect_out "all yes: screened" "screened" g proposal screen "$P" ja yes
 refused "bad proposal status" 1 "invalid status" g proposal set "$P" --status klar
+R=$(g proposal add "Gatlyktor i appen" --by "Eva Lind") || fail proposal
+g proposal screen "$R" yes no >/dev/null || fail screen
+refused "a rejected proposal on an agenda" 1 "every screening answer must be yes" g proposal agenda "$R" $M
+refused "a proposal on an unknown meeting" 1 "unknown meeting" g proposal agenda "$P" radet/2031-01-01
+
+# agenda moves and preparation
+refused "item moved past the end" 1 "no place 9 on the agenda" g item move $M 1 9
+refused "item move to place 0" 1 "invalid item number" g item move $M 1 0
+refused "unknown item moved" 1 "unknown item" g item move $M 7 1
+refused "a choice of offers out of range" 1 "no offer 99" g meeting prepare $M --add 1,99
+refused "a choice of offers that is no number" 1 "no offer x" g meeting prepare $M --add x
+refused "a decision named by an item without one" 1 "no decision at item 2" g action add "Plan" --owner "Eva Lind" --decision $M/2
+refused "decisions of a year that is none" 1 "not a year" g decision list --year 20x6
+refused "decisions of an unknown goal" 1 "unknown goal" g decision list --goal 9.9
 
 # a corrupt database file
 printf 'this is not a database, just text that looks like nothing' > "$WORK/bad.db"

@@ -154,7 +154,15 @@ START_TEST(goals_as_a_tree)
 		g->code = xstrdup(codes[i]);
 		g->parent_code = parents[i] ? xstrdup(parents[i]) : NULL;
 	}
+	l.v[0].actions_done = 2; /* 2.1 */
+	l.v[2].actions_open = 1; /* 2 itself */
+	l.v[4].actions_overdue = 3; /* 1.2 */
+	review_goals_rollup(&l);
 	review_goals_tree(&l);
+	ck_assert_int_eq(l.v[0].actions_overdue, 3); /* 1 */
+	ck_assert_int_eq(l.v[4].actions_done, 2);    /* 2 */
+	ck_assert_int_eq(l.v[4].actions_open, 1);
+	ck_assert_int_eq(l.v[5].actions_done, 2);    /* 2.1 unchanged */
 	const char *want[] = { "1", "1.2", "1.9", "1.10", "2", "2.1" };
 	for (int i = 0; i < 6; i++)
 		ck_assert_str_eq(l.v[i].code, want[i]);
@@ -186,7 +194,7 @@ START_TEST(actions_in_order)
 	ck_assert_str_eq(l.v[3].title, "D"); /* no due date last */
 	ck_assert(review_overdue(&l.v[0], today));
 	ck_assert(!review_overdue(&l.v[1], today));
-	ck_assert_str_eq(review_action_group(&l.v[0], ORDER_DUE, today), "overdue");
+	ck_assert_str_eq(review_action_group(&l.v[0], ORDER_DUE, today), "2026-05");
 	ck_assert_str_eq(review_action_group(&l.v[3], ORDER_DUE, today), "no due date");
 
 	review_actions_sort(&l, ORDER_OWNER, today);

@@ -1,0 +1,218 @@
+#!/bin/bash
+# The review screens driven as a member and the chair would, in tmux:
+# the first start (create a council, or the demo), who am I, meetings by
+# year, decisions filtered and opened, goals with their bars, actions
+# changed in place, a proposal screened and put on an agenda, the chair's
+# preparation of the agenda, and items moved. Each change is checked with
+# the command line afterwards.
+. "$(dirname "$0")/../lib.sh"
+command -v tmux >/dev/null || { echo "tmux not installed: skipped"; exit 0; }
+export TMUX_TMPDIR="$WORK"
+S=review$$
+
+screen() { tmux capture-pane -p -t $S; }
+keys() { tmux send-keys -t $S "$@"; sleep 0.15; }
+typed() { tmux send-keys -t $S -l "$1"; sleep 0.15; }
+wait_for() { # wait_for TEXT: up to 5 s for TEXT on the screen
+	for _ in $(seq 50); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
+	screen >&2
+	fail "no [$1] on the screen"
+}
+gone() { # gone TEXT: up to 5 s for TEXT to leave the screen
+	for _ in $(seq 50); do screen | grep -qF -- "$1" || return 0; sleep 0.1; done
+	screen >&2
+	fail "[$1] still on the screen"
+}
+start() { tmux new-session -d -s $S -x "${1:-110}" -y "${2:-32}" "GAVEL_DB=$GAVEL_DB LANG=C.UTF-8 $GAVEL"; }
+stop() { tmux kill-session -t $S 2>/dev/null; for _ in $(seq 30); do tmux has-session -t $S 2>/dev/null || break; sleep 0.1; done; true; }
+trap 'stop; rm -rf "$WORK"' EXIT
+
+# ---- the first start: no database yet ----
+start
+wait_for "This database holds no council yet"
+ok "the first start offers to create a council or open the demo"
+keys q
+stop
+[ ! -e "$GAVEL_DB" ] || fail "leaving the first start left a database behind"
+ok "leaving without a choice leaves no database"
+start
+wait_for "no council yet"
+keys c
+wait_for "The council's name"
+typed "Kommunförbundets råd"
+keys Enter
+wait_for "created the council Kommunförbundets råd"
+wait_for "Next meetings"
+stop
+expect_grep "the council is created" "Kommunförbundets råd" g overview
+rm -f "$GAVEL_DB"*
+start
+wait_for "no council yet"
+keys d
+wait_for "Next meetings"
+wait_for "Digitaliseringsrådet Västra Götaland"
+ok "the demo from the first start"
+
+# ---- who am I ----
+keys w
+wait_for "Who are you?"
+keys C-u
+typed "Lars"
+keys Tab
+keys Enter
+wait_for "My open actions, Lars Nyström (1)"
+ok "who am I set, my open actions shown"
+
+# ---- meetings by body and year ----
+YEAR=$(date +%Y)
+keys 2
+wait_for "Meetings $YEAR"
+keys '<'
+wait_for "Meetings $((YEAR - 1))"
+keys '>' '>'
+wait_for "Meetings $((YEAR + 1))"
+keys y
+typed ""
+keys Enter
+wait_for "every year"
+keys b
+wait_for "· Digitaliseringsrådet ·"
+gone "styrgrupp  "
+ok "meetings paged by year and filtered by body"
+
+# ---- decisions: filters, then Enter opens the meeting at the item ----
+keys 3
+wait_for "Decisions: "
+keys f
+typed "e-legitimation"
+keys Enter
+wait_for "filter: e-legitimation"
+wait_for "E-legitimation i kommunerna"
+keys o
+typed "1.5"
+keys Enter
+wait_for "no decisions match"
+keys o
+keys C-u
+typed "1.2"
+keys Enter
+wait_for "E-legitimation i kommunerna"
+keys o
+keys C-u
+typed "9.9"
+keys Enter
+wait_for "unknown goal: 9.9"
+wait_for "goal 1.2"
+ok "decisions filtered by words and goal; a bad filter is refused and the old one kept"
+keys Enter
+wait_for "E-legitimation i kommunerna"
+wait_for "Reservation: Johan Ekström"
+ok "Enter opens the decision's meeting at its item"
+keys q
+keys x
+wait_for "Decisions: 25"
+ok "x clears the filters"
+
+# ---- goals ----
+keys 4
+wait_for "Goals: actions"
+wait_for "Stödja införandet av nationell e-legitimation"
+screen | grep -q "1.2 .*▓▓▓▓" || { screen >&2; fail "the overdue bar of 1.2"; }
+ok "goals with their action bars and indicator charts"
+keys j j
+wait_for "Indicator:"
+wait_for "Ta fram underlag för gemensam upphandling av e-legitimation"
+keys Enter
+wait_for "goal 1.2"
+wait_for "E-legitimation i kommunerna"
+ok "a goal's decisions from the goals screen"
+keys q
+keys a
+wait_for "goal 1.2: 1, 1 overdue"
+ok "a goal's actions from the goals screen"
+
+# ---- actions: status and a progress note in place ----
+keys 5
+wait_for "Actions, everyone's: 7, 2 overdue"
+keys m
+wait_for "Actions, mine: 1"
+keys s
+wait_for "Status:"
+keys C-u
+typed "done"
+keys Enter
+wait_for "is done"
+keys n
+typed "Underlaget överlämnat till rådet."
+keys Enter
+wait_for "Lars Nyström: Underlaget överlämnat till rådet."
+keys s
+keys C-u
+typed "färdig"
+keys Enter
+wait_for "invalid status"
+ok "status changed and a progress note added in place; a bad status refused"
+expect_grep "the change is in the database" "done .*Ta fram underlag" g action list --owner "Lars Nyström"
+expect_grep "the note is in the database" "Underlaget överlämnat till rådet" g action list --owner "Lars Nyström"
+keys x o
+wait_for "by owner"
+keys o
+wait_for "by status"
+ok "actions ordered by owner and status"
+
+# ---- a proposal screened and put on the next meeting's agenda ----
+keys 6
+wait_for "Suggestion box: 3 proposals"
+keys G
+wait_for "Utbildning för förtroendevalda"
+keys s
+for _ in 1 2 3 4 5; do wait_for "(yes/no)"; typed "yes"; keys Enter; done
+wait_for ": screened"
+keys A
+wait_for "On the agenda of"
+keys Enter
+wait_for "as item"
+ok "a proposal screened and put on an agenda"
+NEXT=$(g meeting next --json | python3 -c 'import json,sys; print([m["meeting"] for m in json.load(sys.stdin) if m["body"]=="radet"][0])')
+expect_grep "the proposal is on the agenda" "Digital kompetenslyft för förtroendevalda$" g meeting show "$NEXT"
+
+# ---- the chair prepares the steering group's next meeting ----
+SG=$(g meeting next --json | python3 -c 'import json,sys; print([m["meeting"] for m in json.load(sys.stdin) if m["body"]=="styrgrupp"][0])')
+keys 2
+keys y
+typed ""
+keys Enter
+wait_for "every year"
+keys G
+keys P
+wait_for "Agenda of $SG"
+wait_for "[x] opening   Godkännande av dagordningen"
+wait_for "[=] opening   Mötets öppnande"
+keys j j j j j j
+keys Space
+keys A
+wait_for "added to the agenda of $SG"
+g meeting show "$SG" > "$WORK/agenda"
+grep -q "3. Godkännande av dagordningen" "$WORK/agenda" && grep -q "4. Föregående protokoll" "$WORK/agenda" &&
+	grep -q "Mötets avslutande" "$WORK/agenda" || { cat "$WORK/agenda" >&2; fail "prepared agenda"; }
+ok "the chair's preparation put the standard items in their places"
+
+# ---- items moved on the meeting screen ----
+keys Enter
+wait_for "Mötets öppnande"
+keys j j
+keys J
+wait_for "item moved to place 4"
+g meeting show "$SG" | grep -q "4. Godkännande av dagordningen" || fail "moved down"
+keys K K
+wait_for "item moved to place 2"
+g meeting show "$SG" | grep -q "2. Godkännande av dagordningen" || fail "moved up"
+ok "items moved down and up the agenda"
+
+keys 1
+wait_for "Next meetings"
+keys q
+for _ in $(seq 30); do tmux has-session -t $S 2>/dev/null || break; sleep 0.1; done
+tmux has-session -t $S 2>/dev/null && fail "q on home did not quit"
+ok "q on home quits"
+echo "checks: $checks"
