@@ -80,7 +80,7 @@ test: build/san/gavel $(TEST_BIN) gavel clang-check
 clang-check:
 	$(Q)if command -v clang >/dev/null; then \
 		echo "  CLANG -Werror (all sources)"; \
-		for f in $(SRC_LIB) tui/main.c tests/bench/bench.c $(TEST_SRC); do \
+		for f in $(SRC_LIB) tui/main.c $(BENCH_SRC) $(TEST_SRC); do \
 			clang $(CSTD) $(WARN) -I. $$($(PKG_CONFIG) --cflags $(PKGS) check) -fsyntax-only $$f || exit 1; \
 		done; \
 	else echo "  clang not installed: skipped the clang build"; fi
@@ -92,11 +92,12 @@ demo:
 	$(Q)GAVEL_DB=$${GAVEL_DB:-$(CURDIR)/build/demo.db} ./gavel
 
 bench: gavel build/bench
-	$(Q)build/bench
+	$(Q)build/bench build/bench.db ./gavel
 
-build/bench: tests/bench/bench.c $(OBJ_LIB)
+BENCH_SRC := tests/bench/bench.c tests/bench/bench_tui.c
+build/bench: $(BENCH_SRC) tests/bench/bench.h $(OBJ_LIB)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(OBJ_LIB) $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(BENCH_SRC) $(OBJ_LIB) $(LIBS)
 
 # The man page's command list comes from the program's own command table.
 build/gavel.1: docs/gavel.1.in gavel

@@ -102,5 +102,6 @@ int action_list(struct store *st, const struct action_query *q, struct action_li
 	util_today(today);
 	f.status = q->status;
 	f.overdue_before = q->overdue ? today : NULL;
+	f.notes = q->notes;
 	return store_action_list(st, &f, out, e);
 }

@@ -32,6 +32,7 @@ struct action_query {
 	const char *owner;  /* person (with their organisation) or organisation */
 	const char *status;
 	bool overdue;
+	bool notes; /* with their progress notes */
 };
 int action_list(struct store *st, const struct action_query *q, struct action_list *out,
 		struct err *e);

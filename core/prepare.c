@@ -47,13 +47,25 @@ static bool same_title(const char *a, const char *b)
 	return same;
 }
 
-/* True if the agenda has an item with this title. */
-static bool on_agenda(const struct item_list *items, const char *title)
+/* The agenda's titles, folded once. */
+static void fold_titles(const struct item_list *items, struct strvec *out)
 {
-	for (size_t i = 0; i < items->n; i++)
-		if (same_title(items->v[i].title, title))
-			return true;
-	return false;
+	for (size_t i = 0; i < items->n; i++) {
+		char *f = text_fold(items->v[i].title);
+		strvec_push(out, f);
+		free(f);
+	}
+}
+
+/* True if the (folded) agenda has an item with this title. */
+static bool on_agenda(const struct strvec *folded, const char *title)
+{
+	char *t = text_fold(title);
+	bool found = false;
+	for (size_t i = 0; i < folded->n && !found; i++)
+		found = !strcmp(folded->v[i], t);
+	free(t);
+	return found;
 }
 
 /* The meeting, editable and not yet closed, and its agenda. */
@@ -81,13 +93,14 @@ int prepare_offers(struct store *st, const char *ref, struct offers *out, struct
 	struct item_list items = { 0 };
 	struct proposal_list props = { 0 };
 	struct action_list acts = { 0 };
-	struct strvec qids = { 0 }, qtexts = { 0 };
+	struct strvec qids = { 0 }, qtexts = { 0 }, agenda = { 0 };
 	int rc = -1;
 	if (load_agenda(st, ref, &m, &items, e))
 		return -1;
+	fold_titles(&items, &agenda);
 	for (size_t i = 0; i < ARRAY_SIZE(opening_items); i++)
-		offer_push(out, OFFER_OPENING, opening_items[i])->on_agenda = on_agenda(&items, opening_items[i]);
-	if (store_proposal_list(st, &props, e) || store_question_list(st, &qids, &qtexts, e))
+		offer_push(out, OFFER_OPENING, opening_items[i])->on_agenda = on_agenda(&agenda, opening_items[i]);
+	if (store_proposal_list(st, "screened", &props, e) || store_question_list(st, &qids, &qtexts, e))
 		goto out;
 	for (size_t i = 0; i < props.n; i++) {
 		const struct proposal *p = &props.v[i];
@@ -96,10 +109,10 @@ int prepare_offers(struct store *st, const char *ref, struct offers *out, struct
 		struct offer *f = offer_push(out, OFFER_PROPOSAL, p->title);
 		memcpy(f->id, p->id, sizeof f->id);
 		f->detail = xasprintf(_("proposal by %s, %s"), p->by ? p->by : "?", p->date);
-		f->on_agenda = on_agenda(&items, p->title);
+		f->on_agenda = on_agenda(&agenda, p->title);
 	}
 	/* open actions due by the meeting's day */
-	struct action_filter af = { .overdue_before = NULL };
+	struct action_filter af = { .due_by = m.date };
 	if (store_action_list(st, &af, &acts, e))
 		goto out;
 	for (size_t i = 0; i < acts.n; i++) {
@@ -113,11 +126,12 @@ int prepare_offers(struct store *st, const char *ref, struct offers *out, struct
 		memcpy(f->id, a->id, sizeof f->id);
 		memcpy(f->presenter, a->owner_person_id, sizeof f->presenter);
 		f->detail = xasprintf(_("action of %s, due %s"), a->owner ? a->owner : "?", a->due);
-		f->on_agenda = on_agenda(&items, f->title);
+		f->on_agenda = on_agenda(&agenda, f->title);
 	}
-	offer_push(out, OFFER_CLOSING, closing_item)->on_agenda = on_agenda(&items, closing_item);
+	offer_push(out, OFFER_CLOSING, closing_item)->on_agenda = on_agenda(&agenda, closing_item);
 	rc = 0;
 out:
+	strvec_release(&agenda);
 	strvec_release(&qids);
 	strvec_release(&qtexts);
 	proposal_list_release(&props);

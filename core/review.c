@@ -7,7 +7,7 @@
 #include "core/council.h"
 
 int review_decisions(struct store *st, const struct decisions_query *q,
-		     struct decision_row_list *out, struct err *e)
+		     struct decision_row_list *out, int *total, struct err *e)
 {
 	struct decision_filter f = { 0 };
 	char body[ID_LEN + 1], goal[ID_LEN + 1];
@@ -32,6 +32,13 @@ int review_decisions(struct store *st, const struct decisions_query *q,
 		f.goal_id = goal;
 	}
 	f.text = q->text;
+	f.offset = q->offset;
+	f.limit = q->limit;
+	if (total) {
+		*total = -1;
+		if (!(q->text && *q->text) && store_decision_count(st, &f, total, e))
+			return -1;
+	}
 	return store_decision_list(st, &f, out, e);
 }
 

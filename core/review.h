@@ -16,11 +16,14 @@ struct decisions_query {
 	const char *year; /* YYYY */
 	const char *goal; /* a goal's code: it and its sub-goals */
 	const char *text; /* words, each found in the title or the decision */
+	int offset, limit; /* a page of the matches; limit 0: all */
 };
-/* Loads the decisions matching q, newest first. An unknown body or goal
- * or a year that is not one is refused with one message. */
+/* Appends the decisions matching q, newest first, to out. An unknown body
+ * or goal or a year that is not one is refused with one message. *total,
+ * if not NULL, gets how many there are in all, or -1 when words are given
+ * (they are found page by page). */
 int review_decisions(struct store *st, const struct decisions_query *q,
-		     struct decision_row_list *out, struct err *e);
+		     struct decision_row_list *out, int *total, struct err *e);
 
 /* ---- goals ---- */
 

@@ -160,12 +160,14 @@ int store_proposal_set_status(struct store *st, const char *id, const char *stat
 		       "ssss", status, now, st->actor, id);
 }
 
-int store_proposal_list(struct store *st, struct proposal_list *out, struct err *e)
+int store_proposal_list(struct store *st, const char *status, struct proposal_list *out,
+			struct err *e)
 {
 	sqlite3_stmt *s = db_query(st, e,
 				   "SELECT p.id, p.title, p.text, b.name, p.date, p.status FROM proposal p"
-				   " LEFT JOIN person b ON b.id = p.by_id ORDER BY p.date, p.id",
-				   "");
+				   " LEFT JOIN person b ON b.id = p.by_id WHERE ?1 IS NULL OR p.status = ?1"
+				   " ORDER BY p.date, p.id",
+				   "s", status);
 	int rc;
 	if (!s)
 		return -1;

@@ -1,5 +1,6 @@
 /* review: the queries behind the review screens: decisions across all
  * meetings, and moving agenda items. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/db.h"
@@ -24,45 +25,96 @@ static bool has_words(const char *folded_text, const char *folded_query)
 	return true;
 }
 
+#define DECISION_COLS "d.id, b.short, m.date, d.year, d.para, i.pos, i.title, d.text"
+
+static void read_row(sqlite3_stmt *s, struct decision_row *d)
+{
+	col_id(s, 0, d->id);
+	d->body_short = col_text(s, 1);
+	d->date = col_text(s, 2);
+	d->year = sqlite3_column_int(s, 3);
+	d->para = sqlite3_column_int(s, 4);
+	d->item = sqlite3_column_int(s, 5);
+	d->title = col_text(s, 6);
+	d->text = col_text(s, 7);
+}
+
+/* True if the row's title and text hold every word of the folded query. */
+static bool row_matches(sqlite3_stmt *s, const char *query)
+{
+	char *t = xasprintf("%s\n%s", (const char *)sqlite3_column_text(s, 6),
+			    (const char *)sqlite3_column_text(s, 7));
+	char *ft = text_fold(t);
+	bool keep = has_words(ft, query);
+	free(ft);
+	free(t);
+	return keep;
+}
+
 int store_decision_list(struct store *st, const struct decision_filter *f,
 			struct decision_row_list *out, struct err *e)
 {
-	sqlite3_stmt *s = db_query(
-		st, e,
-		"SELECT d.id, b.short, m.date, d.year, d.para, i.pos, i.title, d.text"
-		" FROM decision d JOIN item i ON i.id = d.item_id JOIN meeting m ON m.id = i.meeting_id"
-		" JOIN body b ON b.id = d.body_id"
-		" WHERE (?1 IS NULL OR d.body_id = ?1) AND (?2 = 0 OR d.year = ?2)"
-		" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM action a WHERE a.decision_id = d.id"
-		"  AND (a.goal_id = ?3 OR a.goal_id IN (SELECT id FROM goal WHERE parent_id = ?3))))"
-		" ORDER BY m.date DESC, b.short, d.para DESC",
-		"sis", f ? f->body_id : NULL, f ? f->year : 0, f ? f->goal_id : NULL);
+	struct decision_filter none = { 0 };
+	if (!f)
+		f = &none;
+	bool text = f->text && *f->text;
+	/* without words to look for, SQLite pages; with them, this loop */
+	int sql_limit = !text && f->limit > 0 ? f->limit : -1, sql_offset = !text ? f->offset : 0;
+	sqlite3_stmt *s;
+	if (f->goal_id)
+		/* few decisions have actions for a goal: start from those */
+		s = db_query(st, e,
+			     "SELECT " DECISION_COLS " FROM decision d JOIN item i ON i.id = d.item_id"
+			     " JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = m.body_id"
+			     " WHERE d.id IN (SELECT a.decision_id FROM action a WHERE a.goal_id = ?3"
+			     "  UNION SELECT a.decision_id FROM action a JOIN goal g ON g.id = a.goal_id"
+			     "  WHERE g.parent_id = ?3)"
+			     " AND (?1 IS NULL OR m.body_id = ?1) AND (?2 = 0 OR d.year = ?2)"
+			     " ORDER BY m.date DESC, b.short, i.pos DESC LIMIT ?4 OFFSET ?5",
+			     "sisii", f->body_id, f->year, f->goal_id, sql_limit, sql_offset);
+	else
+		/* meetings newest first through their date index, then their
+		 * agenda through the covering index item_agenda: no sort of the
+		 * whole list, and the items' long notes are never read */
+		s = db_query(st, e,
+			     "SELECT " DECISION_COLS " FROM meeting m CROSS JOIN item i ON i.meeting_id = m.id"
+			     " CROSS JOIN decision d ON d.item_id = i.id JOIN body b ON b.id = m.body_id"
+			     " WHERE (?1 IS NULL OR m.body_id = ?1) AND (?2 = 0 OR d.year = ?2)"
+			     " ORDER BY m.date DESC, b.short, i.pos DESC LIMIT ?3 OFFSET ?4",
+			     "siii", f->body_id, f->year, sql_limit, sql_offset);
 	if (!s)
 		return -1;
-	char *query = f && f->text && *f->text ? text_fold(f->text) : NULL;
-	int rc;
+	char *query = text ? text_fold(f->text) : NULL;
+	int rc, skip = text ? f->offset : 0;
 	while ((rc = db_step(st, s, e)) == 1) {
-		if (query) {
-			char *t = xasprintf("%s\n%s", (const char *)sqlite3_column_text(s, 6),
-					    (const char *)sqlite3_column_text(s, 7));
-			char *ft = text_fold(t);
-			bool keep = has_words(ft, query);
-			free(ft);
-			free(t);
-			if (!keep)
-				continue;
+		if (query && !row_matches(s, query))
+			continue;
+		if (skip > 0) {
+			skip--;
+			continue;
 		}
-		struct decision_row *d = decision_row_list_push(out);
-		col_id(s, 0, d->id);
-		d->body_short = col_text(s, 1);
-		d->date = col_text(s, 2);
-		d->year = sqlite3_column_int(s, 3);
-		d->para = sqlite3_column_int(s, 4);
-		d->item = sqlite3_column_int(s, 5);
-		d->title = col_text(s, 6);
-		d->text = col_text(s, 7);
+		read_row(s, decision_row_list_push(out));
+		if (query && f->limit > 0 && (int)out->n >= f->limit) {
+			db_done(s);
+			break;
+		}
 	}
 	free(query);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_decision_count(struct store *st, const struct decision_filter *f, int *count,
+			 struct err *e)
+{
+	char *n = NULL;
+	int rc = db_text(st, e, &n,
+			 "SELECT count(*) FROM decision d WHERE (?1 IS NULL OR d.body_id = ?1)"
+			 " AND (?2 = 0 OR d.year = ?2) AND (?3 IS NULL OR d.id IN (SELECT a.decision_id"
+			 "  FROM action a LEFT JOIN goal g ON g.id = a.goal_id"
+			 "  WHERE a.goal_id = ?3 OR g.parent_id = ?3))",
+			 "sis", f ? f->body_id : NULL, f ? f->year : 0, f ? f->goal_id : NULL);
+	*count = n ? atoi(n) : 0;
+	free(n);
 	return rc < 0 ? -1 : 0;
 }
 

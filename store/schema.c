@@ -212,6 +212,17 @@ const char *const store_migrations[] = {
 	" (SELECT coalesce(max(fts), 0) FROM search_map) + row_number() OVER (ORDER BY created, rowid) FROM proposal;"
 	"INSERT INTO search(rowid, title, body, kind) SELECT m.fts, t.title, coalesce(t.text, ''), 5"
 	" FROM proposal t JOIN search_map m ON m.kind = 5 AND m.src = t.rowid;",
+
+	/*
+	 * 3 → 4: indexes for the review screens. item_agenda covers an
+	 * agenda's numbers and titles, so that lists of decisions never read
+	 * the items' notes; actions are found by their decision, and counted
+	 * per goal and status without reading them.
+	 */
+	"CREATE INDEX item_agenda ON item(meeting_id, pos, id, title);"
+	"CREATE INDEX action_decision ON action(decision_id);"
+	"CREATE INDEX action_goal_status ON action(goal_id, status, due);"
+	"CREATE INDEX goal_parent ON goal(parent_id);",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

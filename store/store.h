@@ -141,6 +141,9 @@ int store_action_find(struct store *st, const char *prefix, char id[ID_LEN + 1],
 int store_action_set_status(struct store *st, const char *id, const char *status, struct err *e);
 int store_action_note_add(struct store *st, const char *action_id, const char *date,
 			  const char *author_id, const char *text, struct err *e);
+/* The progress notes of one action, oldest first. */
+int store_action_notes(struct store *st, const char *action_id, struct action_note_list *out,
+		       struct err *e);
 struct action_filter {
 	const char *owner_person_id; /* with the person's organisation */
 	const char *owner_org_id;
@@ -148,6 +151,9 @@ struct action_filter {
 	const char *overdue_before; /* due before this date and still open */
 	const char *decision_id;    /* born from this decision */
 	const char *goal_id;        /* serving this goal or one of its sub-goals */
+	bool notes;                 /* with their progress notes */
+	const char *due_by;         /* due on or before this date and still open */
+	int limit;                  /* at most this many (0: all) */
 };
 int store_action_list(struct store *st, const struct action_filter *f, struct action_list *out,
 		      struct err *e);
@@ -161,9 +167,14 @@ struct decision_filter {
 	int year;
 	const char *goal_id;
 	const char *text;
+	int offset, limit; /* a page of the matches; limit 0: all */
 };
 int store_decision_list(struct store *st, const struct decision_filter *f,
 			struct decision_row_list *out, struct err *e);
+/* How many decisions match the filter's body, year and goal (its text is
+ * not counted: the caller pages through those). */
+int store_decision_count(struct store *st, const struct decision_filter *f, int *count,
+			 struct err *e);
 
 /* Moves item number `from` to number `to` in a meeting, shifting the items
  * between; "left after item N" in the attendance follows the items. */
@@ -178,7 +189,9 @@ int store_proposal_find(struct store *st, const char *prefix, char id[ID_LEN + 1
 int store_proposal_answer(struct store *st, const char *proposal_id, const char *question_id,
 			  bool yes, struct err *e);
 int store_proposal_set_status(struct store *st, const char *id, const char *status, struct err *e);
-int store_proposal_list(struct store *st, struct proposal_list *out, struct err *e);
+/* The proposals (of one status, or all when status is NULL), oldest first. */
+int store_proposal_list(struct store *st, const char *status, struct proposal_list *out,
+			struct err *e);
 
 /* Full-text search (FTS5): ranked hits with context. */
 int store_search(struct store *st, const char *query, int limit, struct hit_list *out,

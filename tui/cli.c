@@ -354,8 +354,8 @@ static int cmd_meeting_prepare(struct ctx *c)
 static int cmd_decision_list(struct ctx *c)
 {
 	struct decision_row_list l = { 0 };
-	struct decisions_query q = { opt(c, "body"), opt(c, "year"), opt(c, "goal"), opt(c, "text") };
-	int rc = review_decisions(c->st, &q, &l, c->e);
+	struct decisions_query q = { .body = opt(c, "body"), .year = opt(c, "year"), .goal = opt(c, "goal"), .text = opt(c, "text") };
+	int rc = review_decisions(c->st, &q, &l, NULL, c->e);
 	if (!rc)
 		render_decision_list(&l, c->json, c->out);
 	decision_row_list_release(&l);
@@ -458,7 +458,7 @@ static int cmd_action_add(struct ctx *c)
 
 static int cmd_action_list(struct ctx *c)
 {
-	struct action_query q = { opt(c, "owner"), opt(c, "status"), flag(c, "overdue") };
+	struct action_query q = { opt(c, "owner"), opt(c, "status"), flag(c, "overdue"), true };
 	struct action_list l = { 0 };
 	char today[11];
 	util_today(today);
@@ -529,7 +529,7 @@ static int cmd_proposal_set(struct ctx *c)
 static int cmd_proposal_list(struct ctx *c)
 {
 	struct proposal_list l = { 0 };
-	int rc = store_proposal_list(c->st, &l, c->e);
+	int rc = store_proposal_list(c->st, NULL, &l, c->e);
 	if (!rc)
 		render_proposal_list(&l, c->json, c->out);
 	proposal_list_release(&l);
@@ -632,7 +632,7 @@ static int cmd_overview(struct ctx *c)
 	struct meeting_list next = { 0 };
 	struct action_list overdue = { 0 };
 	struct goal_list goals = { 0 };
-	struct action_query q = { NULL, NULL, true };
+	struct action_query q = { NULL, NULL, true, true };
 	int rc = -1;
 	util_today(today);
 	if (council_name(c->st, &name, c->e) || store_meeting_next(c->st, today, &next, c->e) ||

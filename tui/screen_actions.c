@@ -21,6 +21,7 @@ struct ascreen {
 	char goal[32]; /* "" or the goal (with its sub-goals) */
 	struct listnav nav;
 	int height;
+	int notes_for; /* the action whose notes are loaded, -1 none */
 };
 
 static int actions_load(struct app *app, void *self)
@@ -52,6 +53,7 @@ static int actions_load(struct app *app, void *self)
 	action_list_release(&s->actions);
 	s->actions = l;
 	review_actions_sort(&s->actions, s->order, app->today);
+	s->notes_for = -1;
 	for (size_t i = 0; keep[0] && i < s->actions.n; i++)
 		if (!strcmp(s->actions.v[i].id, keep))
 			s->nav.sel = (int)i;
@@ -103,7 +105,7 @@ static void actions_draw(struct app *app, void *self)
 		return;
 	int y = top + s->height, end = app->rows - 1, w = app->cols - 4;
 	draw_hline(y++, 0, app->cols);
-	const struct action *a = &s->actions.v[s->nav.sel];
+	struct action *a = &s->actions.v[s->nav.sel];
 	snprintf(line, sizeof line, "%.8s  %s — %s%s%s%s%s", a->id, a->title, a->owner ? a->owner : "",
 		 a->decision_ref ? _(" · decision ") : "", a->decision_ref ? a->decision_ref : "",
 		 a->goal_code ? _(" · goal ") : "", a->goal_code ? a->goal_code : "");
@@ -112,7 +114,14 @@ static void actions_draw(struct app *app, void *self)
 	draw_color(app, C_TITLE, false);
 	if (a->description && y < end)
 		draw_text(y++, 2, a->description, w);
-	/* the latest notes, newest last */
+	/* the latest notes, newest last (loaded for the selected action only) */
+	if (s->notes_for != s->nav.sel) {
+		struct err e;
+		s->notes_for = s->nav.sel;
+		action_note_list_release(&s->actions.v[s->nav.sel].notes);
+		if (store_action_notes(app->st, a->id, &s->actions.v[s->nav.sel].notes, &e))
+			app_message(app, true, "%s", e.msg);
+	}
 	size_t room = (size_t)(end - y), first = a->notes.n > room ? a->notes.n - room : 0;
 	for (size_t i = first; i < a->notes.n && y < end; i++) {
 		const struct action_note *n = &a->notes.v[i];
@@ -168,10 +177,10 @@ static void open_decision(struct app *app, const struct action *a)
 	int para = 0;
 	if (sscanf(a->decision_ref, "%63[^/]/%7[^/]/%d", body, year, &para) != 3)
 		return;
-	struct decisions_query q = { body, year, NULL, NULL };
+	struct decisions_query q = { .body = body, .year = year };
 	struct decision_row_list l = { 0 };
 	struct err e;
-	if (review_decisions(app->st, &q, &l, &e)) {
+	if (review_decisions(app->st, &q, &l, NULL, &e)) {
 		app_message(app, true, "%s", e.msg);
 		return;
 	}
@@ -252,5 +261,6 @@ void open_actions(struct app *app, const char *goal)
 	struct ascreen *s = xcalloc(1, sizeof *s);
 	if (goal)
 		snprintf(s->goal, sizeof s->goal, "%s", goal);
+	s->notes_for = -1;
 	app_push(app, &screen_actions, s);
 }

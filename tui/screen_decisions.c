@@ -13,31 +13,60 @@
 struct dscreen {
 	char body[64], year[16], goal[32], text[256];
 	struct decision_row_list rows;
+	int total;      /* -1: unknown (words are searched page by page) */
+	bool more;      /* the last page was full: there may be more */
 	struct listnav nav;
 	int height;
 };
+
+#define PAGE 200
 
 static int decisions_load(struct app *app, void *self)
 {
 	struct dscreen *s = self;
 	struct err e;
-	struct decisions_query q = { s->body, s->year, s->goal, s->text };
+	/* the first pages, as many as were shown before */
+	int want = s->rows.n > PAGE ? (int)s->rows.n : PAGE;
+	struct decisions_query q = { s->body, s->year, s->goal, s->text, 0, want };
 	struct decision_row_list rows = { 0 };
-	if (review_decisions(app->st, &q, &rows, &e)) {
+	int total;
+	if (review_decisions(app->st, &q, &rows, &total, &e)) {
 		app_message(app, true, "%s", e.msg);
+		decision_row_list_release(&rows);
 		return -1;
 	}
 	decision_row_list_release(&s->rows);
 	s->rows = rows;
+	s->total = total;
+	s->more = (int)rows.n == want;
 	listnav_fit(&s->nav, (int)s->rows.n, s->height ? s->height : 10);
 	return 0;
+}
+
+/* Loads the next page when the selection nears the end of what is loaded. */
+static void more(struct app *app, struct dscreen *s)
+{
+	if (!s->more || s->nav.sel + s->height < (int)s->rows.n)
+		return;
+	struct err e;
+	struct decisions_query q = { s->body, s->year, s->goal, s->text, (int)s->rows.n, PAGE };
+	size_t before = s->rows.n;
+	if (review_decisions(app->st, &q, &s->rows, NULL, &e)) {
+		app_message(app, true, "%s", e.msg);
+		s->more = false;
+		return;
+	}
+	s->more = s->rows.n - before == PAGE;
 }
 
 static void decisions_draw(struct app *app, void *self)
 {
 	struct dscreen *s = self;
 	char line[1024];
-	snprintf(line, sizeof line, _("Decisions: %zu"), s->rows.n);
+	if (s->total >= 0)
+		snprintf(line, sizeof line, _("Decisions: %d"), s->total);
+	else
+		snprintf(line, sizeof line, _("Decisions: %zu%s"), s->rows.n, s->more ? "+" : "");
 	if (s->body[0] || s->year[0] || s->goal[0] || s->text[0]) {
 		size_t n = strlen(line);
 		snprintf(line + n, sizeof line - n, _(" · filter:%s%s%s%s%s%s%s%s  (x clears)"),
@@ -117,6 +146,16 @@ static bool decisions_key(struct app *app, void *self, int ch, enum key_action a
 			a = ACT_ENTER;
 		else
 			return true;
+	}
+	if (a == ACT_BOTTOM || a == ACT_PAGE_DOWN || a == ACT_DOWN) {
+		/* to the end means to the end of everything, not of what is loaded */
+		while (a == ACT_BOTTOM && s->more) {
+			s->nav.sel = (int)s->rows.n - 1;
+			more(app, s);
+		}
+		listnav_key(&s->nav, a, (int)s->rows.n, s->height);
+		more(app, s);
+		return true;
 	}
 	if (listnav_key(&s->nav, a, (int)s->rows.n, s->height))
 		return true;

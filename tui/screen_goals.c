@@ -46,7 +46,7 @@ static void load_links(struct app *app, struct gscreen *s)
 	s->linked_for = s->nav.sel;
 	const struct goal *g = &s->goals.v[s->nav.sel];
 	struct decision_filter df = { .goal_id = g->id };
-	struct action_filter af = { .goal_id = g->id };
+	struct action_filter af = { .goal_id = g->id, .limit = 50 };
 	if (store_decision_list(app->st, &df, &s->decisions, &e) ||
 	    store_action_list(app->st, &af, &s->actions, &e))
 		app_message(app, true, "%s", e.msg);
@@ -157,7 +157,8 @@ static void goals_draw(struct app *app, void *self)
 		draw_text(y++, 3, line, w - 1);
 	}
 	if (y < end) {
-		snprintf(line, sizeof line, _("Actions (%zu, a lists them):"), s->actions.n);
+		snprintf(line, sizeof line, _("Actions (%d, a lists them):"),
+			 g->actions_done + g->actions_open + g->actions_overdue);
 		draw_header(app, y++, line);
 	}
 	for (size_t i = 0; i < s->actions.n && y < end; i++) {

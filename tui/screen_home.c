@@ -35,7 +35,7 @@ static int home_open(struct app *app, void *self)
 	struct home *h = &home_state;
 	struct err e;
 	struct meeting_list all = { 0 };
-	struct action_query q = { NULL, NULL, true };
+	struct action_query q = { .overdue = true };
 	home_release(h);
 	if (store_meeting_next(app->st, app->today, &h->next, &e) ||
 	    store_meeting_list(app->st, NULL, 0, &all, &e) || action_list(app->st, &q, &h->overdue, &e) ||
@@ -239,5 +239,5 @@ const struct screen_ops screen_home = {
 	.draw = home_draw,
 	.key = home_key,
 	.close = home_close,
-	.hint = N_("Enter open  2 meetings 3 decisions 4 goals 5 actions 6 proposals  w who am I  / search  ? help  q quit"),
+	.hint = N_("Enter open  2-6 screens  w who am I  / search  ? help  q quit"),
 };

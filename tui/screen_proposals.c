@@ -25,7 +25,7 @@ static int proposals_load(struct app *app, void *self)
 	proposal_list_release(&s->props);
 	strvec_release(&s->qids);
 	strvec_release(&s->questions);
-	if (store_proposal_list(app->st, &s->props, &e) ||
+	if (store_proposal_list(app->st, NULL, &s->props, &e) ||
 	    store_question_list(app->st, &s->qids, &s->questions, &e)) {
 		app_message(app, true, "%s", e.msg);
 		return -1;

@@ -18,6 +18,7 @@
 #include "core/council.h"
 #include "core/meeting.h"
 #include "store/store.h"
+#include "tests/bench/bench.h"
 
 #define BODIES 3
 #define PEOPLE 60
@@ -38,14 +39,14 @@ static unsigned rnd(unsigned n)
 	return (unsigned)(rng % n);
 }
 
-static double now_ms(void)
+double bench_now_ms(void)
 {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-static void die(const char *what)
+void bench_die(const char *what)
 {
 	fprintf(stderr, "bench: %s: %s\n", what, e.msg);
 	exit(1);
@@ -142,28 +143,28 @@ static void build(struct store *st, const char *today)
 	char id[ID_LEN + 1], name[64];
 	struct strbuf sb = { 0 };
 	if (store_begin(st, &e) || council_init(st, "Tioårsrådet", &e))
-		die("init");
+		bench_die("init");
 	for (int b = 0; b < BODIES; b++)
 		if (council_body_add(st, bodies[b], bodies[b], &e))
-			die("body");
+			bench_die("body");
 	for (int p = 0; p < PEOPLE; p++) {
 		char org[32];
 		snprintf(name, sizeof name, "Person %02d Åström", p);
 		snprintf(org, sizeof org, "Organisation %d", p % 12);
 		if (council_person_add(st, name, org, NULL, id, &e))
-			die("person");
+			bench_die("person");
 		/* 20 people per body: chair, 14 members, 3 substitutes, secretary, 1 co-opted */
 		const char *role = p % 20 == 0 ? "ordförande" : p % 20 < 15 ? "ledamot" : p % 20 < 18 ? "ersättare"
 			: p % 20 == 18 ? "sekreterare" : "adjungerad";
 		if (council_member_add(st, bodies[p / 20], name, role, NULL, NULL, &e))
-			die("member");
+			bench_die("member");
 	}
 	for (int g = 1; g <= 3; g++) {
 		struct goal goal = { .title = "Mål" };
 		snprintf(name, sizeof name, "%d", g);
 		goal.code = name;
 		if (council_goal_add(st, &goal, &e))
-			die("goal");
+			bench_die("goal");
 	}
 	static const int subs[] = { 9, 4, 5 };
 	int year0 = date_year(today) - 10;
@@ -181,13 +182,13 @@ static void build(struct store *st, const char *today)
 			goal.indicator = "Andel kommuner";
 			goal.priority = s == 1;
 			if (council_goal_add(st, &goal, &e))
-				die("sub-goal");
+				bench_die("sub-goal");
 			for (int y = 0; y < 10; y++) {
 				char ys[16], vs[16];
 				snprintf(ys, sizeof ys, "%d", year0 + y);
 				snprintf(vs, sizeof vs, "%u", 20 + y * 6 + rnd(5));
 				if (council_goal_reading(st, code, ys, vs, NULL, &e))
-					die("reading");
+					bench_die("reading");
 			}
 		}
 	/* 300 meetings over ten years, 100 per body, the last of each planned */
@@ -198,19 +199,19 @@ static void build(struct store *st, const char *today)
 		int last = m >= MEETINGS - BODIES;
 		date_add_days(today, last ? 14 + b : -3650 + m * 12 + b, date);
 		if (meeting_add(st, bodies[b], date, "09:00", "12:00", "Regionens hus", &ref, &e))
-			die("meeting");
+			bench_die("meeting");
 		for (int i = 1; i <= ITEMS; i++) {
 			int pos;
 			snprintf(name, sizeof name, "Ärende %d: %s och %s", i, words[rnd(NWORDS)], words[rnd(NWORDS)]);
 			if (meeting_item_add(st, ref, name, NULL, NULL, NULL, 0, &pos, &e))
-				die("item");
+				bench_die("item");
 			if (last)
 				continue;
 			text(&sb, 1500);
 			char ps[16];
 			snprintf(ps, sizeof ps, "%d", pos);
 			if (meeting_note(st, ref, ps, sb.buf, &e))
-				die("note");
+				bench_die("note");
 		}
 		if (last) {
 			free(ref);
@@ -222,10 +223,10 @@ static void build(struct store *st, const char *today)
 			a.person = name;
 			a.absent = p == 5;
 			if (meeting_attend(st, ref, &a, &e))
-				die("attend");
+				bench_die("attend");
 		}
 		if (meeting_open(st, ref, "09:00", &e))
-			die("open");
+			bench_die("open");
 		for (int i = 1; i <= ITEMS && decisions < DECISIONS; i++) {
 			if (i % 3 == 0 && decisions + (MEETINGS - BODIES - m) * 10 > DECISIONS - 10)
 				continue;
@@ -236,15 +237,15 @@ static void build(struct store *st, const char *today)
 			text(&sb, 200);
 			in.text = sb.buf;
 			if (meeting_decide(st, ref, ps, &in, &r, &e))
-				die("decide");
+				bench_die("decide");
 			decisions++;
 		}
 		if (meeting_close(st, ref, "12:00", &e))
-			die("close");
+			bench_die("close");
 		char *by[] = { name };
 		snprintf(name, sizeof name, "Person %02d Åström", b * 20);
 		if (meeting_adjust(st, ref, by, 1, &e))
-			die("adjust");
+			bench_die("adjust");
 		free(ref);
 	}
 	for (int a = 0; a < ACTIONS; a++) {
@@ -260,20 +261,46 @@ static void build(struct store *st, const char *today)
 		in.due = due;
 		in.goal = goal;
 		if (action_add(st, &in, name, &e))
-			die("action");
+			bench_die("action");
 		for (int n = 0; n < 3; n++) {
 			text(&sb, 150);
 			if (action_update(st, name, n == 2 && a % 2 ? "done" : "ongoing", sb.buf, owner, due, &e))
-				die("action note");
+				bench_die("action note");
 		}
 	}
 	for (int p = 0; p < PROPOSALS; p++) {
 		text(&sb, 600);
 		if (council_proposal_add(st, "Förslag om digital tjänst", sb.buf, "Person 01 Åström", NULL, name, &e))
-			die("proposal");
+			bench_die("proposal");
 	}
 	if (store_commit(st, &e))
-		die("commit");
+		bench_die("commit");
+	sb_release(&sb);
+}
+
+static const char *bench_path, *bench_today;
+
+/* Gives the first item of each next meeting notes of `bytes` bytes. */
+static void set_notes(size_t bytes)
+{
+	struct store *st;
+	struct meeting_list next = { 0 };
+	struct strbuf sb = { 0 };
+	if (bytes)
+		text(&sb, bytes);
+	if (store_open(bench_path, false, &e, &st) || store_begin(st, &e) ||
+	    store_meeting_next(st, bench_today, &next, &e))
+		bench_die("set notes");
+	for (size_t i = 0; i < next.n; i++) {
+		char ref[64];
+		snprintf(ref, sizeof ref, "%s/%s", next.v[i].body_short, next.v[i].date);
+		if (meeting_notes_set(st, ref, "1", bytes ? sb.buf : "", &e))
+			bench_die("notes");
+	}
+	if (store_commit(st, &e))
+		bench_die("commit");
+	meeting_list_release(&next);
+	store_close(st);
 	sb_release(&sb);
 }
 
@@ -294,10 +321,10 @@ struct figure {
 	const char *name, *unit;
 	double value;
 };
-static struct figure figures[32];
+static struct figure figures[64];
 static int nfig;
 
-static void report(const char *name, double v, const char *unit)
+void bench_report(const char *name, double v, const char *unit)
 {
 	figures[nfig++] = (struct figure){ name, unit, v };
 	printf("%s: %.3f %s\n", name, v, unit);
@@ -313,39 +340,43 @@ int main(int argc, char **argv)
 	vocab_init();
 	snprintf(wal, sizeof wal, "%s-wal", path);
 	snprintf(shm, sizeof shm, "%s-shm", path);
-	unlink(path);
-	unlink(wal);
-	unlink(shm);
-
 	struct store *st;
-	double t0 = now_ms();
-	if (store_open(path, true, &e, &st))
-		die("open");
-	build(st, today);
-	store_close(st);
-	report("build_s", (now_ms() - t0) / 1000, "s");
+	struct stat sb;
+	/* BENCH_REUSE=1 measures the council built by an earlier run */
+	const char *reuse = getenv("BENCH_REUSE");
+	if (!(reuse && *reuse == '1' && stat(path, &sb) == 0)) {
+		unlink(path);
+		unlink(wal);
+		unlink(shm);
+		double t0 = bench_now_ms();
+		if (store_open(path, true, &e, &st))
+			bench_die("open");
+		build(st, today);
+		store_close(st);
+		bench_report("build_s", (bench_now_ms() - t0) / 1000, "s");
+	}
 
 	/* open the database and show the next meeting of each body, cold start each time */
 	enum { RUNS = 41 };
 	double open_ms[RUNS], base_ms[RUNS];
 	for (int r = 0; r < RUNS; r++) {
-		double t = now_ms();
+		double t = bench_now_ms();
 		struct meeting_list next = { 0 };
 		if (store_open(path, false, &e, &st) || store_meeting_next(st, today, &next, &e))
-			die("next");
+			bench_die("next");
 		for (size_t i = 0; i < next.n; i++) {
 			struct meeting_view v;
 			char ref[64];
 			snprintf(ref, sizeof ref, "%s/%s", next.v[i].body_short, next.v[i].date);
 			if (meeting_view_load(st, ref, &v, &e))
-				die("view");
+				bench_die("view");
 			meeting_view_release(&v);
 		}
 		meeting_list_release(&next);
 		store_close(st);
-		open_ms[r] = now_ms() - t;
+		open_ms[r] = bench_now_ms() - t;
 		/* baseline: plain SQLite open and one row read */
-		t = now_ms();
+		t = bench_now_ms();
 		sqlite3 *db;
 		sqlite3_stmt *s;
 		sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
@@ -353,14 +384,14 @@ int main(int argc, char **argv)
 		sqlite3_step(s);
 		sqlite3_finalize(s);
 		sqlite3_close(db);
-		base_ms[r] = now_ms() - t;
+		base_ms[r] = bench_now_ms() - t;
 	}
-	report("open_next_meeting_ms", pct(open_ms, RUNS, 0.5), "ms");
-	report("baseline_sqlite_open_ms", pct(base_ms, RUNS, 0.5), "ms");
+	bench_report("open_next_meeting_ms", pct(open_ms, RUNS, 0.5), "ms");
+	bench_report("baseline_sqlite_open_ms", pct(base_ms, RUNS, 0.5), "ms");
 
 	/* full-text search: 100 different queries, each run 5 times */
 	if (store_open(path, false, &e, &st))
-		die("open");
+		bench_die("open");
 	enum { QUERIES = 100, REPS = 5 };
 	static double q_ms[QUERIES * REPS], like_ms[QUERIES];
 	int nq = 0;
@@ -376,18 +407,18 @@ int main(int argc, char **argv)
 			snprintf(query, sizeof query, "%.4s", w1); /* a prefix as typed */
 		for (int r = 0; r < REPS; r++) {
 			struct hit_list h = { 0 };
-			double t = now_ms();
+			double t = bench_now_ms();
 			if (store_search(st, query, 20, &h, &e))
-				die("search");
-			q_ms[nq++] = now_ms() - t;
+				bench_die("search");
+			q_ms[nq++] = bench_now_ms() - t;
 			hit_list_release(&h);
 		}
 	}
 	store_close(st);
 	double qcopy[QUERIES * REPS];
 	memcpy(qcopy, q_ms, sizeof qcopy);
-	report("search_median_ms", pct(q_ms, nq, 0.5), "ms");
-	report("search_p99_ms", pct(qcopy, nq, 0.99), "ms");
+	bench_report("search_median_ms", pct(q_ms, nq, 0.5), "ms");
+	bench_report("search_p99_ms", pct(qcopy, nq, 0.99), "ms");
 	/* baseline: the same words found by a LIKE scan of the notes */
 	sqlite3 *db;
 	sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
@@ -395,20 +426,35 @@ int main(int argc, char **argv)
 		sqlite3_stmt *s;
 		char pat[64];
 		snprintf(pat, sizeof pat, "%%%s%%", words[(q * 7) % NWORDS]);
-		double t = now_ms();
+		double t = bench_now_ms();
 		sqlite3_prepare_v2(db, "SELECT id FROM item WHERE notes LIKE ?", -1, &s, NULL);
 		sqlite3_bind_text(s, 1, pat, -1, SQLITE_STATIC);
 		while (sqlite3_step(s) == SQLITE_ROW)
 			;
 		sqlite3_finalize(s);
-		like_ms[q] = now_ms() - t;
+		like_ms[q] = bench_now_ms() - t;
 	}
 	sqlite3_close(db);
-	report("baseline_like_scan_ms", pct(like_ms, 15, 0.5), "ms");
+	bench_report("baseline_like_scan_ms", pct(like_ms, 15, 0.5), "ms");
 
-	struct stat sb;
 	stat(path, &sb);
-	report("db_mb", sb.st_size / 1048576.0, "MB");
+	bench_report("db_mb", sb.st_size / 1048576.0, "MB");
+
+	/* the terminal interface */
+	bench_path = path;
+	bench_today = today;
+	set_notes(50 * 1024);
+	if (store_open(path, false, &e, &st))
+		bench_die("open");
+	struct meeting_list next = { 0 };
+	char next_ref[64];
+	if (store_meeting_next(st, today, &next, &e) || !next.n)
+		bench_die("next");
+	snprintf(next_ref, sizeof next_ref, "%s/%s", next.v[0].body_short, next.v[0].date);
+	meeting_list_release(&next);
+	bench_tui_screens(st, next_ref);
+	store_close(st);
+	bench_tui_process(argc > 2 ? argv[2] : "./gavel", path, set_notes);
 
 	mkdir("bench", 0755);
 	FILE *f = fopen("bench/last.json", "w");

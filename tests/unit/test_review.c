@@ -48,9 +48,9 @@ static void decide(struct store *st, const char *ref, const char *it, const char
 static size_t decisions(struct store *st, const char *body, const char *year, const char *goal,
 			const char *text)
 {
-	struct decisions_query q = { body, year, goal, text };
+	struct decisions_query q = { body, year, goal, text, 0, 0 };
 	struct decision_row_list l = { 0 };
-	ck_assert_msg(review_decisions(st, &q, &l, &e) == 0, "%s", e.msg);
+	ck_assert_msg(review_decisions(st, &q, &l, NULL, &e) == 0, "%s", e.msg);
 	size_t n = l.n;
 	decision_row_list_release(&l);
 	return n;
@@ -95,17 +95,37 @@ START_TEST(decisions_filtered)
 	/* newest first */
 	struct decisions_query q = { 0 };
 	struct decision_row_list l = { 0 };
-	ck_assert_int_eq(review_decisions(st, &q, &l, &e), 0);
+	ck_assert_int_eq(review_decisions(st, &q, &l, NULL, &e), 0);
 	ck_assert_str_eq(l.v[0].date, "2026-04-01");
 	ck_assert_str_eq(l.v[3].date, "2025-03-01");
 	ck_assert_int_eq(l.v[1].para, 2);
 	ck_assert_int_eq(l.v[1].item, 2);
 	decision_row_list_release(&l);
 
+	/* pages, with and without words, and the count */
+	int total;
+	struct decisions_query page = { .offset = 1, .limit = 2 };
+	ck_assert_int_eq(review_decisions(st, &page, &l, &total, &e), 0);
+	ck_assert_int_eq(total, 4);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_str_eq(l.v[0].date, "2026-03-01");
+	ck_assert_int_eq(l.v[0].para, 2);
+	decision_row_list_release(&l);
+	struct decisions_query words = { .text = "att", .offset = 3, .limit = 2 };
+	ck_assert_int_eq(review_decisions(st, &words, &l, &total, &e), 0);
+	ck_assert_int_eq(total, -1);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.v[0].date, "2025-03-01");
+	decision_row_list_release(&l);
+	struct decisions_query by_goal = { .goal = "1" };
+	ck_assert_int_eq(review_decisions(st, &by_goal, &l, &total, &e), 0);
+	ck_assert_int_eq(total, 1);
+	decision_row_list_release(&l);
+
 	struct decisions_query bad[] = { { .body = "nope" }, { .year = "26" }, { .year = "20x6" },
 					 { .goal = "9.9" } };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		ck_assert_int_eq(review_decisions(st, &bad[i], &l, &e), -1);
+		ck_assert_int_eq(review_decisions(st, &bad[i], &l, NULL, &e), -1);
 		ck_assert_int_eq((int)l.n, 0);
 	}
 	store_close(st);
