@@ -7,6 +7,8 @@
  * loop save every screen and leave cleanly.
  */
 #include <locale.h>
+#include <poll.h>
+#include <unistd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -163,8 +165,16 @@ static void redraw(struct app *app)
 	}
 	erase();
 	const struct screen_ops *top = app->stack[app->depth - 1].ops;
+	app->cursor_y = app->cursor_x = -1;
 	top->draw(app, app->stack[app->depth - 1].self);
 	draw_frame(app);
+	/* the cursor where the screen wants it (after the frame moved it) */
+	if (app->cursor_y >= 0) {
+		move(app->cursor_y, app->cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
 	refresh();
 }
 
@@ -172,9 +182,21 @@ static void redraw(struct app *app)
  * Reads one key. A bracketed paste (ESC [ 200 ~ … ESC [ 201 ~) arrives as
  * KEY_PASTE with its text in app->paste, however large.
  */
+bool app_hangup(void)
+{
+	return got_signal != 0;
+}
+
 int app_read_key(struct app *app)
 {
 	int ch = getch();
+	if (ch == ERR) {
+		/* a terminal that went away (its window closed, the connection
+		 * lost) reads as no key forever: take it as SIGHUP */
+		struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+		if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+			got_signal = SIGHUP;
+	}
 	if (ch != 27)
 		return ch;
 	/* an escape sequence curses did not know: is it a paste? */
@@ -306,8 +328,14 @@ int tui_run(struct store *st)
 			continue;
 		}
 		enum key_action a = keys_action(ch, top.ops->on);
-		if (top.ops->key && top.ops->key(&app, top.self, ch, a))
+		if (top.ops->key && top.ops->key(&app, top.self, ch, a)) {
+			/* a steady typist never lets the wait for a key time out:
+			 * the autosave's clock is checked after every key as well */
+			if (app.depth > 0 && app.stack[app.depth - 1].ops == top.ops &&
+			    app.stack[app.depth - 1].self == top.self && top.ops->tick)
+				top.ops->tick(&app, top.self);
 			continue;
+		}
 		if (a == ACT_HELP)
 			open_help(&app, top.ops->on);
 		else if (a == ACT_SEARCH)

@@ -194,7 +194,6 @@ static void meeting_draw(struct app *app, void *self)
 	draw_vline(top, left, height);
 	int x = left + 2, width = app->cols - x - 1;
 	struct item *it = cur_item(s);
-	curs_set(0);
 	if (!it) {
 		draw_text(top, x, _("No items yet: press + to add one."), width);
 		return;
@@ -252,8 +251,8 @@ static void meeting_draw(struct app *app, void *self)
 			draw_text(y + notes_rows + used, x, line, width);
 		}
 		if (s->notes_focus) {
-			move(y + crow - s->scroll, x + ccol);
-			curs_set(1);
+			app->cursor_y = y + crow - s->scroll;
+			app->cursor_x = x + ccol;
 		}
 	}
 }

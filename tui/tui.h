@@ -100,6 +100,9 @@ struct app {
 	char council[256];
 	/* a bracketed paste, delivered as KEY_PASTE with its text here */
 	struct strbuf paste;
+	/* where the terminal's cursor goes after a redraw (a screen's draw sets
+	 * it when it shows one, e.g. in the notes editor); -1: hidden */
+	int cursor_y, cursor_x;
 };
 
 /* The key code of a bracketed paste (its text is in app->paste). */
@@ -112,6 +115,9 @@ void app_pop(struct app *app);
 /* A message in the status line. */
 void app_message(struct app *app, bool is_error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* True once SIGTERM or SIGHUP came or the terminal went away: every loop
+ * waiting for keys must then give up (the main loop saves and leaves). */
+bool app_hangup(void);
 /* Reads one key (bracketed paste arrives as KEY_PASTE); ERR on timeout. */
 int app_read_key(struct app *app);
 /* Runs one change in a transaction: begin, then app_tx_end with the

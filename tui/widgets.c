@@ -72,6 +72,8 @@ bool prompt_line(struct app *app, const char *label, char *buf, size_t size,
 		move(y, x + w);
 		refresh();
 		int ch = app_read_key(app);
+		if (app_hangup())
+			break; /* Esc: the caller changes nothing */
 		if (ch == ERR || ch == KEY_RESIZE) {
 			if (ch == KEY_RESIZE) {
 				getmaxyx(stdscr, app->rows, app->cols);

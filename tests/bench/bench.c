@@ -304,6 +304,26 @@ static void set_notes(size_t bytes)
 	sb_release(&sb);
 }
 
+/* True if the first item of the first next meeting has `word` in its notes. */
+static bool notes_have(const char *word)
+{
+	struct store *st;
+	struct meeting_list next = { 0 };
+	struct meeting_view v;
+	bool found = false;
+	if (store_open(bench_path, false, &e, &st) || store_meeting_next(st, bench_today, &next, &e) || !next.n)
+		bench_die("notes");
+	char ref[64];
+	snprintf(ref, sizeof ref, "%s/%s", next.v[0].body_short, next.v[0].date);
+	if (meeting_view_load(st, ref, &v, &e))
+		bench_die("view");
+	found = v.items.n && strstr(v.items.v[0].notes, word);
+	meeting_view_release(&v);
+	meeting_list_release(&next);
+	store_close(st);
+	return found;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -454,7 +474,7 @@ int main(int argc, char **argv)
 	meeting_list_release(&next);
 	bench_tui_screens(st, next_ref);
 	store_close(st);
-	bench_tui_process(argc > 2 ? argv[2] : "./gavel", path, set_notes);
+	bench_tui_process(argc > 2 ? argv[2] : "./gavel", path, set_notes, notes_have);
 
 	mkdir("bench", 0755);
 	FILE *f = fopen("bench/last.json", "w");

@@ -209,7 +209,27 @@ wait_for "item moved to place 2"
 g meeting show "$SG" | grep -q "2. Godkännande av dagordningen" || fail "moved up"
 ok "items moved down and up the agenda"
 
+# ---- the terminal closes while a prompt is open: gavel leaves, saving ----
 keys 1
+wait_for "Next meetings"
+keys Enter
+wait_for "Tab to type"
+keys Tab
+typed "Skrivet strax innan fönstret stängdes."
+keys Escape
+keys Tab
+typed " Och lite till."
+keys Escape
+keys n
+wait_for "Action:"
+PID=$(tmux list-panes -t $S -F '#{pane_pid}')
+tmux kill-session -t $S
+for _ in $(seq 50); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$PID" 2>/dev/null && { kill -9 "$PID"; fail "gavel kept running after its terminal closed"; }
+g meeting show "$NEXT" | grep -q "Och lite till" || fail "notes lost when the terminal closed"
+ok "a closed terminal ends gavel, even in a prompt, with the notes saved"
+
+start
 wait_for "Next meetings"
 keys q
 for _ in $(seq 30); do tmux has-session -t $S 2>/dev/null || break; sleep 0.1; done
