@@ -78,15 +78,15 @@ static void actions_draw(struct app *app, void *self)
 	listnav_fit(&s->nav, (int)s->actions.n, s->height);
 	if (!s->actions.n)
 		draw_text(top, 3, _("no actions"), app->cols - 4);
-	const char *prev = NULL;
+	char prev[256] = ""; /* the group of the row above (the group is a static buffer) */
 	if (s->nav.top > 0)
-		prev = review_action_group(&s->actions.v[s->nav.top - 1], s->order, app->today);
+		snprintf(prev, sizeof prev, "%s", review_action_group(&s->actions.v[s->nav.top - 1], s->order, app->today));
 	int gw = s->order == ORDER_OWNER ? 22 : s->order == ORDER_STATUS ? 12 : 8;
 	for (int i = s->nav.top; i < (int)s->actions.n && i - s->nav.top < s->height; i++) {
 		const struct action *a = &s->actions.v[i];
 		const char *group = review_action_group(a, s->order, app->today);
-		bool first = !prev || strcmp(prev, group);
-		prev = group;
+		bool first = i == s->nav.top ? !prev[0] || strcmp(prev, group) : strcmp(prev, group) != 0;
+		snprintf(prev, sizeof prev, "%s", group);
 		struct strbuf sb = { 0 };
 		sb_addpad(&sb, first ? (s->order == ORDER_STATUS || !a->due ? _(group) : group) : "", gw);
 		sb_addf(&sb, " %-10s ", a->due ? a->due : "");
