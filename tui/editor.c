@@ -7,8 +7,11 @@
  * and editor_text is free.
  *
  * Wrapping is computed lazily: a change marks the layout stale, and the
- * next call that needs visual lines wraps the text once (words move whole
- * to the next line when they fit; longer words are broken).
+ * next call that needs visual lines wraps the text (words move whole to the
+ * next line when they fit; longer words are broken). After one change only
+ * its paragraph is wrapped again: the lines before it stay, and the lines
+ * of the paragraphs after it are the old ones moved by the change's length.
+ * So a keystroke in a 50 KB note costs what its paragraph costs.
  *
  * Undo keeps a list of edits (insert or delete of some bytes at a position,
  * with the cursor before). An edit joins the previous one when it continues
@@ -40,6 +43,11 @@ struct editor {
 	struct editor_line *lines;
 	size_t nlines, alines;
 	bool stale;
+	/* the one change since the last layout, when there was only one:
+	 * at byte `change_at`, the text grew by `change_len` (negative: shrank) */
+	int changes;
+	size_t change_at;
+	long change_len;
 	struct edit *undo;
 	size_t nundo, aundo, nredo; /* edits [nundo, nundo + nredo) can be redone */
 	size_t saved_at;            /* nundo when last saved; (size_t)-1: never equal */
@@ -127,6 +135,9 @@ static void raw_insert(struct editor *ed, size_t pos, const char *s, size_t n)
 	memmove(ed->text.buf + pos + n, ed->text.buf + pos, ed->text.len - n - pos);
 	memcpy(ed->text.buf + pos, s, n);
 	ed->stale = true;
+	ed->changes++;
+	ed->change_at = pos;
+	ed->change_len = (long)n;
 }
 
 static void raw_delete(struct editor *ed, size_t pos, size_t n)
@@ -135,6 +146,9 @@ static void raw_delete(struct editor *ed, size_t pos, size_t n)
 	ed->text.len -= n;
 	ed->text.buf[ed->text.len] = '\0';
 	ed->stale = true;
+	ed->changes++;
+	ed->change_at = pos;
+	ed->change_len = -(long)n;
 }
 
 static bool word_byte(const char *s, size_t len, size_t i)
@@ -298,26 +312,52 @@ static int char_width(unsigned cp)
 	return w < 0 ? 1 : w;
 }
 
-/* Wraps the whole text into visual lines. */
-static void layout(struct editor *ed)
+static void push_line(struct editor_line **lines, size_t *n, size_t *alloc, size_t start, size_t end)
 {
-	if (!ed->stale)
-		return;
-	ed->nlines = 0;
+	if (*n == *alloc) {
+		*alloc = *alloc ? *alloc * 2 : 64;
+		*lines = xrealloc(*lines, *alloc * sizeof **lines);
+	}
+	(*lines)[*n].start = start;
+	(*lines)[*n].end = end;
+	++*n;
+}
+
+/*
+ * Wraps the text from byte `start` (the start of a paragraph) into `lines`
+ * (appending). With `old` given, stops at the first paragraph that starts
+ * after `resync` and also started an old line (at its old place, before
+ * the change moved it by `shift`), and appends the old lines from there,
+ * moved.
+ */
+static void wrap_from(struct editor *ed, size_t start, struct editor_line **lines, size_t *n,
+		      size_t *alloc, const struct editor_line *old, size_t nold, size_t resync, long shift)
+{
 	const char *t = editor_text(ed);
-	size_t len = ed->text.len, start = 0;
+	size_t len = ed->text.len, k = 0;
 	for (;;) {
+		if (old && start > resync && start > 0 && t[start - 1] == '\n') {
+			size_t was = (size_t)((long)start - shift);
+			while (k < nold && old[k].start < was)
+				k++;
+			if (k < nold && old[k].start == was) {
+				for (; k < nold; k++)
+					push_line(lines, n, alloc, (size_t)((long)old[k].start + shift),
+						  (size_t)((long)old[k].end + shift));
+				return;
+			}
+		}
 		/* one visual line from start */
 		size_t i = start, brk = (size_t)-1;
 		int col = 0;
 		while (i < len && t[i] != '\n') {
 			unsigned cp;
-			int n = utf8_decode(t + i, &cp);
+			int nb = utf8_decode(t + i, &cp);
 			int w = char_width(cp);
 			if (col + w > ed->width && i > start)
 				break;
 			col += w;
-			i += (size_t)n;
+			i += (size_t)nb;
 			if (cp == ' ')
 				brk = i; /* may break after a space */
 		}
@@ -328,29 +368,61 @@ static void layout(struct editor *ed)
 		} else if (i < len) {
 			next = i + 1; /* after the newline */
 		}
-		if (ed->nlines == ed->alines) {
-			ed->alines = ed->alines ? ed->alines * 2 : 64;
-			ed->lines = xrealloc(ed->lines, ed->alines * sizeof *ed->lines);
-		}
-		ed->lines[ed->nlines].start = start;
-		ed->lines[ed->nlines].end = end;
-		ed->nlines++;
-		if (i >= len && (next >= len))
-			break;
+		push_line(lines, n, alloc, start, end);
+		if (i >= len && next >= len)
+			return;
 		start = next;
 		if (start >= len) { /* text ends with a newline: an empty last line */
-			if (t[len - 1] == '\n') {
-				if (ed->nlines == ed->alines) {
-					ed->alines *= 2;
-					ed->lines = xrealloc(ed->lines, ed->alines * sizeof *ed->lines);
-				}
-				ed->lines[ed->nlines].start = ed->lines[ed->nlines].end = len;
-				ed->nlines++;
-			}
-			break;
+			if (t[len - 1] == '\n')
+				push_line(lines, n, alloc, len, len);
+			return;
 		}
 	}
+}
+
+/* Wraps the text into visual lines: again from the changed paragraph when
+ * there was one change, else all of it. */
+static void layout(struct editor *ed)
+{
+	if (!ed->stale)
+		return;
+	if (ed->changes == 1 && ed->nlines > 0 && ed->text.len > 0) {
+		const char *t = editor_text(ed);
+		/* the paragraph of the change: its start is before the change,
+		 * where nothing moved */
+		size_t para = ed->change_at;
+		while (para > 0 && t[para - 1] != '\n')
+			para--;
+		size_t k = 0, lo = 0, hi = ed->nlines - 1;
+		while (lo < hi) { /* the last old line starting at or before para */
+			size_t mid = (lo + hi + 1) / 2;
+			if (ed->lines[mid].start <= para)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		k = lo;
+		if (ed->lines[k].start == para) {
+			struct editor_line *lines = NULL;
+			size_t n = 0, alloc = 0;
+			for (size_t i = 0; i < k; i++)
+				push_line(&lines, &n, &alloc, ed->lines[i].start, ed->lines[i].end);
+			size_t resync = ed->change_at + (ed->change_len > 0 ? (size_t)ed->change_len : 0);
+			wrap_from(ed, para, &lines, &n, &alloc, ed->lines + k, ed->nlines - k, resync,
+				  ed->change_len);
+			free(ed->lines);
+			ed->lines = lines;
+			ed->nlines = n;
+			ed->alines = alloc;
+			ed->stale = false;
+			ed->changes = 0;
+			return;
+		}
+	}
+	ed->nlines = 0;
+	wrap_from(ed, 0, &ed->lines, &ed->nlines, &ed->alines, NULL, 0, 0, 0);
 	ed->stale = false;
+	ed->changes = 0;
 }
 
 size_t editor_lines(struct editor *ed, const struct editor_line **lines)
@@ -366,8 +438,10 @@ void editor_set_size(struct editor *ed, int width, int height)
 		width = 1;
 	if (height < 1)
 		height = 1;
-	if (width != ed->width)
+	if (width != ed->width) {
 		ed->stale = true;
+		ed->changes = 2; /* every line again */
+	}
 	ed->width = width;
 	ed->height = height;
 }

@@ -107,6 +107,16 @@ typed "1.2"
 keys Enter
 wait_for "Action: Skicka protokollet till kommunerna — Västra Göt"
 ok "an action from the item, with completion of the owner"
+# notes on every other item
+NITEMS=$(g meeting show "$NEXT" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
+for i in $(seq 3 "$NITEMS"); do
+	keys j
+	keys Tab
+	typed "Anteckning till punkt $i: ärendet föredrogs och diskuterades."
+	keys Escape
+done
+wait_for "Anteckning till punkt $NITEMS"
+ok "notes on every item"
 keys q
 wait_for "Next meetings"
 keys q
@@ -128,7 +138,10 @@ assert d["dissents"][0]["person"] == "Johan Ekström" and "beretts" in d["dissen
 assert it[0]["decision"]["paragraph"] + 1 == d["paragraph"]
 assert sum(1 for a in m["attendance"] if not a["absent"]) >= 9
 assert it[0]["conflicts"] == ["Per Öhman"], it[0]["conflicts"]
+for n, i in enumerate(it[2:], start=3):
+    assert f"Anteckning till punkt {n}: ärendet föredrogs" in i["notes"], (n, i["notes"])
 PY
+g dump | grep -q "Anteckning till punkt $NITEMS: ärendet föredrogs" || fail "the last item's notes in the dump"
 g action list --owner "Västra Götalandsregionen" --json | python3 -c '
 import json,sys
 l=[a for a in json.load(sys.stdin) if a["title"]=="Skicka protokollet till kommunerna"]

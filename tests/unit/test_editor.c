@@ -202,10 +202,63 @@ START_TEST(big_paste)
 }
 END_TEST
 
+/* The lines of the text wrapped from scratch at width w. */
+static void fresh_lines(const char *text, int w, struct editor_line **out, size_t *n)
+{
+	struct editor *f = editor_new(text);
+	const struct editor_line *l;
+	editor_set_size(f, w, 10);
+	*n = editor_lines(f, &l);
+	*out = xmalloc(*n * sizeof **out);
+	memcpy(*out, l, *n * sizeof **out);
+	editor_free(f);
+}
+
+START_TEST(wrap_after_each_change)
+{
+	/* after every change the kept and moved lines equal a fresh wrap */
+	static const char *const pieces[] = { "a", "å", " ", "\n", "ord ", "längre ord här ", "漢字",
+					      "\n\n", "e-legitimation", "x y z " };
+	unsigned r = 7;
+	for (int w = 5; w <= 40; w += 7) {
+		struct editor *ed = editor_new("Första stycket om bredband.\nAndra stycket, lite längre, om e-legitimation i kommunerna.\n\nTredje.");
+		editor_set_size(ed, w, 10);
+		const struct editor_line *l;
+		editor_lines(ed, &l);
+		for (int step = 0; step < 400; step++) {
+			r = r * 1103515245 + 12345;
+			size_t len = editor_len(ed);
+			editor_set_cursor(ed, len ? (r >> 8) % (len + 1) : 0);
+			unsigned op = (r >> 20) % 10;
+			if (op < 6) {
+				const char *p = pieces[(r >> 4) % 10];
+				editor_insert(ed, p, strlen(p));
+			} else if (op < 8) {
+				editor_backspace(ed);
+			} else if (op < 9) {
+				editor_delete(ed);
+			} else {
+				editor_undo(ed);
+			}
+			size_t n = editor_lines(ed, &l), fn;
+			struct editor_line *f;
+			fresh_lines(editor_text(ed), w, &f, &fn);
+			ck_assert_uint_eq(n, fn);
+			for (size_t i = 0; i < n; i++) {
+				ck_assert_uint_eq(l[i].start, f[i].start);
+				ck_assert_uint_eq(l[i].end, f[i].end);
+			}
+			free(f);
+		}
+		editor_free(ed);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const TTest *const tests[] = { insert_delete_utf8, clean_input, word_moves, wrap, vertical_moves,
-				       undo_redo, big_paste };
+				       undo_redo, big_paste, wrap_after_each_change };
 	return run_suite("editor", tests, sizeof tests / sizeof *tests);
 }
