@@ -3,10 +3,12 @@
 #   make demo       install missing dependencies, build, open the demo council
 #   make check      install missing dependencies, build with sanitizers, run every test
 #   make bench      build optimised and print the benchmark figures
+#   make pot        extract the messages into po/gavel.pot (then msgmerge po/sv.po)
 #   make install    PREFIX=/usr/local DESTDIR=
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 PKG_CONFIG ?= pkg-config
 CC ?= cc
 V ?= 0
@@ -28,7 +30,11 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=build/san/tests/%)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
-all: gavel build/gavel.1
+# The message catalogs: po/LANG.po, compiled to build/locale/LANG/LC_MESSAGES/gavel.mo
+LINGUAS := $(patsubst po/%.po,%,$(wildcard po/*.po))
+MO := $(LINGUAS:%=build/locale/%/LC_MESSAGES/gavel.mo)
+
+all: gavel build/gavel.1 $(MO)
 
 gavel: $(OBJ_LIB) build/tui/main.o
 	@echo "  LINK  $@"
@@ -37,12 +43,31 @@ gavel: $(OBJ_LIB) build/tui/main.o
 build/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC    $<"
-	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) $(DEFS) -c -o $@ $<
 
 build/san/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC    $< (sanitized)"
-	$(Q)$(CC) $(CSTD) $(WARN) $(SANFLAGS) -I. $(shell $(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CSTD) $(WARN) $(SANFLAGS) -I. $(shell $(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP $(DEFS) -c -o $@ $<
+
+# The program finds its catalogs in $GAVEL_LOCALEDIR (the tests use it), else
+# in build/locale beside ./gavel, else in LOCALEDIR; main.o is rebuilt when
+# LOCALEDIR changes.
+build/tui/main.o build/san/tui/main.o: DEFS = -DLOCALEDIR='"$(LOCALEDIR)"'
+build/tui/main.o build/san/tui/main.o: build/localedir
+build/localedir: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+
+build/locale/%/LC_MESSAGES/gavel.mo: po/%.po
+	@mkdir -p $(dir $@)
+	@echo "  MSGFMT $<"
+	$(Q)msgfmt --check -o $@ $<
+
+# After adding or changing a message: make pot, then
+# msgmerge --update po/sv.po po/gavel.pot and translate what it marks.
+pot:
+	$(Q)scripts/pot.sh po/gavel.pot
 
 # The demo council is a script of gavel commands, compiled into the binary.
 DEMO_SCRIPT ?= tui/demo.gavel
@@ -73,7 +98,7 @@ check:
 	$(Q)scripts/deps.sh check
 	$(Q)$(MAKE) --no-print-directory test
 
-test: build/san/gavel $(TEST_BIN) gavel clang-check
+test: build/san/gavel $(TEST_BIN) gavel clang-check $(MO)
 	$(Q)GAVEL=$(CURDIR)/build/san/gavel tests/run.sh $(TEST_BIN)
 
 # The code must also build without a warning under clang.
@@ -87,7 +112,7 @@ clang-check:
 
 demo:
 	$(Q)scripts/deps.sh build
-	$(Q)$(MAKE) --no-print-directory gavel
+	$(Q)$(MAKE) --no-print-directory gavel $(MO)
 	$(Q)GAVEL_DB=$${GAVEL_DB:-$(CURDIR)/build/demo.db} ./gavel demo --force >/dev/null
 	$(Q)GAVEL_DB=$${GAVEL_DB:-$(CURDIR)/build/demo.db} ./gavel
 
@@ -109,13 +134,17 @@ build/gavel.1: docs/gavel.1.in gavel
 
 man: build/gavel.1
 
-install: gavel build/gavel.1
+install: gavel build/gavel.1 $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 gavel $(DESTDIR)$(BINDIR)/gavel
 	install -m 644 build/gavel.1 $(DESTDIR)$(MANDIR)/man1/gavel.1
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 build/locale/$$l/LC_MESSAGES/gavel.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/gavel.mo || exit 1; \
+	done
 
 clean:
 	rm -rf build gavel
 
-.PHONY: all deps check test clang-check demo bench man install clean
+.PHONY: all deps check test clang-check demo bench man pot install clean FORCE
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -11,9 +11,9 @@
 /* X(code, exit status, printf format of the message) */
 #define ERROR_CODES(X) \
 	X(E_OK, 0, N_("ok")) \
-	X(E_USAGE, 2, N_("%s")) \
-	X(E_INVALID, 1, N_("%s")) \
-	X(E_RULE, 1, N_("%s")) \
+	X(E_USAGE, 2, "%s") \
+	X(E_INVALID, 1, "%s") \
+	X(E_RULE, 1, "%s") \
 	X(E_NO_COUNCIL, 1, N_("no council in %s; create one with 'gavel init NAME' or 'gavel demo'")) \
 	X(E_UNKNOWN_BODY, 1, N_("unknown body: %s")) \
 	X(E_UNKNOWN_PERSON, 1, N_("unknown person: %s")) \
@@ -28,7 +28,7 @@
 	X(E_EXISTS, 1, N_("%s already exists")) \
 	X(E_LOCKED, 1, N_("meeting %s is adjusted: its minutes are locked and cannot be changed")) \
 	X(E_DB, 1, N_("database error: %s")) \
-	X(E_IO, 1, N_("%s: %s"))
+	X(E_IO, 1, "%s: %s")
 
 #define ERROR_ENUM(code, exit, msg) code,
 enum err_code { ERROR_CODES(ERROR_ENUM) };

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "core/council.h"
+#include "core/render.h"
 
 int meeting_resolve(struct store *st, const char *ref, struct meeting *m, struct err *e)
 {
@@ -139,9 +140,10 @@ static int transition(struct store *st, const char *ref, const char *to, const c
 		if (!strcmp(m.status, "adjusted"))
 			rc = error(e, E_LOCKED, ref);
 		else if (!strcmp(m.status, to))
-			rc = errorf(e, E_RULE, _("meeting %s is already %s"), ref, to);
+			rc = errorf(e, E_RULE, _("meeting %s is already %s"), ref, render_status(OF_MEETING, to));
 		else
-			rc = errorf(e, E_RULE, _("meeting %s is %s and cannot become %s"), ref, m.status, to);
+			rc = errorf(e, E_RULE, _("meeting %s is %s and cannot become %s"), ref,
+				    render_status(OF_MEETING, m.status), render_status(OF_MEETING, to));
 	}
 	if (!rc) {
 		clock_now(now);
@@ -585,7 +587,8 @@ int meeting_adjust(struct store *st, const char *ref, char **by, int nby, struct
 		goto out;
 	}
 	if (strcmp(m.status, "closed")) {
-		errorf(e, E_RULE, _("meeting %s is %s; close it before adjusting"), ref, m.status);
+		errorf(e, E_RULE, _("meeting %s is %s; close it before adjusting"), ref,
+		       render_status(OF_MEETING, m.status));
 		goto out;
 	}
 	if (store_attend_list(st, m.id, &att, e))

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/meeting.h"
+#include "core/render.h"
 #include "core/rules.h"
 
 /* The standard items, in the council's own words (protocols are Swedish). */
@@ -76,7 +77,7 @@ static int load_agenda(struct store *st, const char *ref, struct meeting *m, str
 		return -1;
 	if (strcmp(m->status, "planned") && strcmp(m->status, "open")) {
 		errorf(e, E_RULE, _("meeting %s is %s: its agenda can no longer be prepared"), ref,
-		       _(m->status));
+		       render_status(OF_MEETING, m->status));
 		meeting_release(m);
 		return -1;
 	}

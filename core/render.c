@@ -4,23 +4,41 @@
 
 #include "core/json.h"
 
-const char *render_status(const char *s)
+const char *render_status(enum render_of of, const char *s)
 {
 	static const struct {
+		enum render_of of;
 		const char *key, *name;
 	} names[] = {
-		{ "planned", N_("planned") },	{ "open", N_("open") },
-		{ "closed", N_("closed") },	{ "adjusted", N_("adjusted") },
-		{ "ongoing", N_("ongoing") },	{ "done", N_("done") },
-		{ "cancelled", N_("cancelled") }, { "postponed", N_("postponed") },
-		{ "new", N_("new") },		{ "screened", N_("screened") },
-		{ "in preparation", N_("in preparation") }, { "decided", N_("decided") },
-		{ "rejected", N_("rejected") },	{ "standard", N_("standard") },
-		{ "case", N_("case") },		{ "information", N_("information") },
+		{ OF_MEETING, "planned", NC_("meeting status", "planned") },
+		{ OF_MEETING, "open", NC_("meeting status", "open") },
+		{ OF_MEETING, "closed", NC_("meeting status", "closed") },
+		{ OF_MEETING, "adjusted", NC_("meeting status", "adjusted") },
+		{ OF_ITEM, "open", NC_("item status", "open") },
+		{ OF_ITEM, "postponed", NC_("item status", "postponed") },
+		{ OF_ITEM, "done", NC_("item status", "done") },
+		{ OF_ITEM_KIND, "standard", NC_("item kind", "standard") },
+		{ OF_ITEM_KIND, "case", NC_("item kind", "case") },
+		{ OF_ITEM_KIND, "information", NC_("item kind", "information") },
+		{ OF_ACTION, "planned", NC_("action status", "planned") },
+		{ OF_ACTION, "ongoing", NC_("action status", "ongoing") },
+		{ OF_ACTION, "done", NC_("action status", "done") },
+		{ OF_ACTION, "cancelled", NC_("action status", "cancelled") },
+		{ OF_ACTION, "overdue", NC_("action status", "overdue") },
+		{ OF_PROPOSAL, "new", NC_("proposal status", "new") },
+		{ OF_PROPOSAL, "screened", NC_("proposal status", "screened") },
+		{ OF_PROPOSAL, "in preparation", NC_("proposal status", "in preparation") },
+		{ OF_PROPOSAL, "decided", NC_("proposal status", "decided") },
+		{ OF_PROPOSAL, "rejected", NC_("proposal status", "rejected") },
+		{ OF_HIT, "item", NC_("search hit", "item") },
+		{ OF_HIT, "decision", NC_("search hit", "decision") },
+		{ OF_HIT, "action", NC_("search hit", "action") },
+		{ OF_HIT, "goal", NC_("search hit", "goal") },
+		{ OF_HIT, "proposal", NC_("search hit", "proposal") },
 	};
 	for (size_t i = 0; s && i < ARRAY_SIZE(names); i++)
-		if (!strcmp(s, names[i].key))
-			return _(names[i].name);
+		if (names[i].of == of && !strcmp(s, names[i].key))
+			return P_(names[i].name);
 	return s ? s : "";
 }
 
@@ -167,7 +185,7 @@ void render_meeting(const struct meeting_view *v, bool json, struct strbuf *out)
 	if (m->start)
 		sb_addf(out, " %s%s%s", m->start, m->end ? "–" : "", m->end ? m->end : "");
 	sb_addf(out, "\n%s: %s/%s    %s: %s\n", _("Name"), m->body_short, m->date, _("Status"),
-		render_status(m->status));
+		render_status(OF_MEETING, m->status));
 	if (m->place)
 		sb_addf(out, "%s: %s\n", _("Place"), m->place);
 	if (m->opened)
@@ -223,7 +241,7 @@ void render_meeting(const struct meeting_view *v, bool json, struct strbuf *out)
 			sb_addf(out, "§ %d  ", d->para);
 		sb_adds(out, it->title);
 		if (strcmp(it->status, "open"))
-			sb_addf(out, "  [%s]", render_status(it->status));
+			sb_addf(out, "  [%s]", render_status(OF_ITEM, it->status));
 		if (it->presenter)
 			sb_addf(out, "  (%s)", it->presenter);
 		sb_addc(out, '\n');
@@ -277,7 +295,7 @@ void render_meeting_list(const struct meeting_list *l, bool json, struct strbuf 
 		snprintf(name, sizeof name, "%s/%s", m->body_short, m->date);
 		sb_addpad(out, name, 24);
 		sb_addf(out, " %-5s ", m->start ? m->start : "");
-		sb_addpad(out, render_status(m->status), 9);
+		sb_addpad(out, render_status(OF_MEETING, m->status), 9);
 		sb_addf(out, " %s\n", m->place ? m->place : "");
 	}
 }
@@ -303,10 +321,12 @@ void render_goal_list(const struct goal_list *l, bool json, struct strbuf *out)
 					sb_addf(out, " %d=%g", g->readings.v[k].year, g->readings.v[k].value);
 				sb_addc(out, '\n');
 			}
-			if (g->actions_done + g->actions_open + g->actions_overdue)
-				sb_addf(out, "%s      %s: %d %s, %d %s, %d %s\n", sub ? "  " : "", _("Actions"),
-					g->actions_done, _("done"), g->actions_open, _("open"),
-					g->actions_overdue, _("overdue"));
+			if (g->actions_done + g->actions_open + g->actions_overdue) {
+				sb_addf(out, "%s      ", sub ? "  " : "");
+				sb_addf(out, _("Actions: %d done, %d open, %d overdue"), g->actions_done,
+					g->actions_open, g->actions_overdue);
+				sb_addc(out, '\n');
+			}
 			continue;
 		}
 		json_obj_begin(&j);
@@ -363,7 +383,7 @@ void render_action_list(const struct action_list *l, const char *today, bool jso
 		const struct action *a = &l->v[i];
 		if (!json) {
 			sb_addf(out, "%.8s  %-10s ", a->id, a->due ? a->due : "-");
-			sb_addpad(out, render_status(a->status), 9);
+			sb_addpad(out, render_status(OF_ACTION, a->status), 9);
 			sb_addf(out, " %s%s\n", a->title, overdue(a, today) ? _("  [OVERDUE]") : "");
 			sb_addf(out, "          %s: %s", _("Owner"), a->owner ? a->owner : "");
 			if (a->decision_ref)
@@ -416,7 +436,7 @@ void render_proposal_list(const struct proposal_list *l, bool json, struct strbu
 		const struct proposal *p = &l->v[i];
 		if (!json) {
 			sb_addf(out, "%.8s  %s  ", p->id, p->date);
-			sb_addpad(out, render_status(p->status), 14);
+			sb_addpad(out, render_status(OF_PROPOSAL, p->status), 14);
 			sb_addf(out, " %s\n", p->title);
 			if (p->by)
 				sb_addf(out, "          %s: %s\n", _("Submitted by"), p->by);
@@ -541,7 +561,7 @@ void render_hits(const struct hit_list *l, bool json, struct strbuf *out)
 		sb_addf(out, "%s\n", _("no matches"));
 	for (size_t i = 0; i < l->n; i++) {
 		const struct hit *h = &l->v[i];
-		sb_addpad(out, _(h->kind), 8);
+		sb_addpad(out, render_status(OF_HIT, h->kind), 8);
 		sb_addc(out, ' ');
 		sb_addpad(out, h->ref, 22);
 		sb_addf(out, " %s\n", h->title ? h->title : "");

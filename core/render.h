@@ -22,7 +22,12 @@ void render_hits(const struct hit_list *l, bool json, struct strbuf *out);
 /* The canonical JSON of the whole council: sorted, stable, one row a line. */
 int render_dump(struct store *st, struct strbuf *out, struct err *e);
 
-/* The display name of a stored status or kind, in the interface language. */
-const char *render_status(const char *status);
+/* What a stored word is said of: its translation can depend on it (Swedish:
+ * a "planerat" sammanträde, a "planerad" åtgärd). */
+enum render_of { OF_MEETING, OF_ITEM, OF_ITEM_KIND, OF_ACTION, OF_PROPOSAL, OF_HIT };
+/* The display name of a stored status or kind (an action's status also
+ * "overdue", a search hit's kind), in the interface language; a word it
+ * does not know is returned as it is. */
+const char *render_status(enum render_of of, const char *status);
 
 #endif

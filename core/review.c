@@ -221,7 +221,7 @@ const char *review_action_group(const struct action *a, enum action_order o, con
 		return a->owner ? a->owner : "";
 	if (o == ORDER_STATUS) {
 		if (review_overdue(a, today))
-			return N_("overdue");
+			return "overdue";
 		return a->status;
 	}
 	(void)today;

@@ -53,8 +53,9 @@ bool review_overdue(const struct action *a, const char *today);
  * (overdue, ongoing, planned, done, cancelled) then due. */
 void review_actions_sort(struct action_list *l, enum action_order o, const char *today);
 /* The heading the action falls under in that order: the owner's name, the
- * status (N_() text), or the due month YYYY-MM (a static buffer, valid
- * until the next call); a new heading starts where it changes. */
+ * status ("overdue" or the stored status: show it with render_status), or
+ * the due month YYYY-MM (a static buffer, valid until the next call) or
+ * N_("no due date"); a new heading starts where it changes. */
 const char *review_action_group(const struct action *a, enum action_order o, const char *today);
 
 #endif

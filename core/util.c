@@ -15,6 +15,15 @@ static void die_oom(void)
 	abort();
 }
 
+const char *util_pgettext(const char *ctx_s)
+{
+	const char *t = gettext(ctx_s);
+	if (t != ctx_s)
+		return t;
+	const char *sep = strchr(ctx_s, '\004');
+	return sep ? sep + 1 : ctx_s;
+}
+
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

@@ -2,7 +2,7 @@
 # Install the Debian packages gavel needs to build and test, if any are missing.
 # Does nothing when everything is present. Usage: scripts/deps.sh [build|check]
 set -e
-want="build-essential pkg-config libsqlite3-dev libsodium-dev libncurses-dev check libsubunit-dev"
+want="build-essential pkg-config libsqlite3-dev libsodium-dev libncurses-dev check libsubunit-dev gettext"
 if [ "${1:-build}" = check ]; then
 	want="$want clang tmux python3"
 fi

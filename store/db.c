@@ -224,7 +224,7 @@ static int migrate(struct store *st, int target, struct err *e)
 	if (v < 0)
 		return db_error(st, e);
 	if (v > store_migration_count)
-		return error(e, E_DB, "the database was written by a newer gavel; please upgrade");
+		return error(e, E_DB, _("the database was written by a newer gavel; please upgrade"));
 	while (v < target) {
 		char pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v + 1);
@@ -297,7 +297,7 @@ static int open_db(const char *path, bool create, int target, struct err *e, str
 			    "PRAGMA synchronous = NORMAL;", e) ||
 	    migrate(st, target, e) || load_actor(st, e)) {
 		if (e && e->code == E_DB && strstr(e->msg, "not a database"))
-			error(e, E_IO, path, "not a gavel database (file is corrupt or of another kind)");
+			error(e, E_IO, path, _("not a gavel database (file is corrupt or of another kind)"));
 		store_close(st);
 		return -1;
 	}

@@ -285,7 +285,7 @@ int tui_run(struct store *st)
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
 	if (!initscr()) {
-		fputs("gavel: cannot start the terminal interface\n", stderr);
+		fprintf(stderr, "gavel: %s\n", _("cannot start the terminal interface"));
 		return 1;
 	}
 	raw();

@@ -514,7 +514,7 @@ static int cmd_proposal_screen(struct ctx *c)
 	const char *status;
 	if (council_proposal_screen(c->st, c->argv[0], c->argv + 1, c->argc - 1, &status, c->e))
 		return -1;
-	sb_addf(c->out, "%s\n", render_status(status));
+	sb_addf(c->out, "%s\n", render_status(OF_PROPOSAL, status));
 	return 0;
 }
 
@@ -713,7 +713,7 @@ static bool is_negative_number(const char *s)
 
 static void usage_line(struct strbuf *sb, const struct command *cmd)
 {
-	sb_addf(sb, "usage: gavel %s%s%s", cmd->name, cmd->args[0] ? " " : "", cmd->args);
+	sb_addf(sb, _("usage: gavel %s%s%s"), cmd->name, cmd->args[0] ? " " : "", cmd->args);
 }
 
 static int parse(const struct command *cmd, int argc, char **argv, struct ctx *c)

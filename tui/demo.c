@@ -160,7 +160,7 @@ int demo_run(struct store *st, struct err *e)
 		if (cli_run(st, argc, argv, &out, e)) {
 			char msg[sizeof e->msg];
 			snprintf(msg, sizeof msg, "%s", e->msg);
-			errorf(e, E_INVALID, "demo script line %d (%s): %s", line, argc ? argv[0] : "", msg);
+			errorf(e, E_INVALID, _("demo script line %d (%s): %s"), line, argc ? argv[0] : "", msg);
 			rc = -1;
 		} else if (capture && vars.n < MAX_VARS) {
 			while (out.len && out.buf[out.len - 1] == '\n')

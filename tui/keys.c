@@ -22,7 +22,7 @@ const struct keydef keydefs[] = {
 	{ ACT_BOTTOM, ON_ALL & ~ON_NOTES, { 'G', KEY_END }, "G, End", N_("last") },
 	{ ACT_PAGE_UP, ON_NOTES | ON_LIST, { KEY_PPAGE }, "PgUp", N_("a page up") },
 	{ ACT_PAGE_DOWN, ON_NOTES | ON_LIST, { KEY_NPAGE }, "PgDn", N_("a page down") },
-	{ ACT_ENTER, ON_ALL & ~ON_NOTES, { '\n', '\r', KEY_ENTER, 'l' }, "Enter, l", N_("open") },
+	{ ACT_ENTER, ON_ALL & ~ON_NOTES, { '\n', '\r', KEY_ENTER, 'l' }, "Enter, l", N_("open the selected line") },
 	{ ACT_TAB, ON_MEETING | ON_NOTES, { '\t' }, "Tab", N_("between the agenda and the notes") },
 	{ ACT_SEARCH, ON_ALL & ~ON_NOTES, { '/' }, "/", N_("search everything") },
 	{ ACT_OPEN_MEETING, ON_MEETING, { 'o' }, "o", N_("open the meeting (records the time)") },

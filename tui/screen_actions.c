@@ -11,6 +11,7 @@
 #include "core/action.h"
 #include "core/council.h"
 #include "core/meeting.h"
+#include "core/render.h"
 #include "core/review.h"
 #include "tui/tui.h"
 
@@ -88,9 +89,11 @@ static void actions_draw(struct app *app, void *self)
 		bool first = i == s->nav.top ? !prev[0] || strcmp(prev, group) : strcmp(prev, group) != 0;
 		snprintf(prev, sizeof prev, "%s", group);
 		struct strbuf sb = { 0 };
-		sb_addpad(&sb, first ? (s->order == ORDER_STATUS || !a->due ? _(group) : group) : "", gw);
+		const char *heading = s->order == ORDER_STATUS ? render_status(OF_ACTION, group)
+				      : s->order == ORDER_DUE && !a->due ? _(group) : group;
+		sb_addpad(&sb, first ? heading : "", gw);
 		sb_addf(&sb, " %-10s ", a->due ? a->due : "");
-		sb_addpad(&sb, _(a->status), 10);
+		sb_addpad(&sb, render_status(OF_ACTION, a->status), 10);
 		sb_addf(&sb, " %s", a->title);
 		if (s->order != ORDER_OWNER)
 			sb_addf(&sb, " — %s", a->owner ? a->owner : "");
@@ -132,21 +135,41 @@ static void actions_draw(struct app *app, void *self)
 
 static const char *const statuses[] = { "planned", "ongoing", "done", "cancelled" };
 
+/* The stored status for what was typed: a status as the interface shows
+ * it (any case), else the text as it is (the stored names work too). */
+static const char *typed_status(const char *typed)
+{
+	const char *found = typed;
+	char *t = text_fold(typed);
+	for (size_t i = 0; i < ARRAY_SIZE(statuses); i++) {
+		char *name = text_fold(render_status(OF_ACTION, statuses[i]));
+		if (!strcmp(t, name))
+			found = statuses[i];
+		free(name);
+	}
+	free(t);
+	return found;
+}
+
 static void do_status(struct app *app, struct ascreen *s)
 {
 	const struct action *a = &s->actions.v[s->nav.sel];
-	char buf[32];
-	snprintf(buf, sizeof buf, "%s", a->status);
+	const char *names[ARRAY_SIZE(statuses)];
+	for (size_t i = 0; i < ARRAY_SIZE(statuses); i++)
+		names[i] = render_status(OF_ACTION, statuses[i]);
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s", render_status(OF_ACTION, a->status));
 	if (!prompt_line(app, _("Status: planned, ongoing, done, cancelled (Tab cycles):"), buf, sizeof buf,
-			 statuses, (int)ARRAY_SIZE(statuses)))
+			 names, (int)ARRAY_SIZE(names)))
 		return;
+	const char *status = typed_status(buf);
 	struct err e;
 	char id[ID_LEN + 1];
 	memcpy(id, a->id, sizeof id);
 	if (!app_tx_begin(app))
 		return;
-	if (app_tx_end(app, action_update(app->st, id, buf, NULL, NULL, NULL, &e), &e)) {
-		app_message(app, false, _("action %.8s is %s"), id, _(buf));
+	if (app_tx_end(app, action_update(app->st, id, status, NULL, NULL, NULL, &e), &e)) {
+		app_message(app, false, _("action %.8s is %s"), id, render_status(OF_ACTION, status));
 		actions_load(app, s);
 	}
 }

@@ -88,20 +88,23 @@ static void attend_draw(struct app *app, void *self)
 	for (int i = first; i < s->n && i - first < height; i++) {
 		const struct row *r = &s->rows[i];
 		const char *mark = !r->recorded ? "[ ]" : r->absent ? "[–]" : "[✓]";
-		snprintf(line, sizeof line, "%s %-28s %-16s %s%s%s", mark, r->person, r->role,
-			 !r->recorded ? _("not recorded") : r->absent ? _("absent") : _("present"),
-			 r->for_name[0] ? _(", serving for ") : "", r->for_name);
-		if (r->to_item) {
-			size_t n = strlen(line);
-			snprintf(line + n, sizeof line - n, _(", left after item %d"), r->to_item);
-		}
+		struct strbuf sb = { 0 };
+		sb_addf(&sb, "%s ", mark);
+		sb_addpad(&sb, r->person, 28);
+		sb_addc(&sb, ' ');
+		sb_addpad(&sb, r->role, 16);
+		sb_addf(&sb, " %s%s%s", !r->recorded ? _("not recorded") : r->absent ? _("absent") : _("present"),
+			r->for_name[0] ? _(", serving for ") : "", r->for_name);
+		if (r->to_item)
+			sb_addf(&sb, _(", left after item %d"), r->to_item);
 		bool sel = i == s->sel;
 		if (sel)
 			draw_color(app, C_SELECTED, true);
 		draw_fill(2 + i - first, 0, app->cols);
-		draw_text(2 + i - first, 1, line, app->cols - 2);
+		draw_text(2 + i - first, 1, sb.buf, app->cols - 2);
 		if (sel)
 			draw_color(app, C_SELECTED, false);
+		sb_release(&sb);
 	}
 }
 

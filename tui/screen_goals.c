@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/render.h"
 #include "core/review.h"
 #include "tui/tui.h"
 
@@ -164,11 +165,14 @@ static void goals_draw(struct app *app, void *self)
 	for (size_t i = 0; i < s->actions.n && y < end; i++) {
 		const struct action *a = &s->actions.v[i];
 		bool late = review_overdue(a, app->today);
-		snprintf(line, sizeof line, "%s  %-9s %s — %s", a->due ? a->due : "          ",
-			 _(a->status), a->title, a->owner ? a->owner : "");
+		struct strbuf sb = { 0 };
+		sb_addf(&sb, "%s  ", a->due ? a->due : "          ");
+		sb_addpad(&sb, render_status(OF_ACTION, a->status), 9);
+		sb_addf(&sb, " %s — %s", a->title, a->owner ? a->owner : "");
 		draw_color(app, late ? C_WARN : C_NORMAL, true);
-		draw_text(y++, 3, line, w - 1);
+		draw_text(y++, 3, sb.buf, w - 1);
 		draw_color(app, late ? C_WARN : C_NORMAL, false);
+		sb_release(&sb);
 	}
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/action.h"
 #include "core/council.h"
+#include "core/render.h"
 #include "tui/tui.h"
 
 struct home {
@@ -94,7 +95,7 @@ static int draw_meetings(struct app *app, struct home *h, int y, const struct me
 		bool sel = first + (int)i == h->sel;
 		char line[512];
 		snprintf(line, sizeof line, " %s  %-10s %-5s  %s — %s", sel ? "›" : " ", m->date,
-			 m->start ? m->start : "", m->body_name, _(m->status));
+			 m->start ? m->start : "", m->body_name, render_status(OF_MEETING, m->status));
 		if (sel)
 			draw_color(app, C_SELECTED, true);
 		draw_fill(y, 0, app->cols);

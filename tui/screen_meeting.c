@@ -15,6 +15,7 @@
 
 #include "core/action.h"
 #include "core/meeting.h"
+#include "core/render.h"
 #include "tui/editor.h"
 #include "tui/tui.h"
 
@@ -176,7 +177,7 @@ static void meeting_draw(struct app *app, void *self)
 	const struct meeting *m = &s->v.m;
 	char line[1024];
 	snprintf(line, sizeof line, "%s %s %s%s%s · %s", m->body_name, m->date, m->start ? m->start : "",
-		 m->place ? " · " : "", m->place ? m->place : "", _(m->status));
+		 m->place ? " · " : "", m->place ? m->place : "", render_status(OF_MEETING, m->status));
 	if (s->v.quorum.known) {
 		size_t n = strlen(line);
 		snprintf(line + n, sizeof line - n, _(" · quorum %s (%d of %d)"),
@@ -247,7 +248,7 @@ static void meeting_draw(struct app *app, void *self)
 		for (size_t k = 0; k < s->actions.n && used < dec_rows; k++, used++) {
 			const struct action *ac = &s->actions.v[k];
 			snprintf(line, sizeof line, _("Action: %s — %s, due %s (%s)"), ac->title,
-				 ac->owner ? ac->owner : "", ac->due ? ac->due : "–", _(ac->status));
+				 ac->owner ? ac->owner : "", ac->due ? ac->due : "–", render_status(OF_ACTION, ac->status));
 			draw_text(y + notes_rows + used, x, line, width);
 		}
 		if (s->notes_focus) {

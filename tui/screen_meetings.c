@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/render.h"
 #include "tui/tui.h"
 
 struct mlist {
@@ -51,10 +52,13 @@ static void meetings_draw(struct app *app, void *self)
 	for (int i = s->nav.top; i < (int)s->meetings.n && i - s->nav.top < s->height; i++) {
 		const struct meeting *m = &s->meetings.v[i];
 		bool adjusted = !strcmp(m->status, "adjusted");
-		snprintf(line, sizeof line, "%s  %-5s  %-10s %-10s %s%s", m->date, m->start ? m->start : "",
-			 m->body_short, _(m->status), m->place ? m->place : "", adjusted ? _("  (locked)") : "");
-		draw_row(app, top + i - s->nav.top, line, i == s->nav.sel,
+		struct strbuf sb = { 0 };
+		sb_addf(&sb, "%s  %-5s  %-10s ", m->date, m->start ? m->start : "", m->body_short);
+		sb_addpad(&sb, render_status(OF_MEETING, m->status), 10);
+		sb_addf(&sb, " %s%s", m->place ? m->place : "", adjusted ? _("  (locked)") : "");
+		draw_row(app, top + i - s->nav.top, sb.buf, i == s->nav.sel,
 			 adjusted ? C_DIM : strcmp(m->date, app->today) >= 0 ? C_OK : C_NORMAL);
+		sb_release(&sb);
 	}
 }
 

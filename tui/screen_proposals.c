@@ -9,6 +9,7 @@
 
 #include "core/council.h"
 #include "core/prepare.h"
+#include "core/render.h"
 #include "tui/tui.h"
 
 struct pscreen {
@@ -54,7 +55,7 @@ static void proposals_draw(struct app *app, void *self)
 		const struct proposal *p = &s->props.v[i];
 		struct strbuf sb = { 0 };
 		sb_addf(&sb, "%s  ", p->date);
-		sb_addpad(&sb, _(p->status), 16);
+		sb_addpad(&sb, render_status(OF_PROPOSAL, p->status), 16);
 		sb_addf(&sb, " %s — %s", p->title, p->by ? p->by : "");
 		bool ready = prepare_proposal_ready(p, s->questions.n) && !strcmp(p->status, "screened");
 		draw_row(app, top + i - s->nav.top, sb.buf, i == s->nav.sel,
@@ -91,14 +92,19 @@ static void do_screen(struct app *app, struct pscreen *s)
 		app_message(app, true, "%s", _("no screening questions: add them with gavel question add"));
 		return;
 	}
-	static const char *const yn[] = { "yes", "no" };
+	/* the answers as the interface says them; "yes" and "no" work too */
+	const char *const yn[] = { _("yes"), _("no") };
 	char **answers = xcalloc(s->questions.n, sizeof *answers);
 	bool ok = true;
 	for (size_t q = 0; q < s->questions.n && ok; q++) {
 		char label[1024], buf[16] = "";
 		snprintf(label, sizeof label, _("%zu/%zu (yes/no) %s"), q + 1, s->questions.n, s->questions.v[q]);
 		ok = prompt_line(app, label, buf, sizeof buf, yn, 2);
-		answers[q] = xstrdup(buf);
+		char *typed = text_fold(buf), *yes = text_fold(yn[0]), *no = text_fold(yn[1]);
+		answers[q] = xstrdup(!strcmp(typed, yes) ? "yes" : !strcmp(typed, no) ? "no" : buf);
+		free(typed);
+		free(yes);
+		free(no);
 	}
 	struct err e;
 	const char *status;
@@ -106,7 +112,7 @@ static void do_screen(struct app *app, struct pscreen *s)
 	memcpy(id, p->id, sizeof id);
 	if (ok && app_tx_begin(app) &&
 	    app_tx_end(app, council_proposal_screen(app->st, id, answers, (int)s->questions.n, &status, &e), &e)) {
-		app_message(app, false, _("proposal %.8s: %s"), id, _(status));
+		app_message(app, false, _("proposal %.8s: %s"), id, render_status(OF_PROPOSAL, status));
 		proposals_load(app, s);
 	}
 	for (size_t q = 0; q < s->questions.n; q++)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/render.h"
 #include "tui/tui.h"
 
 struct sscreen {
@@ -44,11 +45,14 @@ static void search_draw(struct app *app, void *self)
 		const struct hit *h = &s->hits.v[i];
 		int y = 2 + (i - first) * per;
 		bool sel = i == s->sel;
-		snprintf(line, sizeof line, "%-8s %-22s %s", _(h->kind), h->ref, h->title ? h->title : "");
+		struct strbuf sb = { 0 };
+		sb_addpad(&sb, render_status(OF_HIT, h->kind), 8);
+		sb_addf(&sb, " %-22s %s", h->ref, h->title ? h->title : "");
 		if (sel)
 			draw_color(app, C_SELECTED, true);
 		draw_fill(y, 0, app->cols);
-		draw_text(y, 1, line, app->cols - 2);
+		draw_text(y, 1, sb.buf, app->cols - 2);
+		sb_release(&sb);
 		if (sel)
 			draw_color(app, C_SELECTED, false);
 		draw_color(app, C_DIM, true);
@@ -89,7 +93,7 @@ static bool search_key(struct app *app, void *self, int ch, enum key_action a)
 		if (h->meeting)
 			open_meeting_at(app, h->meeting, h->item);
 		else
-			app_message(app, false, "%s %s: %s", _(h->kind), h->ref, h->snippet ? h->snippet : "");
+			app_message(app, false, "%s %s: %s", render_status(OF_HIT, h->kind), h->ref, h->snippet ? h->snippet : "");
 		return true;
 	}
 	default:
