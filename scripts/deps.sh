@@ -4,7 +4,7 @@
 set -e
 want="build-essential pkg-config libsqlite3-dev libsodium-dev libncurses-dev check libsubunit-dev"
 if [ "${1:-build}" = check ]; then
-	want="$want clang tmux python3"
+	want="$want clang tmux python3 pandoc"
 fi
 missing=""
 for p in $want; do

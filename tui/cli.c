@@ -19,24 +19,9 @@
 #include "core/prepare.h"
 #include "core/review.h"
 #include "core/render.h"
+#include "tui/cli_ctx.h"
+#include "tui/cli_export.h"
 #include "tui/tui.h"
-
-#define MAX_OPTS 64
-
-struct opt {
-	const char *name, *value; /* value NULL for a flag */
-};
-
-struct ctx {
-	struct store *st;
-	int argc;           /* positional arguments */
-	char **argv;
-	struct opt opts[MAX_OPTS];
-	int nopts;
-	bool json;
-	struct strbuf *out;
-	struct err *e;
-};
 
 struct command {
 	const char *name;   /* one or two words */
@@ -609,6 +594,9 @@ static const struct command commands[] = {
 	{ "decision list", "[--body B] [--year Y] [--goal CODE] [--text WORDS] [--json]",
 	  N_("decisions across all meetings, newest first"), "body=,year=,goal=,text=,json", 0, 0, false, cmd_decision_list },
 	{ "adjust", "MEETING --by PERSON [--by PERSON]", N_("adjust (justera) the minutes: they are locked from then on"), "by=*", 1, 1, true, cmd_adjust },
+	{ "export", "MEETING [--format txt|md|html] [--paragraph N] [--lang sv|en] [-o FILE]",
+	  N_("the protocol of a meeting as a document; --paragraph N: the extract of § N (protokollsutdrag)"),
+	  "format=,paragraph=,lang=,o=", 1, 1, false, cli_export },
 	{ "action add", "TITLE --owner WHO [--due DATE] [--decision BODY/YEAR/N] [--goal CODE] [--text T]",
 	  N_("add an action; prints its id"), "owner=,due=,decision=,goal=,text=", 1, 1, true, cmd_action_add },
 	{ "action list", "[--owner WHO] [--status S] [--overdue] [--json]", N_("list actions"), "owner=,status=,overdue,json", 0, 0, false, cmd_action_list },
@@ -729,7 +717,9 @@ static int parse(const struct command *cmd, int argc, char **argv, struct ctx *c
 			only_args = true;
 			continue;
 		}
-		if (only_args || a[0] != '-' || !a[1] || is_negative_number(a) || a[1] != '-') {
+		bool short_opt = !only_args && a[0] == '-' && a[1] && a[1] != '-' && !a[2] &&
+				 !is_negative_number(a);
+		if (only_args || a[0] != '-' || !a[1] || is_negative_number(a) || (a[1] != '-' && !short_opt)) {
 			if (!only_args && a[0] == '-' && a[1] && !is_negative_number(a))
 				return errorf(c->e, E_USAGE, _("unknown option %s; see 'gavel help %s'"), a, cmd->name);
 			if (c->argc >= (int)ARRAY_SIZE(pos))
@@ -738,10 +728,13 @@ static int parse(const struct command *cmd, int argc, char **argv, struct ctx *c
 			continue;
 		}
 		char name[64];
-		const char *eq = strchr(a + 2, '=');
-		size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
-		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), a + 2);
+		const char *start = a + (short_opt ? 1 : 2); /* -o is --o */
+		const char *eq = short_opt ? NULL : strchr(start, '=');
+		size_t n = eq ? (size_t)(eq - start) : strlen(start);
+		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), start);
 		bool takes_value;
+		if (!opt_accepted(cmd->opts, name, &takes_value) && short_opt)
+			return errorf(c->e, E_USAGE, _("unknown option %s; see 'gavel help %s'"), a, cmd->name);
 		if (!opt_accepted(cmd->opts, name, &takes_value))
 			return errorf(c->e, E_USAGE, _("unknown option --%s; see 'gavel help %s'"), name, cmd->name);
 		if (c->nopts >= MAX_OPTS)

@@ -1,0 +1,95 @@
+/*
+ * cli_export: gavel export, invite, report, adjust and verify.
+ *
+ * Text forms go to standard output unless -o FILE is given; PDF and ODT
+ * go to a file (-o FILE, else a name made from the meeting), whose name
+ * is printed.
+ */
+#include "tui/cli_export.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/protocol.h"
+
+static const char *opt(struct ctx *c, const char *name)
+{
+	for (int i = c->nopts - 1; i >= 0; i--)
+		if (!strcmp(c->opts[i].name, name))
+			return c->opts[i].value ? c->opts[i].value : "";
+	return NULL;
+}
+
+/* The --format option, checked against the formats the command writes. */
+static int format_opt(struct ctx *c, const char *allowed, const char *dflt)
+{
+	const char *s = opt(c, "format");
+	if (!s)
+		s = dflt;
+	int f = doc_format_parse(s);
+	size_t n = strlen(s);
+	const char *p = allowed;
+	bool ok = false;
+	while (f >= 0 && *p) {
+		size_t len = strcspn(p, "|");
+		ok |= len == n && !strncmp(p, s, n);
+		p += len + (p[len] == '|');
+	}
+	if (!ok)
+		return errorf(c->e, E_USAGE, _("unknown format: %s (%s)"), s, allowed);
+	return f;
+}
+
+static int lang_opt(struct ctx *c, const char **lang)
+{
+	*lang = opt(c, "lang");
+	if (*lang && !doc_lang_valid(*lang))
+		return errorf(c->e, E_USAGE, _("unknown document language: %s (sv or en)"), *lang);
+	return 0;
+}
+
+/* Writes d in format f: to -o FILE, to standard output for a text form
+ * without -o, else to default_name (and says so). */
+static int save(struct ctx *c, const struct doc *d, enum doc_format f, const char *default_name)
+{
+	const char *path = opt(c, "o");
+	if (path && !*path)
+		return errorf(c->e, E_USAGE, _("-o needs a file name"));
+	bool text = f == DOC_FMT_TXT || f == DOC_FMT_MD || f == DOC_FMT_HTML;
+	if ((!path && text) || (path && !strcmp(path, "-"))) {
+		if (!text)
+			return errorf(c->e, E_USAGE, _("a %s file cannot go to standard output; give -o FILE"),
+				      doc_format_ext(f));
+		if (f == DOC_FMT_TXT)
+			doc_write_txt(d, c->out);
+		else if (f == DOC_FMT_MD)
+			doc_write_md(d, c->out);
+		else
+			doc_write_html(d, c->out);
+		return 0;
+	}
+	if (doc_save(d, f, path ? path : default_name, c->e))
+		return -1;
+	sb_addf(c->out, "%s\n", path ? path : default_name);
+	return 0;
+}
+
+int cli_export(struct ctx *c)
+{
+	const char *lang, *ps = opt(c, "paragraph");
+	long para = 0;
+	int f = format_opt(c, "txt|md|html", "txt");
+	if (f < 0 || lang_opt(c, &lang))
+		return -1;
+	if (ps && !parse_int(ps, 1, 100000, &para))
+		return errorf(c->e, E_INVALID, _("invalid paragraph number: %s"), ps);
+	struct doc d;
+	int rc = protocol_build(c->st, c->argv[0], (int)para, lang, &d, c->e);
+	if (!rc) {
+		char *name = protocol_file_name(c->argv[0], (int)para, (enum doc_format)f, d.lang);
+		rc = save(c, &d, (enum doc_format)f, name);
+		free(name);
+	}
+	doc_release(&d);
+	return rc;
+}

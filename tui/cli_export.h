@@ -1,0 +1,13 @@
+/*
+ * cli_export: the command-line handlers of the documents: export of the
+ * protocol and its extracts, the invitation, the yearly report, and the
+ * adjustment signatures. Each is a row of the command table in cli.c.
+ */
+#ifndef GAVEL_CLI_EXPORT_H
+#define GAVEL_CLI_EXPORT_H
+
+#include "tui/cli_ctx.h"
+
+int cli_export(struct ctx *c);
+
+#endif
