@@ -35,6 +35,7 @@ static const struct term {
 	{ "Adjusters", "Justerare" },
 	{ "Adjuster", "Justerare" },
 	{ "Adjustment", "Justering" },
+	{ "Adjusters' initials", "Justerandes signatur" },
 	{ "Agenda", "Föredragningslista" },
 	{ "Body", "Organ" },
 	{ "Certified extract", "Rätt utdraget intygar" },
@@ -45,6 +46,7 @@ static const struct term {
 	{ "Decision-makers", "Beslutande" },
 	{ "Decisions of the year", "Årets beslut" },
 	{ "DRAFT – NOT ADJUSTED", "UTKAST – EJ JUSTERAT" },
+	{ "Extract certified", "Utdragsbestyrkande" },
 	{ "Indicator", "Mätetal" },
 	{ "INVITATION", "KALLELSE" },
 	{ "Invited", "Kallade" },
@@ -287,7 +289,7 @@ int doc_save(const struct doc *d, enum doc_format f, const char *path, struct er
 	struct strbuf sb = { 0 };
 	switch (f) {
 	case DOC_FMT_PDF:
-	case DOC_FMT_ODT:
+		return doc_write_pdf(d, path, e);
 	case DOC_FMT_TXT:
 		doc_write_txt(d, &sb);
 		break;
@@ -297,6 +299,7 @@ int doc_save(const struct doc *d, enum doc_format f, const char *path, struct er
 	case DOC_FMT_HTML:
 		doc_write_html(d, &sb);
 		break;
+	case DOC_FMT_ODT:
 	case DOC_FMT_ICS:
 		return errorf(e, E_INVALID, _("this document has no %s form"), doc_format_ext(f));
 	}

@@ -77,6 +77,7 @@ struct doc {
 	char *draft;      /* the draft mark of every page, or NULL */
 	char *title;      /* metadata: the document's title */
 	char *sigdata;    /* verification data carried by the file, or NULL */
+	bool initials;    /* the adjusters' initial boxes at the foot of each page */
 	struct doc_block *b;
 	size_t nb, alloc;
 };

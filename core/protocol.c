@@ -304,6 +304,7 @@ int protocol_build(struct store *st, const char *ref, int paragraph, const char 
 	d->title = paragraph ? xasprintf("%s § %d, %s %s", T(N_("Protocol extract")), paragraph,
 					 v.m.body_name, v.m.date)
 			     : xasprintf("%s, %s %s", T(N_("Protocol")), v.m.body_name, v.m.date);
+	d->initials = !paragraph;
 	if (strcmp(v.m.status, "adjusted"))
 		d->draft = xstrdup(T(N_("DRAFT – NOT ADJUSTED")));
 

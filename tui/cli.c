@@ -594,7 +594,7 @@ static const struct command commands[] = {
 	{ "decision list", "[--body B] [--year Y] [--goal CODE] [--text WORDS] [--json]",
 	  N_("decisions across all meetings, newest first"), "body=,year=,goal=,text=,json", 0, 0, false, cmd_decision_list },
 	{ "adjust", "MEETING --by PERSON [--by PERSON]", N_("adjust (justera) the minutes: they are locked from then on"), "by=*", 1, 1, true, cmd_adjust },
-	{ "export", "MEETING [--format txt|md|html] [--paragraph N] [--lang sv|en] [-o FILE]",
+	{ "export", "MEETING [--format pdf|html|md|txt] [--paragraph N] [--lang sv|en] [-o FILE]",
 	  N_("the protocol of a meeting as a document; --paragraph N: the extract of § N (protokollsutdrag)"),
 	  "format=,paragraph=,lang=,o=", 1, 1, false, cli_export },
 	{ "action add", "TITLE --owner WHO [--due DATE] [--decision BODY/YEAR/N] [--goal CODE] [--text T]",

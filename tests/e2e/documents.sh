@@ -23,20 +23,20 @@ golden() {
 golden protocol.txt g export radet/2026-07-26 --format txt
 golden protocol.md g export radet/2026-07-26 --format md
 golden protocol-jav.md g export styrgrupp/2026-08-15 --format md
-golden draft.txt g export radet/2026-10-26
-golden extract.txt g export radet/2026-07-26 --paragraph 5
+golden draft.txt g export radet/2026-10-26 --format txt
+golden extract.txt g export radet/2026-07-26 --paragraph 5 --format txt
 golden extract-en.md g export radet/2026-09-14 --paragraph 12 --format md --lang en
 
 # Every line of the plain text fits in 72 columns.
-long=$(g export radet/2026-07-26 | python3 -c '
+long=$(g export radet/2026-07-26 --format txt | python3 -c '
 import sys
 print(sum(1 for l in sys.stdin.read().splitlines() if len(l) > 72))')
 [ "$long" = 0 ] || fail "$long lines of the text are wider than 72 columns"
 ok "the text is wrapped at 72 columns"
 
 # The draft is marked at its top and its end; an adjusted protocol is not.
-[ "$(g export radet/2026-10-26 | grep -c 'UTKAST – EJ JUSTERAT')" = 2 ] || fail "draft mark"
-g export radet/2026-07-26 | grep -q UTKAST && fail "an adjusted protocol marked as draft"
+[ "$(g export radet/2026-10-26 --format txt | grep -c 'UTKAST – EJ JUSTERAT')" = 2 ] || fail "draft mark"
+g export radet/2026-07-26 --format txt | grep -q UTKAST && fail "an adjusted protocol marked as draft"
 ok "a draft is marked, an adjusted protocol is not"
 
 # pandoc reads the Markdown: one level-2 heading per agenda item, in order.
@@ -90,10 +90,75 @@ assert "<script" not in src and "http://" not in src.replace("http://www.w3.org/
 PY
 ok "the HTML is well formed, standalone, with print styles and the draft mark"
 
+# The PDF: A4, every header field on its line, every paragraph in order,
+# "Sida N (M)" and the head on every page, the draft mark on every page of
+# a draft and on none of an adjusted protocol.
+if command -v pdftotext >/dev/null; then
+	g export radet/2026-07-26 -o "$WORK/p.pdf" >/dev/null || fail "pdf export"
+	g export radet/2026-10-26 --format pdf -o "$WORK/draft.pdf" >/dev/null || fail "pdf draft"
+	g export radet/2026-07-26 --paragraph 5 --format pdf -o "$WORK/x.pdf" >/dev/null || fail "pdf extract"
+	pdfinfo "$WORK/p.pdf" | grep -q "Page size: *595.276 x 841.89 pts (A4)" || fail "not A4: $(pdfinfo "$WORK/p.pdf")"
+	pdffonts "$WORK/p.pdf" | grep -q "DejaVuSerif" || fail "DejaVu Serif not embedded"
+	ok "the PDF is A4 with DejaVu fonts embedded"
+	python3 - "$WORK" <<'PY' || fail "the text of the PDF"
+import subprocess, sys, re
+work = sys.argv[1]
+def text(name, layout=True, page=None):
+    cmd = ["pdftotext"] + (["-layout"] if layout else [])
+    if page: cmd += ["-f", str(page), "-l", str(page)]
+    return subprocess.run(cmd + [f"{work}/{name}", "-"], capture_output=True, text=True, check=True).stdout
+def pages(name):
+    out = subprocess.run(["pdfinfo", f"{work}/{name}"], capture_output=True, text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", out).group(1))
+t = text("p.pdf")
+for field, value in [("Plats och tid", "Regionens hus, Vänersborg, 2026-07-26, kl. 09:32–11:50"),
+                     ("Beslutande", "Maria Johansson, ordförande"),
+                     ("Tjänstgörande ersättare", "Eva Karlsson för Elin Sandberg"),
+                     ("Övriga närvarande", "Jonas Wikström, adjungerad"),
+                     ("Frånvarande", "Elin Sandberg, ledamot"),
+                     ("Sekreterare", "Henrik Svensson"), ("Justerare", "Karin Åberg"),
+                     ("Justerat", "2026-11-23"), ("Paragrafer", "§§ 1–7")]:
+    assert re.search(re.escape(field) + r" +" + re.escape(value), t), (field, value)
+for s in ["Ingrid Wallin, ledamot (t.o.m. punkt 6)", "Underskrifter", "Ordförande", "Anslag om justering",
+          "Anslaget tas ned", "2026-12-14"]:
+    assert s in t, s
+flat = re.sub(r"\s+", " ", text("p.pdf", layout=False))
+order = ["§ 1 Mötets öppnande", "att förklara mötet öppnat", "§ 2 Val av justerare",
+         "§ 3 Godkännande av dagordningen", "§ 4 Föregående protokoll", "Lägesrapport bredbandsutbyggnad",
+         "Av länets cirka 175 bristområden saknar 38 fortfarande fiberanslutning.",
+         "§ 5 E-legitimation i kommunerna", "Tolv av länets 49 kommuner",
+         "9 ja, 1 nej, 0 avstår", "Johan Ekström reserverar sig mot beslutet.",
+         "§ 6 Digitala trygghetslarm", "§ 7 Mötets avslutande", "att förklara mötet avslutat"]
+at = -1
+for s in order:
+    i = flat.find(s, at + 1)
+    assert i > at, ("out of order or missing", s)
+    at = i
+n = pages("p.pdf")
+assert n >= 2, n
+for k in range(1, n + 1):
+    pt = text("p.pdf", page=k)
+    assert f"Sida {k} ({n})" in pt, (k, n)
+    assert "Digitaliseringsrådet" in pt and "Sammanträdesdatum 2026-07-26" in pt and "PROTOKOLL" in pt
+    assert "UTKAST" not in pt
+    assert "Justerandes signatur" in pt
+nd = pages("draft.pdf")
+for k in range(1, nd + 1):
+    assert "UTKAST – EJ JUSTERAT" in text("draft.pdf", page=k), k
+x = text("x.pdf")
+assert "PROTOKOLLSUTDRAG" in x and "§ 5 E-legitimation i kommunerna" in x and "Rätt utdraget intygar" in x
+assert "§ 4 Föregående" not in x and "§ 6 Digitala" not in x
+PY
+	ok "pdftotext finds every header field, every paragraph in order, Sida N (M) and the draft mark"
+else
+	echo "pdftotext not installed: skipped the checks of the PDF's text"
+fi
+
 # Output to a file with -o; refusals.
 expect_out "export -o writes the file and names it" "$WORK/x.md" g export radet/2026-07-26 --format md -o "$WORK/x.md"
 cmp -s "$WORK/x.md" "$GOLDEN/protocol.md" || fail "-o file differs"
 ok "the file written with -o is the document"
+refused "a PDF to standard output" 2 "cannot go to standard output" g export radet/2026-07-26 -o -
 refused "an unknown format" 2 "unknown format: doc" g export radet/2026-07-26 --format doc
 refused "an unknown language" 2 "unknown document language: de" g export radet/2026-07-26 --lang de
 refused "a paragraph of another meeting" 1 "has no § 9" g export radet/2026-07-26 --paragraph 9
@@ -125,7 +190,7 @@ g note kultur/2026-03-02 2 "# Inte en rubrik
 1. inte en lista" >/dev/null
 g decide kultur/2026-03-02 2 "att bevilja 10 000 kr" --vote "Bo Ek:no" --vote "Cia Lind:yes" --vote "Åke Öst:yes" >/dev/null
 g item postpone kultur/2026-03-02 3 >/dev/null
-g export kultur/2026-03-02 > "$WORK/own.txt" || fail "own export"
+g export kultur/2026-03-02 --format txt > "$WORK/own.txt" || fail "own export"
 for s in "Plats och tid *–, 2026-03-02, kl..18:05" "Bo Ek, ledamot (punkt 2–2)" \
 	"Beslutet fattades innan närvaron hade registrerats." \
 	"Röster: Cia Lind ja, Åke Öst ja, Bo Ek nej" "2 ja, 1 nej, 0 avstår" \
@@ -141,7 +206,7 @@ ok "Markdown markup in notes and titles is escaped"
 g export kultur/2026-03-02 --format html | grep -q 'Bidrag till &lt;föreningar&gt; &amp; \*studiecirklar\*' ||
 	fail "HTML not escaped"
 ok "HTML special characters are escaped"
-g export kultur/2026-03-02 --lang en > "$WORK/own-en.txt"
+g export kultur/2026-03-02 --format txt --lang en > "$WORK/own-en.txt"
 for s in "PROTOCOL" "Meeting date" "Place and time" "Decision-makers" "Bo Ek, member (items 2–2)" \
 	"DRAFT – NOT ADJUSTED" "Kulturkulturen decides" "2 yes, 1 no, 0 abstaining"; do
 	grep -q -- "$s" "$WORK/own-en.txt" || fail "English protocol lacks [$s]"
