@@ -98,6 +98,7 @@ static const struct term {
 	{ "vice-chair", "vice ordförande" },
 	{ "secretary", "sekreterare" },
 	{ "member", "ledamot" },
+	{ "meeting", "sammanträde" },
 	{ "substitute", "ersättare" },
 	{ "co-opted", "adjungerad" },
 	{ "guest", "gäst" },

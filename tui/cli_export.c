@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/invite.h"
 #include "core/protocol.h"
 
 static const char *opt(struct ctx *c, const char *name)
@@ -87,6 +88,37 @@ int cli_export(struct ctx *c)
 	int rc = protocol_build(c->st, c->argv[0], (int)para, lang, &d, c->e);
 	if (!rc) {
 		char *name = protocol_file_name(c->argv[0], (int)para, (enum doc_format)f, d.lang);
+		rc = save(c, &d, (enum doc_format)f, name);
+		free(name);
+	}
+	doc_release(&d);
+	return rc;
+}
+
+int cli_invite(struct ctx *c)
+{
+	const char *lang;
+	int f = format_opt(c, "pdf|txt|ics|html|md", "pdf");
+	if (f < 0 || lang_opt(c, &lang))
+		return -1;
+	if (f == DOC_FMT_ICS) {
+		const char *path = opt(c, "o");
+		struct strbuf sb = { 0 };
+		int rc = invite_ics(c->st, c->argv[0], lang, NULL, &sb, c->e);
+		if (!rc && path && strcmp(path, "-")) {
+			rc = doc_write_file(path, sb.buf, sb.len, c->e);
+			if (!rc)
+				sb_addf(c->out, "%s\n", path);
+		} else if (!rc) {
+			sb_add(c->out, sb.buf, sb.len);
+		}
+		sb_release(&sb);
+		return rc;
+	}
+	struct doc d;
+	int rc = invite_build(c->st, c->argv[0], lang, &d, c->e);
+	if (!rc) {
+		char *name = invite_file_name(c->argv[0], (enum doc_format)f, d.lang);
 		rc = save(c, &d, (enum doc_format)f, name);
 		free(name);
 	}

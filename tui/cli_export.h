@@ -9,5 +9,6 @@
 #include "tui/cli_ctx.h"
 
 int cli_export(struct ctx *c);
+int cli_invite(struct ctx *c);
 
 #endif
