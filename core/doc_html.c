@@ -227,5 +227,12 @@ void doc_write_html(const struct doc *d, struct strbuf *out)
 		esc(out, d->draft);
 		sb_adds(out, "</div>\n");
 	}
+	if (d->sigdata) {
+		/* what `gavel verify FILE` checks, in a comment */
+		sb_adds(out, "<!-- gavel-adjustment\n");
+		for (const char *p = d->sigdata; *p; p += strlen(p) < 64 ? strlen(p) : 64)
+			sb_addf(out, "%.64s\n", p);
+		sb_adds(out, "-->\n");
+	}
 	sb_adds(out, "</body>\n</html>\n");
 }

@@ -190,4 +190,11 @@ void doc_write_md(const struct doc *d, struct strbuf *out)
 	}
 	if (d->draft)
 		sb_addf(out, "**%s**\n", d->draft);
+	if (d->sigdata) {
+		/* what `gavel verify FILE` checks, in a comment */
+		sb_adds(out, "\n<!-- gavel-adjustment\n");
+		for (const char *p = d->sigdata; *p; p += strlen(p) < 64 ? strlen(p) : 64)
+			sb_addf(out, "%.64s\n", p);
+		sb_adds(out, "-->\n");
+	}
 }

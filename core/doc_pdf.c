@@ -519,8 +519,19 @@ int doc_write_pdf(const struct doc *d, const char *path, struct err *e)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->title ? d->title : "");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, d->issuer ? d->issuer : "");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "gavel");
-	if (d->sigdata)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, d->sigdata);
+	/* the document's own date, so that the same document makes the same
+	 * bytes (gavel verify compares them) */
+	if (d->date && date_valid(d->date)) {
+		char when[32];
+		snprintf(when, sizeof when, "%sT00:00:00", d->date);
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, when);
+	}
+	if (d->sigdata) {
+		/* what `gavel verify FILE` checks */
+		char *kw = xasprintf("gavel-adjustment:%s", d->sigdata);
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, kw);
+		free(kw);
+	}
 	p.cr = cairo_create(s);
 	blocks(&p);
 	cairo_status_t status = cairo_status(p.cr);

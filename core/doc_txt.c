@@ -219,4 +219,11 @@ void doc_write_txt(const struct doc *d, struct strbuf *out)
 	}
 	if (d->draft)
 		sb_addf(out, "\n*** %s ***\n", d->draft);
+	if (d->sigdata) {
+		/* what `gavel verify FILE` checks */
+		sb_adds(out, "\n-----BEGIN GAVEL ADJUSTMENT-----\n");
+		for (const char *p = d->sigdata; *p; p += strlen(p) < 64 ? strlen(p) : 64)
+			sb_addf(out, "%.64s\n", p);
+		sb_adds(out, "-----END GAVEL ADJUSTMENT-----\n");
+	}
 }

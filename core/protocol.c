@@ -13,6 +13,7 @@
 #include "core/council.h"
 #include "core/meeting.h"
 #include "core/rules.h"
+#include "sync/identity.h"
 
 #define T(s) doc_tr(d, s)
 
@@ -64,21 +65,41 @@ static const struct attendee *present_in_role(const struct meeting_view *v, cons
 }
 
 struct people {
-	char *chair, *secretary;
+	const char *chair, *secretary;
 };
 
-static void find_people(const struct meeting_view *v, const struct member_list *members,
-			struct people *p)
+static void find_people(const struct protocol_data *pd, struct people *p)
 {
-	const struct attendee *a = present_in_role(v, "ordförande");
+	const struct attendee *a = present_in_role(&pd->v, "ordförande");
 	if (!a)
-		a = present_in_role(v, "vice ordförande");
-	p->chair = a ? xstrdup(a->name) : NULL;
-	a = present_in_role(v, "sekreterare");
-	p->secretary = a ? xstrdup(a->name) : NULL;
-	for (size_t i = 0; !p->secretary && i < members->n; i++)
-		if (!strcmp(members->v[i].role, "sekreterare"))
-			p->secretary = xstrdup(members->v[i].name);
+		a = present_in_role(&pd->v, "vice ordförande");
+	p->chair = a ? a->name : NULL;
+	p->secretary = pd->secretary;
+}
+
+/* The note under a signer's name: when and with which key, or why the
+ * signature does not hold. */
+static char *sig_note(const struct doc *d, const struct adjust_sig *s)
+{
+	if (!s->sig)
+		return xstrdup(T(N_("Not signed yet")));
+	if (!s->valid)
+		return xstrdup(T(N_("INVALID SIGNATURE: the protocol was changed after signing")));
+	unsigned char pk[IDENTITY_PK_LEN];
+	char fp[IDENTITY_FP_SIZE] = "";
+	if (identity_key_parse(s->key, pk))
+		identity_fingerprint(pk, fp);
+	char date[20];
+	snprintf(date, sizeof date, "%.10s %.5s", s->signed_at, s->signed_at + 11);
+	return xasprintf(T(N_("Signed %s, key %s")), date, fp);
+}
+
+static const struct adjust_sig *find_sig(const struct adjust_state *a, int pos, const char *name)
+{
+	for (size_t i = 0; name && i < a->n; i++)
+		if (a->v[i].pos == pos && !strcmp(a->v[i].name, name))
+			return &a->v[i];
+	return NULL;
 }
 
 static void place_time(struct doc *d, const struct meeting *m, struct strbuf *sb)
@@ -157,21 +178,62 @@ static void header(struct doc *d, const struct meeting_view *v, const struct peo
 	sb_release(&absent);
 }
 
-static void signatures(struct doc *d, const struct meeting_view *v, const struct people *p)
+static void signatures(struct doc *d, const struct protocol_data *pd, const struct people *p)
 {
+	const struct meeting_view *v = &pd->v;
 	doc_subhead(d, T("Signatures"));
 	struct doc_block *b = doc_signatures(d);
 	doc_row(b, T("Secretary"), p->secretary ? p->secretary : "", NULL);
-	doc_row(b, T("Chair"), p->chair ? p->chair : "", NULL);
+	const struct adjust_sig *s = find_sig(&pd->adj, 0, p->chair);
+	char *note = s ? sig_note(d, s) : NULL;
+	doc_row(b, T("Chair"), p->chair ? p->chair : "", note);
+	free(note);
 	int n = 0;
 	for (size_t i = 0; i < v->adjusters.n; i++) {
 		if (p->chair && !strcmp(v->adjusters.v[i], p->chair))
 			continue;
-		doc_row(b, T("Adjuster"), v->adjusters.v[i], NULL);
+		s = find_sig(&pd->adj, 0, v->adjusters.v[i]);
+		note = s ? sig_note(d, s) : NULL;
+		doc_row(b, T("Adjuster"), v->adjusters.v[i], note);
+		free(note);
 		n++;
 	}
 	if (!n)
 		doc_row(b, T("Adjuster"), "", NULL);
+}
+
+/* A paragraph adjusted at once: who signed it, or why it does not hold. */
+static void immediate(struct doc *d, const struct protocol_data *pd, const struct item *it)
+{
+	const struct adjust_state *a = &pd->adj;
+	const char *last = NULL;
+	bool any = false;
+	for (size_t i = 0; i < a->n; i++) {
+		if (a->v[i].pos != it->pos)
+			continue;
+		any = true;
+		if (a->v[i].signed_at && (!last || strcmp(a->v[i].signed_at, last) > 0))
+			last = a->v[i].signed_at;
+	}
+	if (!any)
+		return;
+	struct strbuf sb = { 0 };
+	if (adjust_complete(a, it->pos)) {
+		char date[11];
+		snprintf(date, sizeof date, "%.10s", last);
+		sb_addf(&sb, T(N_("Paragraph adjusted immediately on %s.")), date);
+		doc_text(d, DOC_NORMAL, sb.buf);
+	}
+	for (size_t i = 0; i < a->n; i++) {
+		if (a->v[i].pos != it->pos)
+			continue;
+		char *note = sig_note(d, &a->v[i]);
+		sb_reset(&sb);
+		sb_addf(&sb, "%s: %s", a->v[i].name, note);
+		doc_text(d, DOC_SMALL, sb.buf);
+		free(note);
+	}
+	sb_release(&sb);
 }
 
 /* The notice (anslag) of an adjusted protocol: three weeks from adjustment. */
@@ -191,8 +253,9 @@ static void notice(struct doc *d, const struct meeting_view *v)
 	doc_row(b, T("Notice removed"), down, NULL);
 }
 
-static void paragraph_block(struct doc *d, const struct meeting_view *v, const struct item *it)
+static void paragraph_block(struct doc *d, const struct protocol_data *pd, const struct item *it)
 {
+	const struct meeting_view *v = &pd->v;
 	const struct decision *dc = it->decision;
 	char *title = dc ? xasprintf("§ %d %s", dc->para, it->title) : xstrdup(it->title);
 	struct strbuf sb = { 0 };
@@ -260,70 +323,110 @@ static void paragraph_block(struct doc *d, const struct meeting_view *v, const s
 		doc_text(d, DOC_SMALL, T("The decision was taken without a quorum."));
 	else if (!strcmp(dc->quorum, "unknown"))
 		doc_text(d, DOC_SMALL, T("The decision was taken before attendance was recorded."));
+	immediate(d, pd, it);
 	sb_release(&sb);
 }
 
-int protocol_build(struct store *st, const char *ref, int paragraph, const char *lang,
-		   struct doc *d, struct err *e)
+void protocol_data_release(struct protocol_data *pd)
 {
-	struct meeting_view v;
+	meeting_view_release(&pd->v);
+	free(pd->council);
+	free(pd->secretary);
+	adjust_state_release(&pd->adj);
+	memset(pd, 0, sizeof *pd);
+}
+
+int protocol_load(struct store *st, const char *ref, struct protocol_data *pd, struct err *e)
+{
 	struct member_list members = { 0 };
-	struct people p = { 0 };
-	char *council = NULL;
+	memset(pd, 0, sizeof *pd);
+	if (meeting_view_load(st, ref, &pd->v, e))
+		return -1;
+	int rc = -1;
+	if (store_membership_list(st, pd->v.m.body_id, pd->v.m.date, &members, e) ||
+	    council_name(st, &pd->council, e))
+		goto out;
+	const struct attendee *a = present_in_role(&pd->v, "sekreterare");
+	if (a)
+		pd->secretary = xstrdup(a->name);
+	for (size_t i = 0; !pd->secretary && i < members.n; i++)
+		if (!strcmp(members.v[i].role, "sekreterare"))
+			pd->secretary = xstrdup(members.v[i].name);
+	rc = adjust_state_load(st, &pd->v, pd->council, pd->secretary, &pd->adj, e);
+out:
+	member_list_release(&members);
+	if (rc)
+		protocol_data_release(pd);
+	return rc;
+}
+
+int protocol_doc(const struct protocol_data *pd, int paragraph, const char *lang,
+		 enum doc_format format, struct doc *d, struct err *e)
+{
+	const struct meeting_view *v = &pd->v;
 	const struct item *only = NULL;
+	struct people p = { 0 };
 
 	doc_init(d, lang ? lang : "sv");
 	if (lang && !doc_lang_valid(lang))
 		return errorf(e, E_INVALID, _("unknown document language: %s (sv or en)"), lang);
-	if (meeting_view_load(st, ref, &v, e))
-		return -1;
 	if (paragraph) {
-		for (size_t i = 0; i < v.items.n; i++)
-			if (v.items.v[i].decision && v.items.v[i].decision->para == paragraph)
-				only = &v.items.v[i];
-		if (!only) {
-			meeting_view_release(&v);
-			return errorf(e, E_UNKNOWN_DECISION, _("meeting %s has no § %d"), ref, paragraph);
-		}
+		for (size_t i = 0; i < v->items.n; i++)
+			if (v->items.v[i].decision && v->items.v[i].decision->para == paragraph)
+				only = &v->items.v[i];
+		if (!only)
+			return errorf(e, E_UNKNOWN_DECISION, _("meeting %s/%s has no § %d"), v->m.body_short,
+				      v->m.date, paragraph);
 	}
-	if (store_membership_list(st, v.m.body_id, v.m.date, &members, e) ||
-	    council_name(st, &council, e)) {
-		meeting_view_release(&v);
-		member_list_release(&members);
-		return -1;
-	}
-	find_people(&v, &members, &p);
+	find_people(pd, &p);
 
 	d->kind = xstrdup(T(paragraph ? N_("PROTOCOL EXTRACT") : N_("PROTOCOL")));
-	d->issuer = xstrdup(v.m.body_name);
-	d->issuer_sub = council;
+	d->issuer = xstrdup(v->m.body_name);
+	d->issuer_sub = xstrdup(pd->council);
 	d->date_label = xstrdup(T(N_("Meeting date")));
-	d->date = xstrdup(v.m.date);
-	d->running = xasprintf("%s, %s %s", v.m.body_name,
-			       T(paragraph ? N_("Protocol extract") : N_("Protocol")), v.m.date);
+	d->date = xstrdup(v->m.date);
+	d->running = xasprintf("%s, %s %s", v->m.body_name,
+			       T(paragraph ? N_("Protocol extract") : N_("Protocol")), v->m.date);
 	d->title = paragraph ? xasprintf("%s § %d, %s %s", T(N_("Protocol extract")), paragraph,
-					 v.m.body_name, v.m.date)
-			     : xasprintf("%s, %s %s", T(N_("Protocol")), v.m.body_name, v.m.date);
+					 v->m.body_name, v->m.date)
+			     : xasprintf("%s, %s %s", T(N_("Protocol")), v->m.body_name, v->m.date);
 	d->initials = !paragraph;
-	if (strcmp(v.m.status, "adjusted"))
+	bool adjusted = !strcmp(v->m.status, "adjusted") ||
+			(only && adjust_complete(&pd->adj, only->pos));
+	if (!adjusted)
 		d->draft = xstrdup(T(N_("DRAFT – NOT ADJUSTED")));
+	for (size_t i = 0; i < pd->adj.n; i++)
+		if (pd->adj.v[i].sig) {
+			d->sigdata = adjust_payload(v, pd->council, pd->secretary, &pd->adj, paragraph,
+						    d->lang, doc_format_ext(format));
+			break;
+		}
 
-	header(d, &v, &p, paragraph);
+	header(d, v, &p, paragraph);
 	if (paragraph) {
-		paragraph_block(d, &v, only);
+		paragraph_block(d, pd, only);
 		struct doc_block *b = doc_signatures(d);
 		doc_row(b, T(N_("Certified extract")), p.secretary ? p.secretary : "", NULL);
 	} else {
-		signatures(d, &v, &p);
-		notice(d, &v);
-		for (size_t i = 0; i < v.items.n; i++)
-			paragraph_block(d, &v, &v.items.v[i]);
+		signatures(d, pd, &p);
+		notice(d, v);
+		for (size_t i = 0; i < v->items.n; i++)
+			paragraph_block(d, pd, &v->items.v[i]);
 	}
-	free(p.chair);
-	free(p.secretary);
-	member_list_release(&members);
-	meeting_view_release(&v);
 	return 0;
+}
+
+int protocol_build(struct store *st, const char *ref, int paragraph, const char *lang,
+		   enum doc_format format, struct doc *d, struct err *e)
+{
+	struct protocol_data pd;
+	doc_init(d, lang ? lang : "sv");
+	if (protocol_load(st, ref, &pd, e))
+		return -1;
+	doc_release(d);
+	int rc = protocol_doc(&pd, paragraph, lang, format, d, e);
+	protocol_data_release(&pd);
+	return rc;
 }
 
 int protocol_export(struct store *st, const char *ref, int paragraph, enum doc_format f,
@@ -332,7 +435,7 @@ int protocol_export(struct store *st, const char *ref, int paragraph, enum doc_f
 	struct doc d;
 	if (f == DOC_FMT_ICS)
 		return errorf(e, E_INVALID, _("a protocol has no calendar form; try 'gavel invite %s --format ics'"), ref);
-	if (protocol_build(st, ref, paragraph, lang, &d, e)) {
+	if (protocol_build(st, ref, paragraph, lang, f, &d, e)) {
 		doc_release(&d);
 		return -1;
 	}

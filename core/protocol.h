@@ -10,8 +10,30 @@
 #ifndef GAVEL_PROTOCOL_H
 #define GAVEL_PROTOCOL_H
 
+#include "core/adjust.h"
 #include "core/doc.h"
 #include "store/store.h"
+
+/* Everything a protocol shows: the meeting, the council's name, the
+ * secretary and the state of the adjustment signatures. */
+struct protocol_data {
+	struct meeting_view v;
+	char *council, *secretary;
+	struct adjust_state adj;
+};
+
+/* Loads the protocol of the meeting ref from the database. */
+int protocol_load(struct store *st, const char *ref, struct protocol_data *pd, struct err *e);
+void protocol_data_release(struct protocol_data *pd);
+
+/*
+ * Builds the document from pd: paragraph 0 the protocol, N the extract of
+ * § N; lang "sv" or "en" (NULL: Swedish); format the form it will be
+ * written in (it goes into the verification data the document carries
+ * when it has signatures).
+ */
+int protocol_doc(const struct protocol_data *pd, int paragraph, const char *lang,
+		 enum doc_format format, struct doc *d, struct err *e);
 
 /*
  * Builds the protocol of the meeting named ref ("radet/2026-11-22") in
@@ -21,7 +43,7 @@
  * meeting.
  */
 int protocol_build(struct store *st, const char *ref, int paragraph, const char *lang,
-		   struct doc *d, struct err *e);
+		   enum doc_format format, struct doc *d, struct err *e);
 
 /*
  * Writes the protocol (paragraph 0) or the extract of § paragraph of the

@@ -4,7 +4,7 @@
 set -e
 want="build-essential pkg-config libsqlite3-dev libsodium-dev libncurses-dev check libsubunit-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core"
 if [ "${1:-build}" = check ]; then
-	want="$want clang tmux python3 pandoc poppler-utils calcurse"
+	want="$want clang tmux python3 pandoc poppler-utils calcurse sqlite3"
 fi
 missing=""
 for p in $want; do

@@ -222,6 +222,21 @@ const char *const store_migrations[] = {
 	"CREATE TABLE member_key(" STAMP ", person_id TEXT NOT NULL REFERENCES person(id),"
 	" public_key TEXT NOT NULL UNIQUE, actor TEXT NOT NULL, revoked TEXT);"
 	"CREATE INDEX member_key_person ON member_key(person_id);",
+
+	/*
+	 * 4 → 5: the adjustment signatures (store/signature.h). scope "" is
+	 * the whole protocol, an item's id one paragraph adjusted at once;
+	 * content is the canonical form that was signed, so that a change
+	 * made after signing can be named.
+	 */
+	"CREATE TABLE adjust_signer(" STAMP ", meeting_id TEXT NOT NULL REFERENCES meeting(id),"
+	" scope TEXT NOT NULL, person_id TEXT NOT NULL REFERENCES person(id),"
+	" UNIQUE(meeting_id, scope, person_id));"
+	"CREATE TABLE signature(" STAMP ", meeting_id TEXT NOT NULL REFERENCES meeting(id),"
+	" scope TEXT NOT NULL, person_id TEXT NOT NULL REFERENCES person(id),"
+	" public_key TEXT NOT NULL, signature TEXT NOT NULL, signed_at TEXT NOT NULL,"
+	" content TEXT NOT NULL, UNIQUE(meeting_id, scope, person_id));"
+	"CREATE INDEX adjust_signer_scope ON adjust_signer(scope);",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -415,15 +415,6 @@ static int cmd_decide(struct ctx *c)
 	return 0;
 }
 
-static int cmd_adjust(struct ctx *c)
-{
-	int n;
-	char **by = opt_all(c, "by", &n);
-	int rc = meeting_adjust(c->st, c->argv[0], by, n, c->e);
-	free(by);
-	return rc;
-}
-
 static int cmd_action_add(struct ctx *c)
 {
 	char id[ID_LEN + 1];
@@ -593,7 +584,11 @@ static const struct command commands[] = {
 	  N_("record the item's decision; prints its § number"), "yes=,no=,abstain=,vote=*,dissent=*,conflict=*", 3, 3, true, cmd_decide },
 	{ "decision list", "[--body B] [--year Y] [--goal CODE] [--text WORDS] [--json]",
 	  N_("decisions across all meetings, newest first"), "body=,year=,goal=,text=,json", 0, 0, false, cmd_decision_list },
-	{ "adjust", "MEETING --by PERSON [--by PERSON]", N_("adjust (justera) the minutes: they are locked from then on"), "by=*", 1, 1, true, cmd_adjust },
+	{ "adjust", "MEETING --by PERSON [--by PERSON]... [--paragraph N] [--on-paper]",
+	  N_("adjust (justera) the minutes: names the chair and adjusters, signs with this machine's key; locked once all have signed; --paragraph N: omedelbar justering of § N; --on-paper: signed on paper"),
+	  "by=*,paragraph=,on-paper", 1, 1, true, cli_adjust },
+	{ "verify", "MEETING | FILE", N_("check the adjustment signatures of a meeting, or of an exported document (no database needed)"),
+	  "", 1, 1, false, cli_verify },
 	{ "export", "MEETING [--format pdf|html|md|txt] [--paragraph N] [--lang sv|en] [-o FILE]",
 	  N_("the protocol of a meeting as a document; --paragraph N: the extract of § N (protokollsutdrag)"),
 	  "format=,paragraph=,lang=,o=", 1, 1, false, cli_export },
@@ -988,6 +983,9 @@ int cli_main(int argc, char **argv)
 		}
 		return help_command(argc - 1, argv + 1);
 	}
+	/* a document carries what verifying it needs: no database */
+	if (argc == 2 && !strcmp(argv[0], "verify") && cli_verify_is_file(argv[1]))
+		return cli_verify_file(argv[1]);
 	char *path = cli_db_path(db_opt);
 	int status = 0;
 	if (argc >= 1 && !strcmp(argv[0], "demo")) {

@@ -9,7 +9,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "core/adjust.h"
 #include "core/invite.h"
 #include "core/protocol.h"
 
@@ -85,7 +87,7 @@ int cli_export(struct ctx *c)
 	if (ps && !parse_int(ps, 1, 100000, &para))
 		return errorf(c->e, E_INVALID, _("invalid paragraph number: %s"), ps);
 	struct doc d;
-	int rc = protocol_build(c->st, c->argv[0], (int)para, lang, &d, c->e);
+	int rc = protocol_build(c->st, c->argv[0], (int)para, lang, (enum doc_format)f, &d, c->e);
 	if (!rc) {
 		char *name = protocol_file_name(c->argv[0], (int)para, (enum doc_format)f, d.lang);
 		rc = save(c, &d, (enum doc_format)f, name);
@@ -124,4 +126,52 @@ int cli_invite(struct ctx *c)
 	}
 	doc_release(&d);
 	return rc;
+}
+
+int cli_adjust(struct ctx *c)
+{
+	int n = 0;
+	char **by = xcalloc((size_t)c->nopts + 1, sizeof *by);
+	for (int i = 0; i < c->nopts; i++)
+		if (!strcmp(c->opts[i].name, "by"))
+			by[n++] = (char *)c->opts[i].value;
+	const char *ps = opt(c, "paragraph");
+	long para = 0;
+	int rc = 0;
+	if (ps && !parse_int(ps, 1, 100000, &para))
+		rc = errorf(c->e, E_INVALID, _("invalid paragraph number: %s"), ps);
+	if (!rc)
+		rc = adjust_sign(c->st, c->argv[0], by, n, (int)para, opt(c, "on-paper") != NULL, c->out,
+				 c->e);
+	free(by);
+	return rc;
+}
+
+bool cli_verify_is_file(const char *arg)
+{
+	struct stat sb;
+	return stat(arg, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+int cli_verify_file(const char *path)
+{
+	struct strbuf out = { 0 };
+	struct err e;
+	error_clear(&e);
+	int rc = adjust_verify_file(path, &out, &e);
+	if (rc) {
+		fprintf(stderr, "gavel: %s\n", e.msg);
+		rc = error_exit_status(e.code);
+	} else {
+		fwrite(out.buf, 1, out.len, stdout);
+	}
+	sb_release(&out);
+	return rc;
+}
+
+int cli_verify(struct ctx *c)
+{
+	if (cli_verify_is_file(c->argv[0]))
+		return adjust_verify_file(c->argv[0], c->out, c->e);
+	return adjust_verify_meeting(c->st, c->argv[0], c->out, c->e);
 }

@@ -10,5 +10,12 @@
 
 int cli_export(struct ctx *c);
 int cli_invite(struct ctx *c);
+int cli_adjust(struct ctx *c);
+int cli_verify(struct ctx *c);
+
+/* gavel verify FILE needs no database: cli_main runs it before opening
+ * one when the argument is a file. Returns the exit status. */
+bool cli_verify_is_file(const char *arg);
+int cli_verify_file(const char *path);
 
 #endif
