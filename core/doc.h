@@ -64,6 +64,7 @@ struct doc_block {
 	} items;              /* DOC_LIST */
 	struct doc_chart chart;
 	bool keep;            /* start on a new page if it would be split (pdf) */
+	bool new_page;        /* start on a new page (pdf, printed html) */
 };
 
 struct doc {

@@ -58,6 +58,7 @@ static const char style[] =
 	".box { border: 1pt solid #111; padding: .4em .8em; }\n"
 	"h2 { font-size: 12pt; border-bottom: .5pt solid #999; margin: 1.6em 0 .4em;"
 	" page-break-after: avoid; break-after: avoid; }\n"
+	".page { break-before: page; page-break-before: always; }\n"
 	"h3 { font-size: 11pt; margin: 1.2em 0 .3em; page-break-after: avoid; }\n"
 	".subhead { font-weight: bold; margin: .8em 0 .1em; page-break-after: avoid; }\n"
 	".decision { margin: .2em 0 .2em 1.5em; font-weight: bold; }\n"
@@ -148,7 +149,10 @@ void doc_write_html(const struct doc *d, struct strbuf *out)
 		const struct doc_block *b = &d->b[i];
 		switch (b->kind) {
 		case DOC_HEADING:
-			sb_adds(out, b->level == 1 ? "<h2>" : "<h3>");
+			if (b->new_page)
+				sb_adds(out, b->level == 1 ? "<h2 class=\"page\">" : "<h3 class=\"page\">");
+			else
+				sb_adds(out, b->level == 1 ? "<h2>" : "<h3>");
 			esc(out, b->text);
 			sb_adds(out, b->level == 1 ? "</h2>\n" : "</h3>\n");
 			break;

@@ -447,6 +447,8 @@ static void blocks(struct pdf *p)
 		PangoLayout *l;
 		switch (b->kind) {
 		case DOC_HEADING:
+			if (b->new_page && !p->fresh)
+				new_page(p);
 			space(p, b->level == 1 ? 16 : 12);
 			l = layout(p, SANS_BOLD, b->level == 1 ? 12 : 10.5, b->text, TEXT_W);
 			/* a heading keeps some of what follows on its page */

@@ -14,6 +14,7 @@
 #include "core/adjust.h"
 #include "core/invite.h"
 #include "core/protocol.h"
+#include "core/report.h"
 
 static const char *opt(struct ctx *c, const char *name)
 {
@@ -174,4 +175,28 @@ int cli_verify(struct ctx *c)
 	if (cli_verify_is_file(c->argv[0]))
 		return adjust_verify_file(c->argv[0], c->out, c->e);
 	return adjust_verify_meeting(c->st, c->argv[0], c->out, c->e);
+}
+
+int cli_report_goals(struct ctx *c)
+{
+	const char *lang, *ys = opt(c, "year");
+	char today[11];
+	long year;
+	int f = format_opt(c, "pdf|html|md", "pdf");
+	if (f < 0 || lang_opt(c, &lang))
+		return -1;
+	util_today(today);
+	if (!ys)
+		year = date_year(today);
+	else if (!parse_int(ys, 1900, 2999, &year))
+		return errorf(c->e, E_INVALID, _("invalid year: %s"), ys);
+	struct doc d;
+	int rc = report_goals_build(c->st, (int)year, lang, &d, c->e);
+	if (!rc) {
+		char *name = report_file_name((int)year, (enum doc_format)f, d.lang);
+		rc = save(c, &d, (enum doc_format)f, name);
+		free(name);
+	}
+	doc_release(&d);
+	return rc;
 }

@@ -10,6 +10,7 @@
 
 int cli_export(struct ctx *c);
 int cli_invite(struct ctx *c);
+int cli_report_goals(struct ctx *c);
 int cli_adjust(struct ctx *c);
 int cli_verify(struct ctx *c);
 
