@@ -6,6 +6,7 @@
 
 #include "core/council.h"
 #include "core/render.h"
+#include "store/signature.h"
 
 int meeting_resolve(struct store *st, const char *ref, struct meeting *m, struct err *e)
 {
@@ -306,6 +307,10 @@ static int load_item(struct store *st, const char *ref, const char *item, struct
 		if (rc == 1)
 			rc = errorf(e, E_UNKNOWN_ITEM, _("unknown item: %s has no item %ld"), ref, pos);
 	}
+	bool locked = false;
+	if (!rc && !(rc = store_item_adjusted(st, it->id, &locked, e)) && locked)
+		rc = errorf(e, E_LOCKED, _("item %ld of %s was adjusted at once (omedelbar justering) and is locked"),
+			    pos, ref);
 	if (rc) {
 		meeting_release(m);
 		item_release(it);

@@ -2,9 +2,9 @@
 # Install the Debian packages gavel needs to build and test, if any are missing.
 # Does nothing when everything is present. Usage: scripts/deps.sh [build|check]
 set -e
-want="build-essential pkg-config libsqlite3-dev libsodium-dev libncurses-dev check libsubunit-dev gettext"
+want="build-essential pkg-config libsqlite3-dev libsodium-dev libncurses-dev check libsubunit-dev gettext libcairo2-dev libpango1.0-dev fonts-dejavu-core"
 if [ "${1:-build}" = check ]; then
-	want="$want clang tmux python3"
+	want="$want clang tmux python3 pandoc poppler-utils calcurse sqlite3"
 fi
 missing=""
 for p in $want; do

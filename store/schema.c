@@ -223,6 +223,31 @@ const char *const store_migrations[] = {
 	"CREATE INDEX action_decision ON action(decision_id);"
 	"CREATE INDEX action_goal_status ON action(goal_id, status, due);"
 	"CREATE INDEX goal_parent ON goal(parent_id);",
+
+	/*
+	 * 4 → 5: the public keys of the members' machines (sync/identity.h).
+	 * Council content: they travel by sync so that anyone can verify who
+	 * signed what. `actor` is the machine's actor id (the author of the
+	 * rows it writes); `revoked` is set when the member is removed.
+	 */
+	"CREATE TABLE member_key(" STAMP ", person_id TEXT NOT NULL REFERENCES person(id),"
+	" public_key TEXT NOT NULL UNIQUE, actor TEXT NOT NULL, revoked TEXT);"
+	"CREATE INDEX member_key_person ON member_key(person_id);",
+
+	/*
+	 * 5 → 6: the adjustment signatures (store/signature.h). scope "" is
+	 * the whole protocol, an item's id one paragraph adjusted at once;
+	 * content is the canonical form that was signed, so that a change
+	 * made after signing can be named.
+	 */
+	"CREATE TABLE adjust_signer(" STAMP ", meeting_id TEXT NOT NULL REFERENCES meeting(id),"
+	" scope TEXT NOT NULL, person_id TEXT NOT NULL REFERENCES person(id),"
+	" UNIQUE(meeting_id, scope, person_id));"
+	"CREATE TABLE signature(" STAMP ", meeting_id TEXT NOT NULL REFERENCES meeting(id),"
+	" scope TEXT NOT NULL, person_id TEXT NOT NULL REFERENCES person(id),"
+	" public_key TEXT NOT NULL, signature TEXT NOT NULL, signed_at TEXT NOT NULL,"
+	" content TEXT NOT NULL, UNIQUE(meeting_id, scope, person_id));"
+	"CREATE INDEX adjust_signer_scope ON adjust_signer(scope);",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

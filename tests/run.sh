@@ -9,6 +9,8 @@ export GAVEL
 # the message catalogs built beside the program (make builds them)
 export GAVEL_LOCALEDIR=${GAVEL_LOCALEDIR:-$PWD/build/locale}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+# print_suppressions=0: the suppressed library caches are not worth a line
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 passed=0 failed=0 failures=()
 

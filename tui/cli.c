@@ -19,24 +19,9 @@
 #include "core/prepare.h"
 #include "core/review.h"
 #include "core/render.h"
+#include "tui/cli_ctx.h"
+#include "tui/cli_export.h"
 #include "tui/tui.h"
-
-#define MAX_OPTS 64
-
-struct opt {
-	const char *name, *value; /* value NULL for a flag */
-};
-
-struct ctx {
-	struct store *st;
-	int argc;           /* positional arguments */
-	char **argv;
-	struct opt opts[MAX_OPTS];
-	int nopts;
-	bool json;
-	struct strbuf *out;
-	struct err *e;
-};
 
 struct command {
 	const char *name;   /* one or two words */
@@ -430,15 +415,6 @@ static int cmd_decide(struct ctx *c)
 	return 0;
 }
 
-static int cmd_adjust(struct ctx *c)
-{
-	int n;
-	char **by = opt_all(c, "by", &n);
-	int rc = meeting_adjust(c->st, c->argv[0], by, n, c->e);
-	free(by);
-	return rc;
-}
-
 static int cmd_action_add(struct ctx *c)
 {
 	char id[ID_LEN + 1];
@@ -608,7 +584,20 @@ static const struct command commands[] = {
 	  N_("record the item's decision; prints its § number"), "yes=,no=,abstain=,vote=*,dissent=*,conflict=*", 3, 3, true, cmd_decide },
 	{ "decision list", "[--body B] [--year Y] [--goal CODE] [--text WORDS] [--json]",
 	  N_("decisions across all meetings, newest first"), "body=,year=,goal=,text=,json", 0, 0, false, cmd_decision_list },
-	{ "adjust", "MEETING --by PERSON [--by PERSON]", N_("adjust (justera) the minutes: they are locked from then on"), "by=*", 1, 1, true, cmd_adjust },
+	{ "adjust", "MEETING --by PERSON [--by PERSON]... [--paragraph N] [--on-paper]",
+	  N_("adjust (justera) the minutes: names the chair and adjusters, signs with this machine's key; locked once all have signed; --paragraph N: omedelbar justering of § N; --on-paper: signed on paper"),
+	  "by=*,paragraph=,on-paper", 1, 1, true, cli_adjust },
+	{ "verify", "MEETING | FILE", N_("check the adjustment signatures of a meeting, or of an exported document (no database needed)"),
+	  "", 1, 1, false, cli_verify },
+	{ "export", "MEETING [--format pdf|html|md|txt] [--paragraph N] [--lang sv|en] [-o FILE]",
+	  N_("the protocol of a meeting as a document; --paragraph N: the extract of § N (protokollsutdrag)"),
+	  "format=,paragraph=,lang=,o=", 1, 1, false, cli_export },
+	{ "invite", "MEETING [--format pdf|txt|ics|html|md] [--lang sv|en] [-o FILE]",
+	  N_("the invitation (kallelse) with the agenda; --format ics: a calendar event"),
+	  "format=,lang=,o=", 1, 1, false, cli_invite },
+	{ "report goals", "[--year YEAR] [--format pdf|html|md] [--lang sv|en] [-o FILE]",
+	  N_("the yearly follow-up of the goals for the steering group: indicators as charts, the year's decisions, actions"),
+	  "year=,format=,lang=,o=", 0, 0, false, cli_report_goals },
 	{ "action add", "TITLE --owner WHO [--due DATE] [--decision BODY/YEAR/N] [--goal CODE] [--text T]",
 	  N_("add an action; prints its id"), "owner=,due=,decision=,goal=,text=", 1, 1, true, cmd_action_add },
 	{ "action list", "[--owner WHO] [--status S] [--overdue] [--json]", N_("list actions"), "owner=,status=,overdue,json", 0, 0, false, cmd_action_list },
@@ -729,7 +718,9 @@ static int parse(const struct command *cmd, int argc, char **argv, struct ctx *c
 			only_args = true;
 			continue;
 		}
-		if (only_args || a[0] != '-' || !a[1] || is_negative_number(a) || a[1] != '-') {
+		bool short_opt = !only_args && a[0] == '-' && a[1] && a[1] != '-' && !a[2] &&
+				 !is_negative_number(a);
+		if (only_args || a[0] != '-' || !a[1] || is_negative_number(a) || (a[1] != '-' && !short_opt)) {
 			if (!only_args && a[0] == '-' && a[1] && !is_negative_number(a))
 				return errorf(c->e, E_USAGE, _("unknown option %s; see 'gavel help %s'"), a, cmd->name);
 			if (c->argc >= (int)ARRAY_SIZE(pos))
@@ -738,10 +729,13 @@ static int parse(const struct command *cmd, int argc, char **argv, struct ctx *c
 			continue;
 		}
 		char name[64];
-		const char *eq = strchr(a + 2, '=');
-		size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
-		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), a + 2);
+		const char *start = a + (short_opt ? 1 : 2); /* -o is --o */
+		const char *eq = short_opt ? NULL : strchr(start, '=');
+		size_t n = eq ? (size_t)(eq - start) : strlen(start);
+		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), start);
 		bool takes_value;
+		if (!opt_accepted(cmd->opts, name, &takes_value) && short_opt)
+			return errorf(c->e, E_USAGE, _("unknown option %s; see 'gavel help %s'"), a, cmd->name);
 		if (!opt_accepted(cmd->opts, name, &takes_value))
 			return errorf(c->e, E_USAGE, _("unknown option --%s; see 'gavel help %s'"), name, cmd->name);
 		if (c->nopts >= MAX_OPTS)
@@ -992,6 +986,9 @@ int cli_main(int argc, char **argv)
 		}
 		return help_command(argc - 1, argv + 1);
 	}
+	/* a document carries what verifying it needs: no database */
+	if (argc == 2 && !strcmp(argv[0], "verify") && cli_verify_is_file(argv[1]))
+		return cli_verify_file(argv[1]);
 	char *path = cli_db_path(db_opt);
 	int status = 0;
 	if (argc >= 1 && !strcmp(argv[0], "demo")) {

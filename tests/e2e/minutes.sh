@@ -95,7 +95,7 @@ ok "decision marked in the minutes"
 # Adjust meeting 1: locked from then on
 refused "adjust an open meeting" 1 "close it before adjusting" g adjust $M2 --by "Åsa Ölund"
 refused "adjust by someone absent" 1 "did not attend" g adjust $M1 --by "Cecilia Dahl"
-expect_ok "adjust" g adjust $M1 --by "Åsa Ölund" --by "Dan Ärlig"
+expect_ok "adjust on paper" g adjust $M1 --by "Åsa Ölund" --by "Dan Ärlig" --on-paper
 g meeting show $M1 | grep -q "Status: adjusted" || fail "not adjusted"
 ok "meeting shows adjusted"
 refused "note on adjusted" 1 "is adjusted" g note $M1 3 "ändring i efterhand"
