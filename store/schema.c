@@ -212,6 +212,16 @@ const char *const store_migrations[] = {
 	" (SELECT coalesce(max(fts), 0) FROM search_map) + row_number() OVER (ORDER BY created, rowid) FROM proposal;"
 	"INSERT INTO search(rowid, title, body, kind) SELECT m.fts, t.title, coalesce(t.text, ''), 5"
 	" FROM proposal t JOIN search_map m ON m.kind = 5 AND m.src = t.rowid;",
+
+	/*
+	 * 3 → 4: the public keys of the members' machines (sync/identity.h).
+	 * Council content: they travel by sync so that anyone can verify who
+	 * signed what. `actor` is the machine's actor id (the author of the
+	 * rows it writes); `revoked` is set when the member is removed.
+	 */
+	"CREATE TABLE member_key(" STAMP ", person_id TEXT NOT NULL REFERENCES person(id),"
+	" public_key TEXT NOT NULL UNIQUE, actor TEXT NOT NULL, revoked TEXT);"
+	"CREATE INDEX member_key_person ON member_key(person_id);",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

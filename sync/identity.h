@@ -1,0 +1,90 @@
+/*
+ * identity: this machine's signing key as a member of the council.
+ *
+ * Each copy of the council's database (one per member machine) has an
+ * Ed25519 keypair (libsodium crypto_sign) that belongs to one person of the
+ * council. The keypair is kept beside the database in DB.identity, a small
+ * text file of mode 0600 (readable only by its owner). The public half is
+ * recorded in the council's database (table member_key, see store/keys.h)
+ * with the person and the machine's actor id, so it travels by sync and
+ * anyone can verify what the machine signed and show who wrote what.
+ *
+ * The file also records where it belongs: a digest of the machine, the
+ * database's path and its inode. A database copied elsewhere (a restored
+ * backup, a cloned laptop, `cp gavel.db other.db`) therefore does not go
+ * on signing as the original: identity_load notices the move and gives the
+ * copy a keypair and an actor id of its own, for the same person.
+ *
+ * All functions that touch the database run in a transaction of their own
+ * (nested in the caller's if one is open). They return 0 on success, 1
+ * where said, and -1 with `e` set on failure.
+ */
+#ifndef GAVEL_SYNC_IDENTITY_H
+#define GAVEL_SYNC_IDENTITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store/store.h"
+
+#define IDENTITY_PK_LEN 32
+#define IDENTITY_SK_LEN 64
+#define IDENTITY_SIG_LEN 64
+/* "3f2a 9c1b 77d0 e4a5" and its NUL */
+#define IDENTITY_FP_SIZE 20
+
+struct identity {
+	char person_id[ID_LEN + 1]; /* the person this machine belongs to */
+	char actor[ID_LEN + 1];     /* the actor id the machine writes rows as */
+	unsigned char pk[IDENTITY_PK_LEN];
+	unsigned char sk[IDENTITY_SK_LEN]; /* secret: wiped by identity_release */
+	bool renewed; /* identity_load made a new keypair for a copied database */
+};
+
+/*
+ * Loads this database's identity into *out. Returns 1 if the database has
+ * none yet. If the database or its key file was copied or moved (see
+ * above), makes a new keypair and actor id for the same person, records
+ * the new public key, sets out->renewed and returns 0.
+ */
+int identity_load(struct store *st, struct identity *out, struct err *e);
+
+/*
+ * Loads the identity, creating it for person_id (an existing person's id)
+ * if the database has none: a new keypair, the key file written with mode
+ * 0600 and the public key recorded. Refuses (E_RULE) if the database
+ * already belongs to another person.
+ */
+int identity_ensure(struct store *st, const char *person_id, struct identity *out,
+		    struct err *e);
+
+/* A detached signature of len bytes of buf. */
+void identity_sign(const struct identity *id, const void *buf, size_t len,
+		   unsigned char sig[IDENTITY_SIG_LEN]);
+
+/* Does sig sign buf under the public key pk? */
+bool identity_verify(const unsigned char pk[IDENTITY_PK_LEN], const void *buf, size_t len,
+		     const unsigned char sig[IDENTITY_SIG_LEN]);
+
+/* A short fingerprint of a public key for people to compare: the first 8
+ * bytes of its BLAKE2b hash in four groups of hex digits. */
+void identity_fingerprint(const unsigned char pk[IDENTITY_PK_LEN], char out[IDENTITY_FP_SIZE]);
+
+/* Public keys as 64 lower-case hex digits (as stored in member_key) and
+ * back; identity_key_parse returns false on anything else. */
+void identity_key_hex(const unsigned char pk[IDENTITY_PK_LEN], char out[2 * IDENTITY_PK_LEN + 1]);
+bool identity_key_parse(const char *hex, unsigned char pk[IDENTITY_PK_LEN]);
+
+/* The person a public key belongs to, by the council's records: 0 and the
+ * person's id (and *revoked when the member was removed), 1 if the key is
+ * not a member's. */
+int identity_key_person(struct store *st, const unsigned char pk[IDENTITY_PK_LEN],
+			char person_id[ID_LEN + 1], bool *revoked, struct err *e);
+
+/* The key file's path: the database's path with ".identity" (caller frees). */
+char *identity_path(struct store *st);
+
+/* Wipes the secret key. */
+void identity_release(struct identity *id);
+
+#endif
