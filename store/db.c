@@ -7,6 +7,7 @@
  * the store never runs VACUUM.
  */
 #include "store/db.h"
+#include "store/replica.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -295,7 +296,7 @@ static int open_db(const char *path, bool create, int target, struct err *e, str
 	sqlite3_extended_result_codes(st->db, 0);
 	if (exec_script(st, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
 			    "PRAGMA synchronous = NORMAL;", e) ||
-	    migrate(st, target, e) || load_actor(st, e)) {
+	    migrate(st, target, e) || load_actor(st, e) || replica_install(st, e)) {
 		if (e && e->code == E_DB && strstr(e->msg, "not a database"))
 			error(e, E_IO, path, _("not a gavel database (file is corrupt or of another kind)"));
 		store_close(st);
@@ -324,6 +325,7 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	replica_release(st);
 	for (size_t i = 0; i < STMT_CACHE; i++)
 		if (st->cache[i].stmt)
 			sqlite3_finalize(st->cache[i].stmt);

@@ -21,6 +21,7 @@ struct store {
 	char actor[ID_LEN + 1];
 	char path[4096];
 	int depth; /* nested store_begin calls */
+	struct replica *replica; /* sync's schema cache (store/replica.c) */
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;

@@ -96,7 +96,8 @@ int store_dump(struct store *st, const struct dump_cb *cb, struct err *e)
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(st->db,
 			       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
-			       " AND name NOT LIKE 'search%' AND name <> 'local' ORDER BY name",
+			       " AND name NOT LIKE 'search%' AND name NOT LIKE 'sync\\_%' ESCAPE '\\'"
+			       " AND name <> 'local' ORDER BY name",
 			       -1, &s, NULL))
 		return db_error(st, e);
 	while (sqlite3_step(s) == SQLITE_ROW)

@@ -248,6 +248,39 @@ const char *const store_migrations[] = {
 	" public_key TEXT NOT NULL, signature TEXT NOT NULL, signed_at TEXT NOT NULL,"
 	" content TEXT NOT NULL, UNIQUE(meeting_id, scope, person_id));"
 	"CREATE INDEX adjust_signer_scope ON adjust_signer(scope);",
+
+	/*
+	 * 6 → 7: change capture and the merge's bookkeeping (store/replica.h).
+	 * sync_state: the hybrid logical clock and whether writes are captured.
+	 * sync_dirty: rows changed here since the last export (a mask of their
+	 * changed columns; -1 a new row, -2 deleted). sync_ver: the version
+	 * (clock, writer, file) of each field's current value; sync_head: the
+	 * other concurrent versions (open conflicts); sync_hist: every value a
+	 * field ever had, by version. sync_file: the files applied, with what
+	 * their writer had seen. sync_alias: rows merged into another with the
+	 * same natural key; sync_claim: numbers (§, item) that gave way in a
+	 * clash. The triggers are made from the schema when the database is
+	 * opened (store/replica.c), so that later columns are captured too.
+	 */
+	"CREATE TABLE sync_state(id INTEGER PRIMARY KEY CHECK(id = 1), hlc INTEGER NOT NULL DEFAULT 0,"
+	" capture INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO sync_state(id) VALUES (1);"
+	"CREATE TABLE sync_dirty(tbl TEXT NOT NULL, row TEXT NOT NULL, mask INTEGER NOT NULL,"
+	" hlc INTEGER NOT NULL, first INTEGER NOT NULL, PRIMARY KEY(tbl, row)) WITHOUT ROWID;"
+	"CREATE TABLE sync_ver(tbl TEXT NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL,"
+	" hlc INTEGER NOT NULL, writer TEXT NOT NULL, seq INTEGER NOT NULL,"
+	" PRIMARY KEY(tbl, row, col)) WITHOUT ROWID;"
+	"CREATE TABLE sync_head(tbl TEXT NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL,"
+	" hlc INTEGER NOT NULL, writer TEXT NOT NULL, seq INTEGER NOT NULL,"
+	" PRIMARY KEY(tbl, row, col, hlc, writer)) WITHOUT ROWID;"
+	"CREATE TABLE sync_hist(tbl TEXT NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL,"
+	" hlc INTEGER NOT NULL, writer TEXT NOT NULL, value, PRIMARY KEY(tbl, row, col, hlc, writer)) WITHOUT ROWID;"
+	"CREATE TABLE sync_file(writer TEXT NOT NULL, seq INTEGER NOT NULL, frontier TEXT NOT NULL,"
+	" changes INTEGER NOT NULL, applied TEXT NOT NULL, PRIMARY KEY(writer, seq)) WITHOUT ROWID;"
+	"CREATE TABLE sync_alias(tbl TEXT NOT NULL, row TEXT NOT NULL, target TEXT NOT NULL,"
+	" PRIMARY KEY(tbl, row)) WITHOUT ROWID;"
+	"CREATE TABLE sync_claim(tbl TEXT NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL,"
+	" value INTEGER NOT NULL, PRIMARY KEY(tbl, row, col)) WITHOUT ROWID;",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

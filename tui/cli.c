@@ -21,6 +21,7 @@
 #include "core/render.h"
 #include "tui/cli_ctx.h"
 #include "tui/cli_export.h"
+#include "tui/cli_sync.h"
 #include "tui/tui.h"
 
 struct command {
@@ -542,6 +543,21 @@ static int cmd_dump(struct ctx *c)
 	return render_dump(c->st, c->out, c->e);
 }
 
+/* The sync commands live in cli_sync.c. */
+static int cmd_sync_cmd(struct ctx *c, int (*fn)(struct cli_sync_args *))
+{
+	struct cli_sync_args a = { c->st, c->argc, c->argv, opt(c, "as"), opt(c, "passphrase-file"),
+				   c->json, c->out, c->e };
+	return fn(&a);
+}
+static int cmd_share(struct ctx *c) { return cmd_sync_cmd(c, cli_sync_share); }
+static int cmd_sync(struct ctx *c) { return cmd_sync_cmd(c, cli_sync_run); }
+static int cmd_conflicts(struct ctx *c) { return cmd_sync_cmd(c, cli_sync_conflicts); }
+static int cmd_resolve(struct ctx *c) { return cmd_sync_cmd(c, cli_sync_resolve); }
+static int cmd_members(struct ctx *c) { return cmd_sync_cmd(c, cli_sync_members); }
+static int cmd_members_remove(struct ctx *c) { return cmd_sync_cmd(c, cli_sync_remove); }
+static int cmd_passphrase(struct ctx *c) { return cmd_sync_cmd(c, cli_sync_passphrase); }
+
 static int cmd_overview(struct ctx *c);
 
 /* The table of commands. Names of two words come before their first word
@@ -613,6 +629,14 @@ static const struct command commands[] = {
 	  "", 2, 2, true, cmd_proposal_agenda },
 	{ "search", "QUERY... [--limit N] [--json]", N_("full-text search of notes, decisions, actions, goals and proposals"), "limit=,json", 1, -1, false, cmd_search },
 	{ "dump", "", N_("the whole database as canonical JSON"), "", 0, 0, false, cmd_dump },
+	{ "council share", "DIR --as PERSON [--passphrase-file FILE]", N_("make DIR the council's shared folder (asks a new passphrase)"), "as=,passphrase-file=", 1, 1, false, cmd_share },
+	{ "council passphrase", "[--passphrase-file FILE]", N_("change the council's passphrase (and its key)"), "passphrase-file=", 0, 0, false, cmd_passphrase },
+	{ "join", "DIR --as PERSON [--passphrase-file FILE]", N_("make a new copy of a shared council from its folder (asks the passphrase)"), "as=,passphrase-file=", 1, 1, false, NULL },
+	{ "sync", "[DIR] [--json]", N_("write this machine's changes to the shared folder and read everyone else's"), "json", 0, 1, false, cmd_sync },
+	{ "conflicts resolve", "ID current|other", N_("settle a conflict: keep the current value or the other"), "", 2, 2, false, cmd_resolve },
+	{ "conflicts", "[--json]", N_("fields two members changed at the same time"), "json", 0, 0, false, cmd_conflicts },
+	{ "members remove", "PERSON [--passphrase-file FILE]", N_("a member leaves: a new council key and passphrase for the others"), "passphrase-file=", 1, 1, false, cmd_members_remove },
+	{ "members", "[--json]", N_("the members' machines: key fingerprints and files written"), "json", 0, 0, false, cmd_members },
 };
 
 static int cmd_overview(struct ctx *c)
@@ -1006,6 +1030,11 @@ int cli_main(int argc, char **argv)
 			fprintf(stderr, "gavel: %s\n", e.msg);
 			status = error_exit_status(e.code);
 		}
+		free(path);
+		return status;
+	}
+	if (argc >= 1 && !strcmp(argv[0], "join")) {
+		status = cli_sync_join(path, argc - 1, argv + 1);
 		free(path);
 		return status;
 	}

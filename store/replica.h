@@ -1,0 +1,208 @@
+/*
+ * replica: the store's side of sync. Change capture, and the row, version
+ * and history primitives the merge (sync/merge.c) is built from.
+ *
+ * Capture. Triggers made from the schema at open (one set per content
+ * table: every table but local, search*, sync_*) record each local insert,
+ * update and delete in sync_dirty with a column mask and a hybrid logical
+ * clock reading, when capture is on (a shared council). The clock is kept
+ * in SQL (sync_state.hlc): 48 bits of milliseconds since 1970 and 16 bits
+ * of counter, never going back.
+ *
+ * Rows are named by table and row key: the id, or for a table without one
+ * its primary key columns joined by '|'. Columns are named; their order is
+ * the table's order without the id (the bit order of dirty masks).
+ * Functions return 0 on success, 1 where a lookup finds nothing, -1 with
+ * `e` set on failure.
+ */
+#ifndef GAVEL_STORE_REPLICA_H
+#define GAVEL_STORE_REPLICA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+#define HLC_SHIFT 16
+#define ROW_KEY_MAX 96
+
+/* A field's value. */
+enum rval_type { RV_NULL, RV_INT, RV_REAL, RV_TEXT };
+struct rval {
+	enum rval_type type;
+	long long i;
+	double d;
+	char *s; /* RV_TEXT: owned, NUL-terminated */
+};
+void rval_release(struct rval *v);
+bool rval_equal(const struct rval *a, const struct rval *b);
+void rval_copy(struct rval *dst, const struct rval *src);
+
+/* A version of a field: the writer's clock reading, the writer (an actor
+ * id) and the sequence number of the file that first carried it. */
+struct rver {
+	long long hlc;
+	char writer[ID_LEN + 1];
+	long long seq;
+};
+/* Total order of versions: clock, then writer. */
+int rver_cmp(const struct rver *a, const struct rver *b);
+
+/* A content table as sync sees it. */
+struct rtable {
+	char *name;
+	bool has_id;
+	int ncols;        /* without id */
+	char **cols;
+	char **parent;    /* per column: the table it references, or NULL */
+	int rank;         /* parents before children */
+};
+/* The content tables, parents first. Owned by the store. */
+int replica_tables(struct store *st, const struct rtable **out, size_t *n, struct err *e);
+const struct rtable *replica_table(struct store *st, const char *name);
+int replica_col(const struct rtable *t, const char *col);
+
+/* Installs the capture triggers if the schema changed since (at open). */
+int replica_install(struct store *st, struct err *e);
+
+/* Capture on or off (off for a council that is not shared). */
+int replica_capture(struct store *st, bool on, struct err *e);
+bool replica_capturing(struct store *st);
+
+/* The clock: now (advancing it), and taking in a clock seen elsewhere,
+ * never further than `max` (the clamp for clocks far in the future). */
+int replica_clock_now(struct store *st, long long *hlc, struct err *e);
+int replica_clock_observe(struct store *st, long long hlc, long long max, struct err *e);
+/* The wall clock as a clock reading (for the clamp). */
+long long replica_wall_hlc(void);
+
+/* Rows changed here since the last export, oldest first change first. */
+#define DIRTY_NEW -1
+#define DIRTY_DELETED -2
+#define DIRTY_GONE -3 /* made and deleted before any export: nothing to send */
+struct rdirty {
+	char tbl[64];
+	char row[ROW_KEY_MAX];
+	long long mask, hlc;
+};
+struct rdirty_list {
+	struct rdirty *v;
+	size_t n, alloc;
+};
+void rdirty_list_release(struct rdirty_list *l);
+int replica_dirty(struct store *st, struct rdirty_list *out, struct err *e);
+int replica_dirty_clear(struct store *st, struct err *e);
+/* Marks columns of a row changed here (a conflict resolved to the value it
+ * already has must still be sent). */
+int replica_dirty_mark(struct store *st, const char *tbl, const char *row, long long mask,
+		       struct err *e);
+/* Marks every row of the council changed (the first export of a council). */
+int replica_dirty_all(struct store *st, struct err *e);
+
+/* The current values of a row's columns (vals has t->ncols entries);
+ * 1 if there is no such row. */
+int replica_row_get(struct store *st, const struct rtable *t, const char *row, struct rval *vals,
+		    struct err *e);
+bool replica_row_exists(struct store *st, const struct rtable *t, const char *row);
+/*
+ * Writes a row: all columns (insert) or those in mask (update). Returns 2
+ * and sets *unique ("c1,c2", caller frees) when a unique constraint on
+ * those columns refuses it, with nothing written.
+ */
+int replica_row_insert(struct store *st, const struct rtable *t, const char *row,
+		       const struct rval *vals, char **unique, struct err *e);
+int replica_row_update(struct store *st, const struct rtable *t, const char *row,
+		       unsigned long long mask, const struct rval *vals, char **unique,
+		       struct err *e);
+int replica_row_delete(struct store *st, const struct rtable *t, const char *row, struct err *e);
+/* The row whose columns `cols` ("c1,c2") hold the values in vals. */
+int replica_row_find(struct store *st, const struct rtable *t, const char *cols,
+		     const struct rval *vals, char row[ROW_KEY_MAX], struct err *e);
+/* Changes a row's id (content and bookkeeping), leaving its children. */
+int replica_row_rename(struct store *st, const struct rtable *t, const char *from, const char *to,
+		       struct err *e);
+/* Copies a row's history to another row key (rows merged into one). */
+int replica_hist_copy(struct store *st, const char *tbl, const char *from, const char *to,
+		      struct err *e);
+/* Forgets a row's versions and other heads (a row merged into another). */
+int replica_forget(struct store *st, const char *tbl, const char *row, struct err *e);
+/* Raises each § counter to the highest § recorded (after a merge). */
+int replica_counters_fix(struct store *st, struct err *e);
+/* Rows of `child` whose column `col` holds `value`. */
+int replica_children(struct store *st, const struct rtable *child, const char *col,
+		     const char *value, struct strvec *rows, struct err *e);
+
+/* Versions and history. */
+int replica_ver_get(struct store *st, const char *tbl, const char *row, const char *col,
+		    struct rver *v, struct err *e);
+int replica_ver_set(struct store *st, const char *tbl, const char *row, const char *col,
+		    const struct rver *v, struct err *e);
+/* The other heads of a field (concurrent versions not chosen). */
+int replica_heads(struct store *st, const char *tbl, const char *row, const char *col,
+		  struct rver **v, size_t *n, struct err *e);
+int replica_heads_set(struct store *st, const char *tbl, const char *row, const char *col,
+		      const struct rver *v, size_t n, struct err *e);
+/* Records a value in the history; 1 if that version was already there. */
+int replica_hist_add(struct store *st, const char *tbl, const char *row, const char *col,
+		     const struct rver *v, const struct rval *val, struct err *e);
+int replica_hist_get(struct store *st, const char *tbl, const char *row, const char *col,
+		     long long hlc, const char *writer, struct rval *out, struct err *e);
+
+/* Open conflicts: fields with other heads, every one. */
+struct rconflict {
+	char tbl[64], row[ROW_KEY_MAX], col[64];
+	struct rver cur, other;
+};
+struct rconflict_list {
+	struct rconflict *v;
+	size_t n, alloc;
+};
+void rconflict_list_release(struct rconflict_list *l);
+int replica_conflicts(struct store *st, struct rconflict_list *out, struct err *e);
+
+/* Rows merged away: the row they live on as. */
+int replica_alias_get(struct store *st, const char *tbl, const char *row, char out[ROW_KEY_MAX],
+		      struct err *e);
+int replica_alias_set(struct store *st, const char *tbl, const char *row, const char *target,
+		      struct err *e);
+
+/* Numbers that gave way in a clash: the number the row claims. */
+int replica_claim_get(struct store *st, const char *tbl, const char *row, const char *col,
+		      long long *value, struct err *e);
+int replica_claim_set(struct store *st, const char *tbl, const char *row, const char *col,
+		      long long value, struct err *e);
+int replica_claim_del(struct store *st, const char *tbl, const char *row, const char *col,
+		      struct err *e);
+/* The rows of a group (rows equal in `group` columns to row's) with their
+ * claimed number, their insert clock and their current number. */
+struct rclaim {
+	char row[ROW_KEY_MAX];
+	long long claim, hlc, now;
+};
+int replica_group(struct store *st, const struct rtable *t, const char *group, const char *col,
+		  const char *row, struct rclaim **out, size_t *n, bool *any_claim, struct err *e);
+/* Sets the number of each row of a group at once (two passes, so that no
+ * unique constraint sees a transient clash). */
+int replica_group_set(struct store *st, const struct rtable *t, const char *col,
+		      const struct rclaim *v, size_t n, struct err *e);
+
+/* Files applied: whose, which, what their writer had seen. */
+int replica_file_add(struct store *st, const char *writer, long long seq, const char *frontier,
+		     long long changes, struct err *e);
+int replica_file_get(struct store *st, const char *writer, long long seq, char **frontier,
+		     struct err *e);
+/* Per writer, the highest sequence number applied without a gap before
+ * it: "writer:seq" items joined by ',' in writer order (caller frees). */
+int replica_frontier(struct store *st, char **out, struct err *e);
+/* The highest sequence number applied of one writer (0 if none). */
+int replica_last_seq(struct store *st, const char *writer, long long *seq, struct err *e);
+
+/* Rows whose references point at nothing (after a merge), as table/row. */
+int replica_dangling(struct store *st, struct strvec *rows, struct err *e);
+/* Turns deferred foreign key checks on for the current transaction. */
+int replica_defer_fk(struct store *st, struct err *e);
+
+/* Frees the cached schema and statements (store_close calls it). */
+void replica_release(struct store *st);
+
+#endif

@@ -1,0 +1,116 @@
+/*
+ * bundle: the files of the shared folder, byte by byte (docs/sync-format.md).
+ *
+ * Every file has a clear header naming the council, the writer (public key
+ * and actor id), the writer's sequence number, the key epoch and the kind;
+ * then a clear, authenticated extension (kind-specific); then the body,
+ * encrypted with XChaCha20-Poly1305 (the header and extension are its
+ * associated data, so a file's identity cannot be changed); then an Ed25519
+ * signature of everything before it by the writer. Readers check the
+ * signature before they decrypt. A file shorter than its header says is
+ * reported as truncated (a sync tool may still be copying it).
+ *
+ * Parsing never trusts a length: every function here takes arbitrary bytes
+ * and either fills its output or returns -1 with a one-line reason in `why`.
+ */
+#ifndef GAVEL_SYNC_BUNDLE_H
+#define GAVEL_SYNC_BUNDLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/replica.h"
+#include "sync/identity.h"
+
+#define BUNDLE_VERSION 1
+#define BUNDLE_MAGIC "GAVELSYN"
+#define BUNDLE_HEADER 124
+#define BUNDLE_COUNCIL_LEN 16
+#define BUNDLE_KEY_LEN 32 /* crypto_aead_xchacha20poly1305_ietf_KEYBYTES */
+#define BUNDLE_PAD 4096
+#define BUNDLE_MAX (256u << 20) /* no file is larger than 256 MB */
+#define BUNDLE_WHY 160
+
+enum bundle_kind {
+	BUNDLE_CHANGES = 1, /* a batch of changes, under the council key of its epoch */
+	BUNDLE_KEYS = 2,    /* the council keys, under a key made from the passphrase */
+	BUNDLE_REKEY = 3,   /* a new council key, sealed to each member's machine */
+};
+
+struct bundle {
+	int version;
+	int kind;
+	unsigned char council[BUNDLE_COUNCIL_LEN];
+	unsigned char writer_pk[IDENTITY_PK_LEN];
+	char writer[ID_LEN + 1]; /* actor id, hex */
+	uint64_t seq;
+	uint32_t epoch;
+	const unsigned char *ext; /* into the parsed buffer */
+	size_t ext_len;
+	const unsigned char *nonce, *body;
+	size_t body_len;
+	const unsigned char *sig;
+	size_t signed_len; /* bytes covered by the signature */
+	size_t aad_len;    /* bytes of associated data */
+};
+
+/* Result of bundle_parse besides 0: */
+#define BUNDLE_TRUNCATED 1 /* shorter than it says: maybe still being copied */
+#define BUNDLE_NEWER 2     /* a format version this build does not know */
+
+/* Parses the frame of a file (nothing is verified or decrypted yet). */
+int bundle_parse(const unsigned char *buf, size_t len, struct bundle *b, char why[BUNDLE_WHY]);
+/* Checks the writer's signature. */
+bool bundle_verify(const struct bundle *b);
+/* Decrypts and unpads the body with key; *out (caller frees) and *out_len. */
+int bundle_open(const struct bundle *b, const unsigned char key[BUNDLE_KEY_LEN], unsigned char **out,
+		size_t *out_len, char why[BUNDLE_WHY]);
+
+/*
+ * Writes a whole file: header fields from b (version, kind, council,
+ * writer, seq, epoch), ext, the plaintext padded and encrypted with key,
+ * signed by id. *out (caller frees).
+ */
+void bundle_seal(const struct bundle *b, const unsigned char *ext, size_t ext_len,
+		 const unsigned char *plain, size_t plain_len, const unsigned char key[BUNDLE_KEY_LEN],
+		 const struct identity *id, unsigned char **out, size_t *out_len);
+
+/* The file name of a writer's file number seq, and back. */
+void bundle_name(const char *writer, uint64_t seq, char out[64]);
+bool bundle_name_parse(const char *name, char writer[ID_LEN + 1], uint64_t *seq);
+
+/* ---- the body of a batch of changes ---- */
+
+enum { CHANGE_UPSERT = 1, CHANGE_DELETE = 2 };
+struct change {
+	int op;
+	char tbl[64];
+	char row[ROW_KEY_MAX];
+	long long hlc;
+	int ncols;
+	char **cols;
+	struct rval *vals;
+};
+struct frontier_item {
+	char writer[ID_LEN + 1];
+	long long seq;
+};
+struct batch {
+	int schema;        /* the writer's schema version */
+	long long clock;   /* the writer's clock when it wrote the file */
+	size_t nfront;
+	struct frontier_item *front; /* what the writer had applied, per writer */
+	size_t n, alloc;
+	struct change *v;
+};
+void batch_release(struct batch *b);
+struct change *batch_push(struct batch *b);
+void batch_encode(const struct batch *b, unsigned char **out, size_t *len);
+int batch_decode(const unsigned char *buf, size_t len, struct batch *b, char why[BUNDLE_WHY]);
+
+/* Frontiers as text ("writer:seq,..." as store/replica.h keeps them). */
+void batch_frontier_parse(struct batch *b, const char *text);
+char *frontier_text(const struct frontier_item *v, size_t n);
+
+#endif

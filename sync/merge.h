@@ -1,0 +1,45 @@
+/*
+ * merge: from this copy's changes to a batch, and from other members'
+ * batches to this copy's content. See the essay at the top of merge.c.
+ */
+#ifndef GAVEL_SYNC_MERGE_H
+#define GAVEL_SYNC_MERGE_H
+
+#include "sync/bundle.h"
+
+struct merge_stats {
+	long changes;   /* row changes applied */
+	long fields;    /* field values that became current */
+	long conflicts; /* new open conflicts */
+	long merged;    /* rows found to be the same as one already here */
+	long renumbered;/* rows that gave way in a clash of numbers */
+	long revived;   /* deleted rows brought back by a concurrent edit */
+	long skipped;   /* changes to tables or columns this build does not know */
+};
+
+/* The file a batch came in: its writer, number and what the writer had
+ * applied of each writer's files (its causal past). */
+struct merge_file {
+	const char *writer;
+	long long seq;
+	const struct frontier_item *front;
+	size_t nfront;
+};
+
+/*
+ * Builds the batch of this copy's changes since the last export (writer
+ * `me`, file number seq) and records their versions. The batch is empty
+ * when nothing changed. In the caller's transaction.
+ */
+int merge_export(struct store *st, const char *me, long long seq, struct batch *out,
+		 struct err *e);
+
+/* Applies one batch; in the caller's transaction, capture off. */
+int merge_apply(struct store *st, const struct merge_file *f, const struct batch *b,
+		struct merge_stats *ms, struct err *e);
+
+/* After the batches of a sync: references to deleted rows bring them back;
+ * § counters follow the merged decisions. */
+int merge_finish(struct store *st, struct merge_stats *ms, struct err *e);
+
+#endif

@@ -1,0 +1,114 @@
+/*
+ * sync: a council shared through a folder. The API of `gavel council
+ * share`, `gavel join`, `gavel sync`, `gavel conflicts` and `gavel members`,
+ * and for the terminal interface (a status line, a sync key, a conflicts
+ * screen).
+ *
+ * The folder holds only files that each machine writes once under a
+ * temporary name and renames into place: no lock files, nothing shared
+ * that two machines change. A sync first writes this machine's changes
+ * since the last sync as one file, then reads every file it has not yet
+ * applied (see sync/merge.c for how they merge, docs/sync-format.md for the
+ * bytes). A file that is truncated, damaged, forged, of a newer format or
+ * made by a sync tool as a conflict copy is skipped with a note and taken
+ * later if it may still complete; nothing in the database changes because
+ * of it. A sync either completes or changes nothing (one transaction).
+ *
+ * Functions return 0 on success and -1 with `e` set on failure.
+ */
+#ifndef GAVEL_SYNC_SYNC_H
+#define GAVEL_SYNC_SYNC_H
+
+#include "store/store.h"
+
+/* What one sync did. */
+struct sync_summary {
+	long sent;          /* changes this machine wrote to the folder */
+	long received;      /* changes of other members applied here */
+	long files;         /* files applied */
+	long conflicts_new; /* conflicts this sync opened */
+	long conflicts_open;/* conflicts open after it */
+	long waiting;       /* files waiting for an earlier file they build on */
+	long refused;       /* files skipped (see notes) */
+	bool renewed;       /* this database turned out to be a copy: it got its own identity */
+	struct strvec from; /* "Åsa Ölund: 12 changes", one per member heard from */
+	struct strvec notes;/* one line per file skipped or event worth telling */
+};
+void sync_summary_release(struct sync_summary *s);
+
+/*
+ * Makes `dir` the council's shared folder (created if missing; it must not
+ * hold another council's files): this machine becomes `person`'s (added
+ * to the council if not there), the council gets a random key, unlocked by
+ * `passphrase` for those who join, and everything in the database is
+ * written to the folder.
+ */
+int sync_share(struct store *st, const char *dir, const char *person, const char *passphrase,
+	       struct sync_summary *out, struct err *e);
+
+/*
+ * Makes a new copy of the council at db_path (which must not hold a
+ * council) from the folder `dir`, for `person` (added if not in the
+ * council), with the passphrase. The copy is left open in *out_st.
+ */
+int sync_join(const char *db_path, const char *dir, const char *person, const char *passphrase,
+	      struct store **out_st, struct sync_summary *out, struct err *e);
+
+/* One sync with the council's folder (or `dir` when not NULL). */
+int sync_run(struct store *st, const char *dir, struct sync_summary *out, struct err *e);
+
+/* For a status line: the folder, the last sync (UTC, ISO 8601) and the
+ * number of open conflicts. shared is false for a council not shared. */
+struct sync_status {
+	bool shared;
+	char *dir, *last;
+	long conflicts;
+};
+int sync_status(struct store *st, struct sync_status *out, struct err *e);
+void sync_status_release(struct sync_status *s);
+
+/* An open conflict: a field with two values written concurrently. */
+struct sync_conflict {
+	char id[17];          /* stable on every machine */
+	char *what;           /* the row in words: "decision radet/2026/3" */
+	char *field;          /* the column ("-": the row was deleted on one side) */
+	char *current, *other;/* the values (NULL: no value) */
+	char *current_by, *other_by;    /* who wrote them */
+	char *current_when, *other_when;/* when (UTC) */
+};
+struct sync_conflict_list {
+	struct sync_conflict *v;
+	size_t n, alloc;
+};
+void sync_conflict_list_release(struct sync_conflict_list *l);
+int sync_conflicts(struct store *st, struct sync_conflict_list *out, struct err *e);
+/* Settles a conflict by id (or a unique prefix): keep "current" or "other".
+ * The choice is a change like any other: it travels at the next sync. */
+int sync_conflict_resolve(struct store *st, const char *id, const char *keep, struct err *e);
+
+/* The members' machines: who, key fingerprint, files written, last seen. */
+struct sync_member {
+	char *person, *fingerprint, *last, *revoked;
+	long files;
+	bool me;
+};
+struct sync_member_list {
+	struct sync_member *v;
+	size_t n, alloc;
+};
+void sync_member_list_release(struct sync_member_list *l);
+int sync_members(struct store *st, struct sync_member_list *out, struct err *e);
+
+/*
+ * A member leaves: their machines' keys are revoked, a new council key is
+ * made for everything written from now on and sealed to each remaining
+ * member machine's key, and `passphrase` becomes the passphrase for
+ * future joins. The former member keeps what they had; they read nothing
+ * written after this.
+ */
+int sync_member_remove(struct store *st, const char *person, const char *passphrase,
+		       struct err *e);
+/* A new passphrase (and with it a new council key, as above, for all). */
+int sync_passphrase(struct store *st, const char *passphrase, struct err *e);
+
+#endif

@@ -1,0 +1,93 @@
+#!/bin/bash
+# Sync between members through one shared folder: share, join, edits on
+# every copy, syncs in any order, the same content everywhere; conflicts
+# and their resolution; what the folder holds.
+. "$(dirname "$0")/../lib.sh"
+
+F="$WORK/folder"
+A="$WORK/eva.db" B="$WORK/bjorn.db" C="$WORK/asa.db"
+export GAVEL_PASSPHRASE="korrekt häftklammer hästbatteri"
+a() { g --db "$A" "$@"; }
+b() { g --db "$B" "$@"; }
+c() { g --db "$C" "$@"; }
+
+# same "what" A B [C]: the dumps are byte-identical
+same() {
+	local what=$1
+	shift
+	local first
+	first=$(g --db "$1" dump) || fail "dump $1"
+	for db in "${@:2}"; do
+		[ "$(g --db "$db" dump)" = "$first" ] || { diff <(echo "$first") <(g --db "$db" dump) | head -20; fail "$what: $1 and $db differ"; }
+	done
+	ok "$what"
+}
+
+expect_ok "demo council" a demo
+expect_grep "share" "shared the council through" a council share "$F" --as "Eva Lind"
+n=$(ls "$F" | wc -l)
+[ "$n" -eq 2 ] || fail "the folder holds $n files after share"
+ok "the folder holds a key file and one batch"
+ls "$F" | grep -Evq '^[0-9a-f]{32}-[0-9]{8}\.gavel$' && fail "file names: $(ls "$F")"
+ok "file names are a writer id and a number, nothing more"
+grep -rqa "Digitaliseringsrådet\|Eva Lind\|Vänersborg" "$F" && fail "the folder holds clear text"
+ok "nothing readable in the folder"
+perm=$(stat -c %a "$A.identity") && [ "$perm" = 600 ] || fail "identity mode $perm"
+perm=$(stat -c %a "$A.keys") && [ "$perm" = 600 ] || fail "keys mode $perm"
+ok "the identity and the unlocked key are readable only by their owner"
+
+expect_grep "join" "joined the council" b join "$F" --as "Björn Ek"
+expect_grep "join with a new person" "joined the council" c join "$F" --as "Åsa Nyström"
+expect_ok "first sync A" a sync
+expect_ok "first sync B" b sync
+same "after joining, every copy holds the same" "$A" "$B" "$C"
+expect_grep "members" "Åsa Nyström" a members
+expect_grep "whoami after join" "Björn Ek" b whoami
+
+M=radet/2026-12-07
+expect_out "item on A" 9 a item add $M "Bredband i Dalsland"
+expect_out "item on B, offline" 9 b item add $M "E-arkiv"
+expect_ok "note on A" a note $M 1 "Ordföranden hälsade välkommen."
+expect_ok "note on B" b note $M 2 "Dan Ärlig valdes att justera."
+expect_ok "sync A" a sync
+expect_ok "sync B" b sync
+expect_ok "sync C" c sync
+expect_ok "sync A again" a sync
+same "edits on two copies, everyone the same" "$A" "$B" "$C"
+show=$(c meeting show $M)
+for want in "Bredband i Dalsland" "E-arkiv" "Ordföranden hälsade" "Dan Ärlig valdes"; do
+	printf '%s\n' "$show" | grep -q -- "$want" || fail "C lacks [$want]: $show"
+done
+ok "both items and both notes reached the third copy"
+printf '%s\n' "$show" | grep -q "10\. " || fail "the clashing item numbers: $show"
+ok "the two items numbered 9 offline became 9 and 10"
+
+# the same field on two copies: a conflict, the same winner everywhere
+expect_ok "edit notes A" a note $M 3 "Eva: dagordningen godkändes."
+expect_ok "edit notes B" b note $M 3 "Björn: dagordningen godkändes med ett tillägg."
+a sync >/dev/null && b sync >/dev/null && c sync >/dev/null && a sync >/dev/null || fail "syncs"
+same "a conflict converges" "$A" "$B" "$C"
+ca=$(a conflicts --json) cb=$(b conflicts --json) cc=$(c conflicts --json)
+[ "$ca" = "$cb" ] && [ "$cb" = "$cc" ] || fail "conflict lists differ: $ca / $cb / $cc"
+ok "every copy lists the same conflict"
+printf '%s' "$ca" | python3 -c '
+import json,sys
+l=json.load(sys.stdin)
+assert len(l)==1, l
+c=l[0]
+vals={c["current"],c["other"]}
+assert any("Eva:" in v for v in vals) and any("Björn:" in v for v in vals), c
+assert {c["current_by"],c["other_by"]}=={"Eva Lind","Björn Ek"}, c
+' || fail "conflict content: $ca"
+ok "the conflict shows both values and who wrote them"
+id=$(printf '%s' "$ca" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+other=$(printf '%s' "$ca" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["other"])')
+expect_grep "resolve keeping the other" "resolved" c conflicts resolve "$id" other
+expect_out "resolved here at once" "no open conflicts" c conflicts
+c sync >/dev/null && a sync >/dev/null && b sync >/dev/null || fail "syncs"
+same "a resolution travels" "$A" "$B" "$C"
+expect_out "no conflict left on A" "no open conflicts" a conflicts
+a meeting show $M | grep -qF "$other" || fail "the kept value is not shown"
+ok "the value kept is the current one everywhere"
+
+echo "$checks checks"
