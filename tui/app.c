@@ -107,6 +107,7 @@ void app_goto(struct app *app, enum key_action a)
 	case ACT_GO_GOALS: open_goals(app); break;
 	case ACT_GO_ACTIONS: open_actions(app, NULL); break;
 	case ACT_GO_PROPOSALS: open_proposals(app); break;
+	case ACT_GO_CONFLICTS: open_conflicts(app); break;
 	default: break;
 	}
 }
@@ -135,6 +136,11 @@ static void draw_frame(struct app *app)
 	int tw = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(tabs); i++)
 		tw += text_width(_(tabs[i])) + 2;
+	if (app->sync_line[0] && app->cols - x - 4 > text_width(app->sync_line) + 2) {
+		int sw = text_width(app->sync_line);
+		draw_text(0, app->cols - sw - 1, app->sync_line, sw);
+		tw = app->cols; /* the tabs give way */
+	}
 	if (app->cols - x - 4 > tw && app->stack[0].ops == &screen_home)
 		for (size_t i = 0, tx = (size_t)(app->cols - tw); i < ARRAY_SIZE(tabs); i++)
 			tx += (size_t)draw_text(0, (int)tx, _(tabs[i]), text_width(_(tabs[i]))) + 2;
@@ -299,6 +305,11 @@ int tui_run(struct store *st)
 	printf("\033[?2004h"); /* bracketed paste on */
 	fflush(stdout);
 
+	/* a shared council syncs at start and at quit */
+	if (!welcome) {
+		tui_sync(&app, true);
+		sync_line_update(&app);
+	}
 	app_push(&app, welcome ? &screen_welcome : &screen_home, NULL);
 	while (app.depth > 0 && !app.quit) {
 		if (got_signal)
@@ -340,14 +351,21 @@ int tui_run(struct store *st)
 			open_help(&app, top.ops->on);
 		else if (a == ACT_SEARCH)
 			open_search(&app);
-		else if (a >= ACT_GO_HOME && a <= ACT_GO_PROPOSALS)
+		else if ((a >= ACT_GO_HOME && a <= ACT_GO_PROPOSALS) || a == ACT_GO_CONFLICTS)
 			app_goto(&app, a);
+		else if (a == ACT_SYNC) {
+			save_all(&app);
+			if (tui_sync(&app, false) && app.depth > 0 && app.stack[app.depth - 1].ops->open)
+				app.stack[app.depth - 1].ops->open(&app, app.stack[app.depth - 1].self);
+		}
 		else if (a == ACT_QUIT)
 			app.quit = true;
 		else if (a == ACT_BACK)
 			app_pop(&app);
 	}
 	save_all(&app);
+	if (!got_signal && app.stack[0].ops != &screen_welcome)
+		tui_sync(&app, true);
 	while (app.depth > 0) {
 		app.depth--;
 		if (app.stack[app.depth].ops->close)

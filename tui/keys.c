@@ -66,6 +66,13 @@ const struct keydef keydefs[] = {
 	{ ACT_TO_AGENDA, ON_PROPOSALS, { 'A' }, "A", N_("put on a meeting's agenda (every answer yes)") },
 	{ ACT_TOGGLE, ON_PREPARE, { ' ', 'x' }, "Space, x", N_("choose / leave out") },
 	{ ACT_APPLY, ON_PREPARE, { 'A' }, "A", N_("put the chosen items on the agenda") },
+	{ ACT_GO_CONFLICTS, ON_ALL & ~ON_NOTES & ~ON_WELCOME, { '7' }, "7", N_("conflicts of a shared council") },
+	{ ACT_SYNC, ON_ALL & ~ON_NOTES & ~ON_WELCOME, { 'S' }, "S", N_("sync with the council's shared folder") },
+	{ ACT_EXPORT, ON_MEETING, { 'E' }, "E", N_("the protocol as a document (PDF, ODT, HTML, Markdown, text)") },
+	{ ACT_EXTRACT, ON_MEETING, { 'X' }, "X", N_("an extract of the selected item's paragraph") },
+	{ ACT_INVITE, ON_MEETING, { 'I' }, "I", N_("the invitation with the agenda (PDF, calendar file, text)") },
+	{ ACT_ADJUST, ON_MEETING, { 'A' }, "A", N_("adjust: sign the protocol (or, in an open meeting, the selected paragraph)") },
+	{ ACT_REPORT, ON_GOALS, { 'R' }, "R", N_("the yearly goals report for the steering group") },
 	{ ACT_CREATE, ON_WELCOME, { 'c' }, "c", N_("create a new council") },
 	{ ACT_DEMO, ON_WELCOME, { 'd' }, "d", N_("open the demo council") },
 	{ ACT_QUIT, ON_WELCOME, { 'q', 'Q' }, "q", N_("quit") },
@@ -94,6 +101,7 @@ void keys_print_man(FILE *f)
 		{ ON_ATTEND, "Attendance" }, { ON_MEETINGS, "Meetings" }, { ON_DECISIONS, "Decisions" },
 		{ ON_GOALS, "Goals" }, { ON_ACTIONS, "Actions" }, { ON_PROPOSALS, "Proposals" },
 		{ ON_PREPARE, "Preparing the agenda" }, { ON_WELCOME, "First start" },
+		{ ON_CONFLICTS, "Conflicts" },
 	};
 	for (size_t s = 0; s < ARRAY_SIZE(screens); s++) {
 		fprintf(f, ".SS %s\n", screens[s].title);

@@ -188,6 +188,10 @@ static bool goals_key(struct app *app, void *self, int ch, enum key_action a)
 	}
 	if (listnav_key(&s->nav, a, (int)s->goals.n, s->height))
 		return true;
+	if (a == ACT_REPORT) {
+		docs_report(app);
+		return true;
+	}
 	if (!s->goals.n || (a != ACT_ENTER && a != ACT_GOAL_ACTIONS))
 		return false;
 	const char *code = s->goals.v[s->nav.sel].code;
@@ -217,7 +221,7 @@ const struct screen_ops screen_goals = {
 	.draw = goals_draw,
 	.key = goals_key,
 	.close = goals_close,
-	.hint = N_("↑↓ choose  Enter its decisions  a its actions  / search  ? help"),
+	.hint = N_("↑↓ choose  Enter its decisions  a its actions  R yearly report  / search  ? help"),
 };
 
 void open_goals(struct app *app)

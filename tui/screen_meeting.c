@@ -624,6 +624,33 @@ static bool meeting_key(struct app *app, void *self, int ch, enum key_action a)
 	case ACT_MOVE_UP: do_move(app, s, -1); return true;
 	case ACT_MOVE_DOWN: do_move(app, s, +1); return true;
 	case ACT_PREPARE: save_notes(app, s); open_prepare(app, s->ref); return true;
+	case ACT_EXPORT: save_notes(app, s); docs_export(app, s->ref, 0); return true;
+	case ACT_INVITE: save_notes(app, s); docs_invite(app, s->ref); return true;
+	case ACT_EXTRACT: {
+		struct item *it = cur_item(s);
+		if (!it || !it->decision)
+			app_message(app, true, "%s", _("the item has no decision, so no paragraph to extract"));
+		else
+			docs_export(app, s->ref, it->decision->para);
+		return true;
+	}
+	case ACT_ADJUST: {
+		struct item *it = cur_item(s);
+		struct strvec names = { 0 };
+		struct err e;
+		save_notes(app, s);
+		store_person_names(app->st, &names, &e);
+		/* in an open meeting: this paragraph at once (omedelbar justering) */
+		int para = !strcmp(s->v.m.status, "open") && it && it->decision ? it->decision->para : 0;
+		if (docs_adjust(app, s->ref, para, &s->v.adjusters, &names)) {
+			char msg[sizeof app->message];
+			snprintf(msg, sizeof msg, "%s", app->message);
+			meeting_open_screen(app, s);
+			app_message(app, false, "%s", msg);
+		}
+		strvec_release(&names);
+		return true;
+	}
 	default: return false;
 	}
 }

@@ -29,7 +29,8 @@ enum key_action {
 	ACT_FILTER_BODY, ACT_FILTER_YEAR, ACT_FILTER_GOAL, ACT_FILTER_TEXT, ACT_FILTER_CLEAR,
 	ACT_PREV_YEAR, ACT_NEXT_YEAR, ACT_ORDER, ACT_MINE, ACT_STATUS, ACT_NOTE, ACT_SCREEN,
 	ACT_TO_AGENDA, ACT_PREPARE, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_WHOAMI, ACT_GOAL_ACTIONS,
-	ACT_APPLY, ACT_CREATE, ACT_DEMO,
+	ACT_APPLY, ACT_CREATE, ACT_DEMO, ACT_GO_CONFLICTS, ACT_SYNC, ACT_EXPORT, ACT_EXTRACT, ACT_INVITE,
+	ACT_ADJUST, ACT_REPORT,
 	ACT_COUNT
 };
 
@@ -48,6 +49,7 @@ enum {
 	ON_PROPOSALS = 1u << 9,
 	ON_PREPARE = 1u << 10,
 	ON_WELCOME = 1u << 11,
+	ON_CONFLICTS = 1u << 12,
 };
 
 struct keydef {
@@ -103,6 +105,8 @@ struct app {
 	/* where the terminal's cursor goes after a redraw (a screen's draw sets
 	 * it when it shows one, e.g. in the notes editor); -1: hidden */
 	int cursor_y, cursor_x;
+	/* the title line's sync state: "synced 14:02 UTC · 2 conflicts", or "" */
+	char sync_line[128];
 };
 
 /* The key code of a bracketed paste (its text is in app->paste). */
@@ -183,6 +187,24 @@ extern const struct screen_ops screen_actions;
 extern const struct screen_ops screen_proposals;
 extern const struct screen_ops screen_prepare;
 extern const struct screen_ops screen_welcome;
+extern const struct screen_ops screen_conflicts;
+void open_conflicts(struct app *app);
+/* Syncs with the council's shared folder (nothing when it is not shared;
+ * quiet: no message unless something came in); true if it synced. */
+bool tui_sync(struct app *app, bool quiet);
+/* Reads the sync state into app->sync_line. */
+void sync_line_update(struct app *app);
+
+/* ---- documents (docs.c), written in the current folder ---- */
+/* The protocol (paragraph 0) or the extract of § paragraph. */
+void docs_export(struct app *app, const char *ref, int paragraph);
+void docs_invite(struct app *app, const char *ref);
+void docs_report(struct app *app);
+/* Names the signers (the adjusters offered) and signs with this
+ * machine's key; paragraph > 0 adjusts that paragraph at once. True if it
+ * changed something. */
+bool docs_adjust(struct app *app, const char *ref, int paragraph, const struct strvec *adjusters,
+		 const struct strvec *names);
 /* Opens the meeting named ref (BODY/DATE). */
 void open_meeting(struct app *app, const char *ref);
 /* Opens the meeting with item number `item` selected. */

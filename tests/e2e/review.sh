@@ -23,7 +23,7 @@ gone() { # gone TEXT: up to 5 s for TEXT to leave the screen
 	screen >&2
 	fail "[$1] still on the screen"
 }
-start() { tmux new-session -d -s $S -x "${1:-110}" -y "${2:-32}" "GAVEL_DB=$GAVEL_DB LANG=C.UTF-8 $GAVEL"; }
+start() { tmux new-session -d -s $S -c "$WORK" -x "${1:-110}" -y "${2:-32}" "GAVEL_DB=$GAVEL_DB LANG=C.UTF-8 $GAVEL"; }
 stop() { tmux kill-session -t $S 2>/dev/null; for _ in $(seq 30); do tmux has-session -t $S 2>/dev/null || break; sleep 0.1; done; true; }
 trap 'stop; rm -rf "$WORK"' EXIT
 
@@ -209,6 +209,42 @@ wait_for "item moved to place 2"
 g meeting show "$SG" | grep -q "2. Godkännande av dagordningen" || fail "moved up"
 ok "items moved down and up the agenda"
 
+# ---- documents from the interface: protocol, extract, invitation, report ----
+keys 2
+keys y
+keys C-u
+typed "$(date +%Y)"
+keys Enter
+PAST=$(g meeting list --json | python3 -c 'import json,sys; print([m["meeting"] for m in json.load(sys.stdin) if m["status"]=="adjusted"][-1])')
+keys g
+for _ in $(seq 20); do screen | grep -q "› ${PAST#*/}\|^ ${PAST#*/}" && break; keys j; done
+keys Enter
+wait_for "adjusted"
+keys E
+wait_for "Format (pdf"
+keys Enter
+wait_for "the protocol is in $WORK/"
+FILE=$(ls "$WORK"/*-protokoll.pdf | head -1)
+[ -s "$FILE" ] || fail "no protocol file"
+if command -v pdftotext >/dev/null; then pdftotext "$FILE" - | grep -q "PROTOKOLL" || fail "the protocol PDF"; fi
+ok "E writes the protocol as PDF from the meeting screen"
+keys q
+keys 4
+wait_for "Goals: actions"
+keys R
+wait_for "The yearly report for the year"
+keys Enter
+wait_for "Format (pdf"
+keys Enter
+wait_for "the report is in $WORK/"
+ls "$WORK"/uppfoljning-*.pdf >/dev/null || fail "no report file"
+ok "R writes the yearly goals report from the goals screen"
+keys S
+wait_for "this council is not shared"
+keys 7
+wait_for "no conflicts"
+ok "S says an unshared council has nothing to sync; 7 shows the conflicts"
+
 # ---- the terminal closes while a prompt is open: gavel leaves, saving ----
 keys 1
 wait_for "Next meetings"
@@ -229,8 +265,20 @@ kill -0 "$PID" 2>/dev/null && { kill -9 "$PID"; fail "gavel kept running after i
 g meeting show "$NEXT" | grep -q "Och lite till" || fail "notes lost when the terminal closed"
 ok "a closed terminal ends gavel, even in a prompt, with the notes saved"
 
+# ---- a shared council: synced at start, S brings in another member's work ----
+export GAVEL_PASSPHRASE="korrekt häftklammer hästbatteri"
+g council share "$WORK/folder" --as "Henrik Svensson" >/dev/null || fail "share"
+g --db "$WORK/b.db" join "$WORK/folder" --as "Lars Nyström" >/dev/null || fail "join"
 start
 wait_for "Next meetings"
+wait_for "synced "
+ok "a shared council is synced at start and says so in the title line"
+g --db "$WORK/b.db" action add "Sammanställa enkätsvaren" --owner "Lars Nyström" --due 2027-02-01 >/dev/null || fail "action in b"
+g --db "$WORK/b.db" sync >/dev/null || fail "sync b"
+keys S
+wait_for "received"
+g action list --owner "Lars Nyström" | grep -q "Sammanställa enkätsvaren" || fail "the other member's action did not come in"
+ok "S syncs: another member's action comes in"
 keys q
 for _ in $(seq 30); do tmux has-session -t $S 2>/dev/null || break; sleep 0.1; done
 tmux has-session -t $S 2>/dev/null && fail "q on home did not quit"
