@@ -227,7 +227,8 @@ const char *const store_migrations[] = {
 	 * 4 → 5: the adjustment signatures (store/signature.h). scope "" is
 	 * the whole protocol, an item's id one paragraph adjusted at once;
 	 * content is the canonical form that was signed, so that a change
-	 * made after signing can be named.
+	 * made after signing can be named. And an index of actions by
+	 * decision, for the yearly report.
 	 */
 	"CREATE TABLE adjust_signer(" STAMP ", meeting_id TEXT NOT NULL REFERENCES meeting(id),"
 	" scope TEXT NOT NULL, person_id TEXT NOT NULL REFERENCES person(id),"
@@ -236,7 +237,9 @@ const char *const store_migrations[] = {
 	" scope TEXT NOT NULL, person_id TEXT NOT NULL REFERENCES person(id),"
 	" public_key TEXT NOT NULL, signature TEXT NOT NULL, signed_at TEXT NOT NULL,"
 	" content TEXT NOT NULL, UNIQUE(meeting_id, scope, person_id));"
-	"CREATE INDEX adjust_signer_scope ON adjust_signer(scope);",
+	"CREATE INDEX adjust_signer_scope ON adjust_signer(scope);"
+	/* the yearly report finds a goal's decisions through their actions */
+	"CREATE INDEX action_decision ON action(decision_id);",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);
