@@ -32,6 +32,17 @@
 struct pdf {
 	const struct doc *d;
 	cairo_t *cr;
+	PangoContext *ctx; /* one for all layouts: making one per layout is slow */
+	PangoFontDescription *fonts[6];
+	/* the layouts of the counting pass, reused by the drawing pass, which
+	 * asks for the same ones in the same order (all but the page numbers) */
+	struct cached {
+		PangoLayout *l;
+		int f;
+		double size, width;
+		char *text;
+	} *cache;
+	size_t ncache, calls;
 	bool dry;      /* counting pages only */
 	int page, pages;
 	double y;
@@ -40,27 +51,51 @@ struct pdf {
 
 enum font { SERIF, SERIF_BOLD, SANS, SANS_BOLD, SANS_SMALL, HEAD_BIG };
 
+static PangoLayout *make_layout(struct pdf *p, enum font f, double size, const char *text,
+				double width);
+
 static PangoLayout *layout(struct pdf *p, enum font f, double size, const char *text, double width)
+{
+	size_t i = p->calls++;
+	if (!p->dry && i < p->ncache) {
+		struct cached *c = &p->cache[i];
+		if (c->f == (int)f && c->size == size && c->width == width && !strcmp(c->text, text))
+			return g_object_ref(c->l);
+	}
+	PangoLayout *l = make_layout(p, f, size, text, width);
+	if (p->dry) {
+		p->cache = xrealloc(p->cache, (p->ncache + 1) * sizeof *p->cache);
+		p->cache[p->ncache++] = (struct cached){ g_object_ref(l), (int)f, size, width,
+							 xstrdup(text) };
+	}
+	return l;
+}
+
+static PangoLayout *make_layout(struct pdf *p, enum font f, double size, const char *text,
+				double width)
 {
 	static const char *const family[] = { "DejaVu Serif", "DejaVu Serif", "DejaVu Sans",
 					      "DejaVu Sans", "DejaVu Sans", "DejaVu Sans" };
-	PangoLayout *l = pango_cairo_create_layout(p->cr);
-	PangoFontDescription *fd = pango_font_description_new();
-	pango_font_description_set_family(fd, family[f]);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	if (f == SERIF_BOLD || f == SANS_BOLD || f == HEAD_BIG)
-		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-	pango_layout_set_font_description(l, fd);
-	pango_font_description_free(fd);
+	if (!p->fonts[f]) {
+		p->fonts[f] = pango_font_description_new();
+		pango_font_description_set_family(p->fonts[f], family[f]);
+		if (f == SERIF_BOLD || f == SANS_BOLD || f == HEAD_BIG)
+			pango_font_description_set_weight(p->fonts[f], PANGO_WEIGHT_BOLD);
+	}
+	PangoLayout *l = pango_layout_new(p->ctx);
+	pango_font_description_set_absolute_size(p->fonts[f], size * PANGO_SCALE);
+	pango_layout_set_font_description(l, p->fonts[f]);
 	if (width > 0) {
 		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	}
 	/* no hyphens: a word broken at the margin would read differently */
-	PangoAttrList *attrs = pango_attr_list_new();
-	pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+	static PangoAttrList *attrs;
+	if (!attrs) {
+		attrs = pango_attr_list_new();
+		pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+	}
 	pango_layout_set_attributes(l, attrs);
-	pango_attr_list_unref(attrs);
 	pango_layout_set_text(l, text, -1);
 	return l;
 }
@@ -111,17 +146,19 @@ static void page_head(struct pdf *p)
 	char pageno[64];
 	snprintf(pageno, sizeof pageno, doc_tr(d, N_("Page %d (%d)")), p->page, p->pages);
 
-	if (d->draft && !p->dry) {
+	if (d->draft) {
 		/* the draft mark across the page, under the text */
-		cairo_save(p->cr);
-		cairo_translate(p->cr, PAGE_W / 2, PAGE_H / 2);
-		cairo_rotate(p->cr, -0.9);
 		PangoLayout *l = layout(p, HEAD_BIG, 44, d->draft, 0);
-		cairo_set_source_rgba(p->cr, 0.75, 0.05, 0.05, 0.13);
-		cairo_move_to(p->cr, -width_of(l) / 2, -height(l) / 2);
-		pango_cairo_show_layout(p->cr, l);
+		if (!p->dry) {
+			cairo_save(p->cr);
+			cairo_translate(p->cr, PAGE_W / 2, PAGE_H / 2);
+			cairo_rotate(p->cr, -0.9);
+			cairo_set_source_rgba(p->cr, 0.75, 0.05, 0.05, 0.13);
+			cairo_move_to(p->cr, -width_of(l) / 2, -height(l) / 2);
+			pango_cairo_show_layout(p->cr, l);
+			cairo_restore(p->cr);
+		}
 		g_object_unref(l);
-		cairo_restore(p->cr);
 	}
 	double y = 40;
 	double h = put(p, SANS_BOLD, 12, d->issuer ? d->issuer : "", LEFT, y, 250, 0);
@@ -156,17 +193,19 @@ static void page_head(struct pdf *p)
 /* The adjusters' initial boxes at the foot of a protocol's page. */
 static void page_foot(struct pdf *p)
 {
-	if (!p->d->initials || p->dry)
+	/* the layouts are made in both passes, so that the drawing pass finds
+	 * them in the same order as the counting pass made them */
+	if (!p->d->initials)
 		return;
 	double y = PAGE_H - 62;
+	put(p, SANS, 7, doc_tr(p->d, N_("Adjusters' initials")), LEFT, y - 11, 0, 0.4);
+	put(p, SANS, 7, doc_tr(p->d, N_("Extract certified")), RIGHT - 150, y - 11, 0, 0.4);
+	if (p->dry)
+		return;
 	cairo_set_line_width(p->cr, 0.6);
 	grey(p, 0.45);
-	put(p, SANS, 7, doc_tr(p->d, N_("Adjusters' initials")), LEFT, y - 11, 0, 0.4);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 3; i++)
 		cairo_rectangle(p->cr, LEFT + i * 52, y, 46, 24);
-		cairo_stroke(p->cr);
-	}
-	put(p, SANS, 7, doc_tr(p->d, N_("Extract certified")), RIGHT - 150, y - 11, 0, 0.4);
 	cairo_rectangle(p->cr, RIGHT - 150, y, 150, 24);
 	cairo_stroke(p->cr);
 }
@@ -509,9 +548,12 @@ int doc_write_pdf(const struct doc *d, const char *path, struct err *e)
 	/* pass 1: count the pages */
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
 	p.cr = cairo_create(s);
+	p.ctx = pango_cairo_create_context(p.cr);
 	blocks(&p);
+	g_object_unref(p.ctx);
 	cairo_destroy(p.cr);
 	cairo_surface_destroy(s);
+	p.calls = 0;
 
 	/* pass 2: draw */
 	p.pages = p.page;
@@ -535,7 +577,17 @@ int doc_write_pdf(const struct doc *d, const char *path, struct err *e)
 		free(kw);
 	}
 	p.cr = cairo_create(s);
+	p.ctx = pango_cairo_create_context(p.cr);
 	blocks(&p);
+	g_object_unref(p.ctx);
+	for (size_t i = 0; i < ARRAY_SIZE(p.fonts); i++)
+		if (p.fonts[i])
+			pango_font_description_free(p.fonts[i]);
+	for (size_t i = 0; i < p.ncache; i++) {
+		g_object_unref(p.cache[i].l);
+		free(p.cache[i].text);
+	}
+	free(p.cache);
 	cairo_status_t status = cairo_status(p.cr);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(s);

@@ -17,6 +17,8 @@
 #include "core/action.h"
 #include "core/council.h"
 #include "core/meeting.h"
+#include "core/protocol.h"
+#include "core/report.h"
 #include "store/store.h"
 #include "tests/bench/bench.h"
 
@@ -324,6 +326,48 @@ static bool notes_have(const char *word)
 	return found;
 }
 
+/* A meeting of 40 items, each with 1,500 characters of notes and a
+ * decision: the protocol the PDF figure typesets. Returns its name. */
+static char *build_40(struct store *st, const char *today)
+{
+	struct strbuf sb = { 0 };
+	char date[11], name[128], *ref;
+	date_add_days(today, 30, date);
+	if (store_begin(st, &e) ||
+	    meeting_add(st, "radet", date, "09:00", "16:00", "Regionens hus, Vänersborg", &ref, &e))
+		bench_die("meeting of 40");
+	for (int p = 0; p < 15; p++) {
+		struct attend_input a = { 0 };
+		snprintf(name, sizeof name, "Person %02d Åström", 20 + p);
+		a.person = name;
+		if (meeting_attend(st, ref, &a, &e))
+			bench_die("attend 40");
+	}
+	if (meeting_open(st, ref, "09:00", &e))
+		bench_die("open 40");
+	for (int i = 1; i <= 40; i++) {
+		int pos;
+		char ps[16];
+		struct decide_input in = { 0 };
+		struct decide_result r;
+		snprintf(name, sizeof name, "Ärende %d: %s och %s", i, words[rnd(NWORDS)], words[rnd(NWORDS)]);
+		snprintf(ps, sizeof ps, "%d", i);
+		if (meeting_item_add(st, ref, name, NULL, NULL, NULL, 0, &pos, &e))
+			bench_die("item 40");
+		text(&sb, 1500);
+		if (meeting_note(st, ref, ps, sb.buf, &e))
+			bench_die("note 40");
+		text(&sb, 200);
+		in.text = sb.buf;
+		if (meeting_decide(st, ref, ps, &in, &r, &e))
+			bench_die("decide 40");
+	}
+	if (meeting_close(st, ref, "16:00", &e) || store_commit(st, &e))
+		bench_die("close 40");
+	sb_release(&sb);
+	return ref;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -456,6 +500,39 @@ int main(int argc, char **argv)
 	}
 	sqlite3_close(db);
 	bench_report("baseline_like_scan_ms", pct(like_ms, 15, 0.5), "ms");
+
+	/* documents: the PDF protocol of a 40-item meeting, and the yearly
+	 * report over the ten years (PDF); baselines: the same as plain text
+	 * and Markdown, without typesetting */
+	if (store_open(path, false, &e, &st))
+		bench_die("open");
+	char *ref40 = build_40(st, today);
+	enum { DOCS = 15 };
+	double pdf_ms[DOCS], txt_ms[DOCS], rep_ms[DOCS], md_ms[DOCS];
+	for (int r = 0; r < DOCS; r++) {
+		double t = bench_now_ms();
+		if (protocol_export(st, ref40, 0, DOC_FMT_PDF, NULL, "build/bench-40.pdf", &e))
+			bench_die("pdf");
+		pdf_ms[r] = bench_now_ms() - t;
+		t = bench_now_ms();
+		if (protocol_export(st, ref40, 0, DOC_FMT_TXT, NULL, "build/bench-40.txt", &e))
+			bench_die("txt");
+		txt_ms[r] = bench_now_ms() - t;
+		t = bench_now_ms();
+		if (report_goals_export(st, date_year(today), DOC_FMT_PDF, NULL, "build/bench-report.pdf", &e))
+			bench_die("report");
+		rep_ms[r] = bench_now_ms() - t;
+		t = bench_now_ms();
+		if (report_goals_export(st, date_year(today), DOC_FMT_MD, NULL, "build/bench-report.md", &e))
+			bench_die("report md");
+		md_ms[r] = bench_now_ms() - t;
+	}
+	free(ref40);
+	store_close(st);
+	bench_report("pdf_40_items_ms", pct(pdf_ms, DOCS, 0.5), "ms");
+	bench_report("baseline_txt_40_items_ms", pct(txt_ms, DOCS, 0.5), "ms");
+	bench_report("report_10y_ms", pct(rep_ms, DOCS, 0.5), "ms");
+	bench_report("baseline_report_md_ms", pct(md_ms, DOCS, 0.5), "ms");
 
 	stat(path, &sb);
 	bench_report("db_mb", sb.st_size / 1048576.0, "MB");
