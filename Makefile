@@ -14,7 +14,7 @@ CC ?= cc
 V ?= 0
 Q := $(if $(filter 1,$(V)),,@)
 
-PKGS := sqlite3 libsodium ncursesw cairo pangocairo
+PKGS := sqlite3 libsodium ncursesw cairo pangocairo libzip
 CSTD := -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 CFLAGS ?= -O2 -g

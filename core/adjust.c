@@ -531,7 +531,19 @@ char *adjust_payload(const struct meeting_view *v, const char *council, const ch
 static char *find_payload(const char *buf, size_t len)
 {
 	const char *b = NULL, *end = NULL;
-	if (len > 4 && !memcmp(buf, "%PDF", 4)) {
+	if (len > 4 && !memcmp(buf, "PK\3\4", 4)) {
+		/* an OpenDocument file: meta.xml is stored uncompressed */
+		static const char key[] = "<!-- gavel-adjustment";
+		for (size_t i = 0; !b && i + sizeof key - 1 <= len; i++)
+			if (buf[i] == '<' && !memcmp(buf + i, key, sizeof key - 1))
+				b = buf + i;
+		if (b) {
+			b += sizeof key - 1;
+			for (const char *q = b; !end && q + 3 <= buf + len; q++)
+				if (!memcmp(q, "-->", 3))
+					end = q;
+		}
+	} else if (len > 4 && !memcmp(buf, "%PDF", 4)) {
 		static const char key[] = "/Keywords (gavel-adjustment:";
 		for (size_t i = 0; !b && i + sizeof key - 1 <= len; i++)
 			if (buf[i] == '/' && !memcmp(buf + i, key, sizeof key - 1))
@@ -568,9 +580,11 @@ static int read_file(const char *path, struct strbuf *out, struct err *e)
 	return 0;
 }
 
-/* Rebuilds the document in format f and compares it with the file's bytes. */
+/* Rebuilds the document in format f and compares it with the file's bytes
+ * (an OpenDocument file: with the parts inside its zip). */
 static int same_document(const struct protocol_data *pd, int paragraph, const char *lang,
-			 enum doc_format f, const struct strbuf *file, bool *same, struct err *e)
+			 enum doc_format f, const char *path, const struct strbuf *file, bool *same,
+			 struct err *e)
 {
 	struct doc d;
 	struct strbuf again = { 0 };
@@ -593,6 +607,11 @@ static int same_document(const struct protocol_data *pd, int paragraph, const ch
 		doc_write_md(&d, &again);
 	} else if (!rc && f == DOC_FMT_HTML) {
 		doc_write_html(&d, &again);
+	} else if (!rc && f == DOC_FMT_ODT) {
+		rc = doc_odt_same(&d, path, same, e);
+		sb_release(&again);
+		doc_release(&d);
+		return rc;
 	} else if (!rc) {
 		rc = errorf(e, E_INVALID, _("gavel cannot check a %s document"), doc_format_ext(f));
 	}
@@ -673,7 +692,7 @@ int adjust_verify_file(const char *path, struct strbuf *report, struct err *e)
 		sb_release(&form);
 	}
 	bool same = false;
-	if (same_document(&pd, paragraph, lang, (enum doc_format)fmt, &file, &same, e))
+	if (same_document(&pd, paragraph, lang, (enum doc_format)fmt, path, &file, &same, e))
 		goto out;
 	sb_addf(report, "%s: %s, %s %s", path,
 		paragraph ? _("protocol extract") : _("protocol"), pd.v.m.body_name, pd.v.m.date);

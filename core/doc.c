@@ -318,6 +318,8 @@ int doc_save(const struct doc *d, enum doc_format f, const char *path, struct er
 	switch (f) {
 	case DOC_FMT_PDF:
 		return doc_write_pdf(d, path, e);
+	case DOC_FMT_ODT:
+		return doc_write_odt(d, path, e);
 	case DOC_FMT_TXT:
 		doc_write_txt(d, &sb);
 		break;
@@ -327,7 +329,6 @@ int doc_save(const struct doc *d, enum doc_format f, const char *path, struct er
 	case DOC_FMT_HTML:
 		doc_write_html(d, &sb);
 		break;
-	case DOC_FMT_ODT:
 	case DOC_FMT_ICS:
 		return errorf(e, E_INVALID, _("this document has no %s form"), doc_format_ext(f));
 	}

@@ -122,6 +122,9 @@ void doc_write_html(const struct doc *d, struct strbuf *out);
 int doc_write_pdf(const struct doc *d, const char *path, struct err *e);
 /* Writes the OpenDocument text to path. */
 int doc_write_odt(const struct doc *d, const char *path, struct err *e);
+/* Sets *same to whether the OpenDocument file at path holds exactly the
+ * parts doc_write_odt makes of d (its zip framing aside). */
+int doc_odt_same(const struct doc *d, const char *path, bool *same, struct err *e);
 
 /* Writes a doc in format f to the file path. */
 int doc_save(const struct doc *d, enum doc_format f, const char *path, struct err *e);

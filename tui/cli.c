@@ -605,7 +605,7 @@ static const struct command commands[] = {
 	  "by=*,paragraph=,on-paper", 1, 1, true, cli_adjust },
 	{ "verify", "MEETING | FILE", N_("check the adjustment signatures of a meeting, or of an exported document (no database needed)"),
 	  "", 1, 1, false, cli_verify },
-	{ "export", "MEETING [--format pdf|html|md|txt] [--paragraph N] [--lang sv|en] [-o FILE]",
+	{ "export", "MEETING [--format pdf|odt|html|md|txt] [--paragraph N] [--lang sv|en] [-o FILE]",
 	  N_("the protocol of a meeting as a document; --paragraph N: the extract of § N (protokollsutdrag)"),
 	  "format=,paragraph=,lang=,o=", 1, 1, false, cli_export },
 	{ "invite", "MEETING [--format pdf|txt|ics|html|md] [--lang sv|en] [-o FILE]",

@@ -82,7 +82,7 @@ int cli_export(struct ctx *c)
 {
 	const char *lang, *ps = opt(c, "paragraph");
 	long para = 0;
-	int f = format_opt(c, "pdf|html|md|txt", "pdf");
+	int f = format_opt(c, "pdf|odt|html|md|txt", "pdf");
 	if (f < 0 || lang_opt(c, &lang))
 		return -1;
 	if (ps && !parse_int(ps, 1, 100000, &para))

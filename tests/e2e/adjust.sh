@@ -58,13 +58,13 @@ per verify $M > "$WORK/v.txt" || fail "verify: $(cat "$WORK/v.txt")"
 ok "verify reports both signatures, when and with which key"
 
 # Exported documents carry the signatures: verify without the database.
-for f in pdf txt md html; do
+for f in pdf odt txt md html; do
 	per export $M --format $f -o "$WORK/p.$f" >/dev/null || fail "export $f"
 	GAVEL_DB=/nonexistent/none.db "$GAVEL" verify "$WORK/p.$f" > "$WORK/v.txt" 2>&1 ||
 		fail "verify $f: $(cat "$WORK/v.txt")"
 	grep -q "every signature holds" "$WORK/v.txt" || fail "verify $f: $(cat "$WORK/v.txt")"
 done
-ok "verify checks the PDF, text, Markdown and HTML without the database"
+ok "verify checks the PDF, ODT, text, Markdown and HTML without the database"
 per export $M --paragraph 18 --format txt -o "$WORK/x.txt" >/dev/null
 GAVEL_DB=/nonexistent/none.db "$GAVEL" verify "$WORK/x.txt" >/dev/null || fail "verify the extract"
 ok "an extract of the signed protocol verifies"
@@ -92,6 +92,17 @@ b[i] ^= 1
 open(sys.argv[2], "wb").write(b)
 PY
 refused "a changed byte in the PDF" 1 "has been changed" g verify "$WORK/c.pdf"
+python3 - "$WORK/p.odt" "$WORK/c.odt" <<'PY' || fail "change the ODT"
+import sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+with zipfile.ZipFile(sys.argv[2], "w") as out:
+    for i in src.infolist():
+        data = src.read(i.filename)
+        if i.filename == "content.xml":
+            data = data.replace("att godkänna dagordningen".encode(), "att godkänna dagordninqen".encode())
+        out.writestr(i, data)
+PY
+refused "a changed character in the ODT" 1 "has been changed" g verify "$WORK/c.odt"
 python3 - "$WORK/p.txt" "$WORK/f.txt" <<'PY' || fail "forge"
 import sys, base64, re
 t = open(sys.argv[1], encoding="utf-8").read()

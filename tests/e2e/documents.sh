@@ -154,6 +154,64 @@ else
 	echo "pdftotext not installed: skipped the checks of the PDF's text"
 fi
 
+# The OpenDocument text: a valid package (the mimetype stored first,
+# well-formed XML parts with the protocol's text), and a file LibreOffice
+# opens and converts to PDF with every paragraph in order.
+g export radet/2026-07-26 --format odt -o "$WORK/p.odt" >/dev/null || fail "odt export"
+g export radet/2026-10-26 --format odt -o "$WORK/draft.odt" >/dev/null || fail "odt draft"
+python3 - "$WORK" <<'PY' || fail "the OpenDocument package"
+import sys, zipfile, xml.dom.minidom as dom
+work = sys.argv[1]
+raw = open(f"{work}/p.odt", "rb").read()
+assert raw[30:38] == b"mimetype" and raw[38:77] == b"application/vnd.oasis.opendocument.text", raw[:80]
+z = zipfile.ZipFile(f"{work}/p.odt")
+info = z.infolist()
+assert info[0].filename == "mimetype" and info[0].compress_type == zipfile.ZIP_STORED
+names = {i.filename for i in info}
+assert {"META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"} <= names, names
+for n in names - {"mimetype"}:
+    dom.parseString(z.read(n))
+def text(node):
+    return "".join(c.data if c.nodeType == c.TEXT_NODE else
+                   " " if c.nodeName in ("text:s", "text:tab", "text:line-break") else text(c)
+                   for c in node.childNodes)
+body = text(dom.parseString(z.read("content.xml")))
+for s in ["Regionens hus, Vänersborg", "Eva Karlsson för Elin Sandberg", "§ 1 Mötets öppnande",
+          "§ 5 E-legitimation i kommunerna", "Johan Ekström reserverar sig mot beslutet.", "att förklara mötet avslutat"]:
+    assert s in body, s
+styles = text(dom.parseString(z.read("styles.xml")))
+assert "PROTOKOLL" in styles and "Sammanträdesdatum 2026-07-26" in styles and "Justerandes signatur" in styles
+assert "UTKAST" not in styles
+d = zipfile.ZipFile(f"{work}/draft.odt")
+assert "UTKAST – EJ JUSTERAT" in text(dom.parseString(d.read("styles.xml")))
+PY
+ok "the ODT is an OpenDocument package with the protocol, its page head, initials and draft mark"
+if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
+	mkdir -p "$WORK/lo"
+	HOME="$WORK/lo" timeout 180 soffice --headless -env:UserInstallation=file://"$WORK/lo/profile" \
+		--convert-to pdf --outdir "$WORK/lo" "$WORK/p.odt" >"$WORK/lo.out" 2>&1 ||
+		fail "LibreOffice could not convert the ODT: $(cat "$WORK/lo.out")"
+	[ -s "$WORK/lo/p.pdf" ] || fail "LibreOffice made no PDF: $(cat "$WORK/lo.out")"
+	python3 - "$WORK/lo/p.pdf" <<'PY' || fail "the text of the converted ODT"
+import subprocess, sys, re
+flat = re.sub(r"\s+", " ", subprocess.run(["pdftotext", sys.argv[1], "-"], capture_output=True, text=True,
+                                          check=True).stdout)
+for s in ["PROTOKOLL", "Sammanträdesdatum 2026-07-26", "Sida 1 (", "Plats och tid", "Beslutande",
+          "Eva Karlsson för Elin Sandberg", "Justerandes signatur"]:
+    assert s in flat, s
+at = -1
+for s in ["§ 1 Mötets öppnande",
+          "§ 2 Val av justerare", "§ 5 E-legitimation i kommunerna", "9 ja, 1 nej, 0 avstår",
+          "§ 6 Digitala trygghetslarm", "§ 7 Mötets avslutande", "att förklara mötet avslutat"]:
+    i = flat.find(s, at + 1)
+    assert i > at, ("out of order or missing", s)
+    at = i
+PY
+	ok "LibreOffice converts the ODT to a PDF with every paragraph in order"
+else
+	echo "LibreOffice (soffice) or pdftotext not installed: skipped converting the ODT"
+fi
+
 # Output to a file with -o; refusals.
 expect_out "export -o writes the file and names it" "$WORK/x.md" g export radet/2026-07-26 --format md -o "$WORK/x.md"
 cmp -s "$WORK/x.md" "$GOLDEN/protocol.md" || fail "-o file differs"
