@@ -31,12 +31,19 @@ static int match_rank(const char *cand, const char *typed_folded)
 /*
  * Completes buf with the next candidate: Tab again cycles. Names that start
  * with what was typed come first, then names with a later word that does.
+ * An untouched prefilled answer cycles through every candidate.
  */
 static void complete_word(char *buf, size_t size, const char *const *cands, int n, int *cycle,
-			  char *typed, size_t typed_size)
+			  char *typed, size_t typed_size, bool untouched)
 {
-	if (*cycle < 0)
+	if (*cycle < 0 && untouched) {
+		typed[0] = '\0';
+		for (int i = 0; i < n; i++)
+			if (!strcmp(cands[i], buf))
+				*cycle = i;
+	} else if (*cycle < 0) {
 		snprintf(typed, typed_size, "%s", buf);
+	}
 	char *t = text_fold(typed);
 	int *order = xcalloc((size_t)n, sizeof *order), m = 0;
 	for (int rank = 2; rank >= 1; rank--)
@@ -56,7 +63,7 @@ bool prompt_line(struct app *app, const char *label, char *buf, size_t size,
 {
 	int cycle = -1;
 	char typed[256] = "";
-	bool ok = false;
+	bool ok = false, untouched = true;
 	curs_set(1);
 	for (;;) {
 		int y = app->rows - 1;
@@ -89,17 +96,21 @@ bool prompt_line(struct app *app, const char *label, char *buf, size_t size,
 		} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
 			pop_char(buf);
 			cycle = -1;
+			untouched = false;
 		} else if (ch == ('u' & 0x1f)) {
 			buf[0] = '\0';
 			cycle = -1;
+			untouched = false;
 		} else if (ch == '\t' && complete && ncomplete > 0) {
-			complete_word(buf, size, complete, ncomplete, &cycle, typed, sizeof typed);
+			complete_word(buf, size, complete, ncomplete, &cycle, typed, sizeof typed, untouched);
 		} else if (ch == KEY_PASTE) {
 			size_t n = strlen(buf);
 			for (size_t i = 0; i < app->paste.len && n + 1 < size; i++)
 				if (app->paste.buf[i] != '\n' && app->paste.buf[i] != '\r')
 					buf[n++] = app->paste.buf[i];
 			buf[n] = '\0';
+			cycle = -1;
+			untouched = false;
 		} else if (ch >= 0x20 && ch < 0x100 && ch != 0x7f) {
 			size_t n = strlen(buf);
 			if (n + 1 < size) {
@@ -107,6 +118,7 @@ bool prompt_line(struct app *app, const char *label, char *buf, size_t size,
 				buf[n + 1] = '\0';
 			}
 			cycle = -1;
+			untouched = false;
 		}
 	}
 	curs_set(0);

@@ -228,6 +228,15 @@ FILE=$(ls "$WORK"/*-protokoll.pdf | head -1)
 [ -s "$FILE" ] || fail "no protocol file"
 if command -v pdftotext >/dev/null; then pdftotext "$FILE" - | grep -q "PROTOKOLL" || fail "the protocol PDF"; fi
 ok "E writes the protocol as PDF from the meeting screen"
+keys E
+wait_for "Format (pdf"
+keys Tab
+wait_for "Tab cycles): odt"
+keys Enter
+wait_for "protokoll.odt"
+python3 -c 'import sys, zipfile; assert "content.xml" in zipfile.ZipFile(sys.argv[1]).namelist()' \
+	"$(ls "$WORK"/*-protokoll.odt | head -1)" || fail "the protocol ODT"
+ok "E, Tab: the format cycles to ODT and the protocol is written as OpenDocument"
 keys q
 keys 4
 wait_for "Goals: actions"
