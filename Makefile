@@ -86,7 +86,7 @@ build/san/gavel: $(SAN_LIB) build/san/tui/main.o
 	@echo "  LINK  $@ (sanitized)"
 	$(Q)$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
 
-build/san/tests/%: tests/unit/%.c $(SAN_LIB)
+build/san/tests/%: tests/unit/%.c tests/unit/helpers.h $(SAN_LIB)
 	@mkdir -p $(dir $@)
 	@echo "  TEST  $@"
 	$(Q)$(CC) $(CSTD) $(WARN) $(SANFLAGS) -I. $(shell $(PKG_CONFIG) --cflags $(PKGS) check) -o $@ $< $(SAN_LIB) $(LIBS) $(CHECK_LIBS)

@@ -15,8 +15,12 @@ static char test_dir[] = "/tmp/gavel-test-XXXXXX";
 static inline const char *test_path(const char *name)
 {
 	static char path[256];
-	if (test_dir[sizeof test_dir - 2] == 'X' && !mkdtemp(test_dir))
+	static bool made; /* the name mkdtemp picks may itself end in 'X' */
+	if (!made && !mkdtemp(test_dir)) {
+		perror(test_dir);
 		abort();
+	}
+	made = true;
 	snprintf(path, sizeof path, "%s/%s", test_dir, name);
 	return path;
 }
