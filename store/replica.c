@@ -779,6 +779,13 @@ int replica_hist_copy(struct store *st, const char *tbl, const char *from, const
 		       "sss", tbl, from, to);
 }
 
+int replica_hist_forget(struct store *st, const char *tbl, const char *row, long long hlc,
+			const char *writer, struct err *e)
+{
+	return db_exec(st, e, "DELETE FROM sync_hist WHERE tbl = ? AND row = ? AND hlc = ? AND writer = ?", "ssIs",
+		       tbl, row, (sqlite3_int64)hlc, writer);
+}
+
 int replica_forget(struct store *st, const char *tbl, const char *row, struct err *e)
 {
 	return db_exec(st, e, "DELETE FROM sync_ver WHERE tbl = ? AND row = ?", "ss", tbl, row) ||
@@ -787,14 +794,19 @@ int replica_forget(struct store *st, const char *tbl, const char *row, struct er
 		       ? -1 : 0;
 }
 
-/* The § counters are derived: never below the highest § of the year. */
+/* The § counters are derived from the merged decisions: the highest § of
+ * each body and year (so that every copy holds the same). */
 int replica_counters_fix(struct store *st, struct err *e)
 {
 	return db_exec(st, e,
+		       "DELETE FROM para_counter WHERE NOT EXISTS (SELECT 1 FROM decision d"
+		       " WHERE d.body_id = para_counter.body_id AND d.year = para_counter.year)", "") ||
+	       db_exec(st, e,
 		       "INSERT INTO para_counter(body_id, year, last) SELECT body_id, year, max(para) FROM decision"
 		       " WHERE true GROUP BY body_id, year ON CONFLICT(body_id, year) DO UPDATE SET"
-		       " last = max(last, excluded.last)",
-		       "");
+		       " last = excluded.last",
+		       "")
+		       ? -1 : 0;
 }
 
 int replica_children(struct store *st, const struct rtable *child, const char *col,
@@ -1009,11 +1021,16 @@ int replica_group(struct store *st, const struct rtable *t, const char *group, c
 	*out = NULL;
 	*n = 0;
 	*any_claim = false;
-	sb_addf(&sql, "SELECT t.id, coalesce(c.value, t.\"%s\"), coalesce(v.hlc, 0), t.\"%s\", c.value IS NOT NULL"
+	/* the number a row claims is its field's current value (the merged
+	 * one, the same on every copy); sync_claim marks rows that gave way */
+	sb_addf(&sql, "SELECT t.id, coalesce((SELECT h.value FROM sync_ver v JOIN sync_hist h ON h.tbl = v.tbl"
+		      " AND h.row = v.row AND h.col = v.col AND h.hlc = v.hlc AND h.writer = v.writer"
+		      " WHERE v.tbl = '%s' AND v.row = t.id AND v.col = '%s'), t.\"%s\"),"
+		      " coalesce(v.hlc, 0), t.\"%s\", c.value IS NOT NULL"
 		      " FROM \"%s\" t LEFT JOIN sync_claim c ON c.tbl = '%s' AND c.row = t.id AND c.col = '%s'"
 		      " LEFT JOIN sync_ver v ON v.tbl = '%s' AND v.row = t.id AND v.col = 'created'"
 		      " WHERE true",
-		col, col, t->name, t->name, col, t->name);
+		t->name, col, col, col, t->name, t->name, col, t->name);
 	const char *p = group;
 	while (*p) {
 		size_t len = strcspn(p, ",");
@@ -1109,6 +1126,20 @@ int replica_frontier(struct store *st, char **out, struct err *e)
 		return -1;
 	}
 	*out = sb_detach(&sb);
+	return 0;
+}
+
+int replica_applied_upto(struct store *st, const char *writer, long long *seq, struct err *e)
+{
+	char *v = NULL;
+	int rc = db_text(st, e, &v,
+			 "SELECT coalesce(max(seq), 0) FROM (SELECT seq, seq - row_number() OVER (ORDER BY seq) AS gap"
+			 " FROM sync_file WHERE writer = ?) WHERE gap = 0",
+			 "s", writer);
+	if (rc < 0)
+		return -1;
+	*seq = v ? atoll(v) : 0;
+	free(v);
 	return 0;
 }
 

@@ -124,6 +124,9 @@ int replica_row_rename(struct store *st, const struct rtable *t, const char *fro
 /* Copies a row's history to another row key (rows merged into one). */
 int replica_hist_copy(struct store *st, const char *tbl, const char *from, const char *to,
 		      struct err *e);
+/* Forgets the history of one version of a row (a write that is redone). */
+int replica_hist_forget(struct store *st, const char *tbl, const char *row, long long hlc,
+			const char *writer, struct err *e);
 /* Forgets a row's versions and other heads (a row merged into another). */
 int replica_forget(struct store *st, const char *tbl, const char *row, struct err *e);
 /* Raises each § counter to the highest § recorded (after a merge). */
@@ -194,6 +197,8 @@ int replica_file_get(struct store *st, const char *writer, long long seq, char *
 /* Per writer, the highest sequence number applied without a gap before
  * it: "writer:seq" items joined by ',' in writer order (caller frees). */
 int replica_frontier(struct store *st, char **out, struct err *e);
+/* The highest sequence number of a writer applied without a gap before it. */
+int replica_applied_upto(struct store *st, const char *writer, long long *seq, struct err *e);
 /* The highest sequence number applied of one writer (0 if none). */
 int replica_last_seq(struct store *st, const char *writer, long long *seq, struct err *e);
 

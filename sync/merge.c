@@ -123,6 +123,41 @@ static int resolve_alias(struct mctx *m, const char *tbl, char row[ROW_KEY_MAX])
 	return 0;
 }
 
+int merge_translate(struct store *st, const char *tbl, const char *col, struct rval *v,
+		    struct err *e)
+{
+	const struct rtable *t = replica_table(st, tbl);
+	int ci = t ? replica_col(t, col) : -1;
+	if (ci < 0 || !t->parent[ci] || v->type != RV_TEXT || strlen(v->s) >= ROW_KEY_MAX)
+		return 0;
+	char row[ROW_KEY_MAX];
+	snprintf(row, sizeof row, "%s", v->s);
+	for (int hops = 0; hops < 16; hops++) {
+		char to[ROW_KEY_MAX];
+		int rc = replica_alias_get(st, t->parent[ci], row, to, e);
+		if (rc < 0)
+			return -1;
+		if (rc == 1)
+			break;
+		snprintf(row, sizeof row, "%s", to);
+	}
+	if (strcmp(row, v->s)) {
+		free(v->s);
+		v->s = xstrdup(row);
+	}
+	return 0;
+}
+
+/* A value from the history, as it stands now. */
+static int hist_value(struct mctx *m, const char *tbl, const char *row, const char *col,
+		      const struct rver *v, struct rval *out)
+{
+	int rc = replica_hist_get(m->st, tbl, row, col, v->hlc, v->writer, out, m->e);
+	if (rc == 0)
+		rc = merge_translate(m->st, tbl, col, out, m->e);
+	return rc;
+}
+
 /*
  * Merges version v (value val) into a field. *won tells whether the
  * field's current value became v's; *out gets the current value when it
@@ -170,7 +205,7 @@ static int field_merge(struct mctx *m, const char *tbl, const char *row, const c
 		if (rver_cmp(&win, v) == 0) {
 			rval_copy(out, val);
 			m->ms->fields++;
-		} else if (replica_hist_get(m->st, tbl, row, col, win.hlc, win.writer, out, m->e) != 0) {
+		} else if (hist_value(m, tbl, row, col, &win, out) != 0) {
 			rc = errorf(m->e, E_DB, "history of %s %s %s lacks a version", tbl, row, col);
 		}
 		if (!rc)
@@ -182,11 +217,11 @@ static int field_merge(struct mctx *m, const char *tbl, const char *row, const c
 		if (rver_cmp(&win, v) == 0)
 			rval_copy(&wv, val);
 		else
-			replica_hist_get(m->st, tbl, row, col, win.hlc, win.writer, &wv, m->e);
+			hist_value(m, tbl, row, col, &win, &wv);
 		for (size_t i = 0; i < nk; i++) {
 			if (rver_cmp(&keep[i], v) == 0)
 				rval_copy(&hv, val);
-			else if (replica_hist_get(m->st, tbl, row, col, keep[i].hlc, keep[i].writer, &hv, m->e))
+			else if (hist_value(m, tbl, row, col, &keep[i], &hv))
 				continue;
 			if (!rval_equal(&wv, &hv))
 				m->ms->conflicts++;
@@ -210,7 +245,7 @@ static int current_value(struct mctx *m, const char *tbl, const char *row, const
 	int rc = replica_ver_get(m->st, tbl, row, col, &v, m->e);
 	if (rc)
 		return rc < 0 ? -1 : 0;
-	rc = replica_hist_get(m->st, tbl, row, col, v.hlc, v.writer, out, m->e);
+	rc = hist_value(m, tbl, row, col, &v, out);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -277,6 +312,8 @@ static int resolve_group(struct mctx *m, const struct rtable *t, const struct re
 }
 
 static int merge_rows(struct mctx *m, const struct rtable *t, const char *keep, const char *gone);
+static int clash(struct mctx *m, const struct rtable *t, const char *row, bool insert,
+		 unsigned long long mask, struct rval *vals, const char *unique, const struct change *c);
 
 /* Moves the references to row `from` of table t over to `to`. */
 static int repoint_children(struct mctx *m, const struct rtable *t, const char *from, const char *to)
@@ -387,7 +424,7 @@ static int merge_rows(struct mctx *m, const struct rtable *t, const char *keep, 
 			const struct rver *v = i == 0 ? &gv : &gh[i - 1];
 			struct rval val = { 0 }, out = { 0 };
 			bool changed;
-			if (replica_hist_get(m->st, t->name, keep, t->cols[c], v->hlc, v->writer, &val, m->e) < 0) {
+			if (hist_value(m, t->name, keep, t->cols[c], v, &val) < 0) {
 				rc = -1;
 				break;
 			}
@@ -412,13 +449,19 @@ static int merge_rows(struct mctx *m, const struct rtable *t, const char *keep, 
 		rc = replica_forget(m->st, t->name, gone, m->e);
 	if (!rc)
 		rc = replica_alias_set(m->st, t->name, gone, keep, m->e);
+	const struct renumbered *r = renumber_rule(t->name, NULL);
 	if (!rc && mask) {
 		char *unique = NULL;
-		rc = replica_row_update(m->st, t, keep, mask, vals, &unique, m->e);
+		if (r && (mask & (1ULL << replica_col(t, r->col))))
+			rc = replica_claim_del(m->st, t->name, keep, r->col, m->e);
+		if (!rc)
+			rc = replica_row_update(m->st, t, keep, mask, vals, &unique, m->e);
 		if (rc == 2)
-			rc = errorf(m->e, E_DB, "merged rows of %s clash on %s", t->name, unique);
+			rc = clash(m, t, keep, false, mask, vals, unique, NULL);
 		free(unique);
 	}
+	if (!rc && r)
+		rc = resolve_group(m, t, r, keep);
 	for (int c = 0; c < t->ncols; c++)
 		rval_release(&vals[c]);
 	free(vals);
@@ -456,6 +499,9 @@ static int clash(struct mctx *m, const struct rtable *t, const char *row, bool i
 	if (rc)
 		return rc < 0 ? -1 : errorf(m->e, E_DB, "unique clash in %s without a row", t->name);
 	m->ms->merged++;
+	/* the incoming write is redone on the row it merges with */
+	if (insert && replica_hist_forget(m->st, t->name, row, c->hlc, m->f->writer, m->e))
+		return -1;
 	if (strcmp(other, row) < 0) {
 		/* the row here keeps its id; the incoming one becomes an alias */
 		if (replica_alias_set(m->st, t->name, row, other, m->e) ||
@@ -479,47 +525,6 @@ static int clash(struct mctx *m, const struct rtable *t, const char *row, bool i
 	return apply_row(m, t, row, c);
 }
 
-/* A table without an id (the § counters): every column keeps its maximum. */
-static int apply_max(struct mctx *m, const struct rtable *t, const struct change *c)
-{
-	struct rval *vals = xcalloc((size_t)t->ncols, sizeof *vals);
-	bool have = false;
-	char key[ROW_KEY_MAX];
-	snprintf(key, sizeof key, "%s", c->row);
-	int rc = replica_row_get(m->st, t, key, vals, m->e);
-	if (rc < 0)
-		goto out;
-	have = rc == 0;
-	unsigned long long mask = 0;
-	for (int k = 0; k < c->ncols; k++) {
-		int ci = replica_col(t, c->cols[k]);
-		if (ci < 0)
-			continue;
-		const struct rval *v = &c->vals[k];
-		bool bigger = !have || vals[ci].type == RV_NULL ||
-			      (v->type == RV_INT && vals[ci].type == RV_INT && v->i > vals[ci].i);
-		if (v->type == RV_TEXT && vals[ci].type == RV_TEXT)
-			bigger = false; /* key columns */
-		if (bigger) {
-			rval_release(&vals[ci]);
-			rval_copy(&vals[ci], v);
-			mask |= 1ULL << ci;
-		}
-	}
-	rc = 0;
-	if (!have)
-		rc = replica_row_insert(m->st, t, key, vals, NULL, m->e);
-	else if (mask)
-		rc = replica_row_update(m->st, t, key, mask, vals, NULL, m->e);
-	if (rc == 2)
-		rc = -1;
-out:
-	for (int k = 0; k < t->ncols; k++)
-		rval_release(&vals[k]);
-	free(vals);
-	return rc;
-}
-
 /* The delete conflict heads ("-") that this file's writer had seen go. */
 static int settle_delete(struct mctx *m, const struct rtable *t, const char *row)
 {
@@ -537,6 +542,7 @@ static int settle_delete(struct mctx *m, const struct rtable *t, const char *row
 
 static int apply_row(struct mctx *m, const struct rtable *t, const char *row, const struct change *c)
 {
+	const struct renumbered *r = renumber_rule(t->name, NULL);
 	struct rval *vals = xcalloc((size_t)t->ncols, sizeof *vals);
 	unsigned long long mask = 0;
 	struct rver v = { c->hlc, "", m->f->seq };
@@ -608,19 +614,18 @@ static int apply_row(struct mctx *m, const struct rtable *t, const char *row, co
 		free(unique);
 	} else if (!rc && mask) {
 		char *unique = NULL;
-		rc = replica_row_update(m->st, t, row, mask, vals, &unique, m->e);
+		/* a new number for the row is its new claim */
+		if (r && (mask & (1ULL << replica_col(t, r->col))))
+			rc = replica_claim_del(m->st, t->name, row, r->col, m->e);
+		if (!rc)
+			rc = replica_row_update(m->st, t, row, mask, vals, &unique, m->e);
 		if (rc == 2)
 			rc = clash(m, t, row, false, mask, vals, unique, c);
 		free(unique);
 	}
 	/* a number that moved may settle a clash of its group */
-	const struct renumbered *r = renumber_rule(t->name, NULL);
-	if (!rc && r && (mask & (1ULL << replica_col(t, r->col))) && replica_row_exists(m->st, t, row)) {
-		if (!exists || !replica_claim_del(m->st, t->name, row, r->col, m->e))
-			rc = resolve_group(m, t, r, row);
-		else
-			rc = -1;
-	}
+	if (!rc && r && (mask & (1ULL << replica_col(t, r->col))) && replica_row_exists(m->st, t, row))
+		rc = resolve_group(m, t, r, row);
 	for (int k = 0; k < t->ncols; k++)
 		rval_release(&vals[k]);
 	free(vals);
@@ -696,7 +701,9 @@ int merge_apply(struct store *st, const struct merge_file *f, const struct batch
 		ms->changes++;
 		int rc;
 		if (!t->has_id) {
-			rc = apply_max(&m, t, c);
+			/* derived tables (the § counters) are made here, not taken in */
+			ms->changes--;
+			continue;
 		} else {
 			snprintf(row, sizeof row, "%s", c->row);
 			rc = resolve_alias(&m, t->name, row);
@@ -775,8 +782,8 @@ int merge_export(struct store *st, const char *me, long long seq, struct batch *
 	int rc = replica_dirty(st, &d, e);
 	for (size_t i = 0; i < d.n && !rc; i++) {
 		const struct rtable *t = replica_table(st, d.v[i].tbl);
-		if (!t || d.v[i].mask == DIRTY_GONE)
-			continue;
+		if (!t || !t->has_id || d.v[i].mask == DIRTY_GONE)
+			continue; /* a table without an id is derived (the § counters) */
 		struct rver v = { d.v[i].hlc, "", seq };
 		snprintf(v.writer, sizeof v.writer, "%s", me);
 		struct change *c = batch_push(out);

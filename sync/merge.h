@@ -42,4 +42,9 @@ int merge_apply(struct store *st, const struct merge_file *f, const struct batch
  * § counters follow the merged decisions. */
 int merge_finish(struct store *st, struct merge_stats *ms, struct err *e);
 
+/* A value of a reference column as it stands now: an id merged into
+ * another row becomes that row's id. */
+int merge_translate(struct store *st, const char *tbl, const char *col, struct rval *v,
+		    struct err *e);
+
 #endif

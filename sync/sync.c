@@ -231,19 +231,14 @@ static bool writer_known(struct store *st, const struct bundle *b, const struct 
 	return false;
 }
 
-static long long applied_upto(struct store *st, const char *writer)
-{
-	char *front = NULL;
-	struct err e;
-	long long seq = 0;
-	if (replica_frontier(st, &front, &e) == 0) {
-		const char *p = strstr(front, writer);
-		if (p && p[ID_LEN] == ':')
-			seq = atoll(p + ID_LEN + 1);
-	}
-	free(front);
-	return seq;
-}
+/* What has been applied of each writer's files, cached during an import. */
+struct upto {
+	char writer[ID_LEN + 1];
+	long long seq;
+};
+
+struct run;
+static long long applied_upto(struct run *r, const char *writer);
 
 struct run {
 	struct store *st;
@@ -253,7 +248,34 @@ struct run {
 	bool keys_changed;
 	struct sync_summary *out;
 	struct err *e;
+	struct upto *upto;
+	size_t nupto;
 };
+
+static long long applied_upto(struct run *r, const char *writer)
+{
+	for (size_t i = 0; i < r->nupto; i++)
+		if (!strcmp(r->upto[i].writer, writer))
+			return r->upto[i].seq;
+	long long seq = 0;
+	struct err e;
+	replica_applied_upto(r->st, writer, &seq, &e);
+	r->upto = xrealloc(r->upto, (r->nupto + 1) * sizeof *r->upto);
+	snprintf(r->upto[r->nupto].writer, sizeof r->upto[0].writer, "%s", writer);
+	r->upto[r->nupto++].seq = seq;
+	return seq;
+}
+
+/* A file of the writer was applied: its count may move on. */
+static void applied(struct run *r, const char *writer)
+{
+	for (size_t i = 0; i < r->nupto; i++) {
+		if (!strcmp(r->upto[i].writer, writer)) {
+			struct err e;
+			replica_applied_upto(r->st, writer, &r->upto[i].seq, &e);
+		}
+	}
+}
 
 /* Reads, checks and applies every file not yet applied, in causal order. */
 static int import(struct run *r)
@@ -309,7 +331,7 @@ static int import(struct run *r)
 			struct pending *q = &p[i];
 			if (q->done || q->stuck)
 				continue;
-			if ((long long)q->b.seq > 1 && applied_upto(r->st, q->b.writer) < (long long)q->b.seq - 1)
+			if ((long long)q->b.seq > 1 && applied_upto(r, q->b.writer) < (long long)q->b.seq - 1)
 				continue;
 			char why[BUNDLE_WHY];
 			if (q->b.kind == BUNDLE_KEYS) {
@@ -320,6 +342,7 @@ static int import(struct run *r)
 					continue;
 				}
 				rc = replica_file_add(r->st, q->b.writer, (long long)q->b.seq, "", 0, r->e);
+				applied(r, q->b.writer);
 				q->done = progress = true;
 				continue;
 			}
@@ -373,7 +396,7 @@ static int import(struct run *r)
 			/* everything the writer had seen must be here first */
 			bool ready = true;
 			for (size_t k = 0; k < q->batch.nfront && ready; k++)
-				if (applied_upto(r->st, q->batch.front[k].writer) < q->batch.front[k].seq)
+				if (applied_upto(r, q->batch.front[k].writer) < q->batch.front[k].seq)
 					ready = false;
 			if (!ready)
 				continue;
@@ -386,6 +409,7 @@ static int import(struct run *r)
 			free(front);
 			if (rc)
 				break;
+			applied(r, q->b.writer);
 			q->done = progress = true;
 			r->out->files++;
 			if (r->id && !strcmp(q->b.writer, r->id->actor))
@@ -429,6 +453,9 @@ static int import(struct run *r)
 		free(line);
 	}
 out:
+	free(r->upto);
+	r->upto = NULL;
+	r->nupto = 0;
 	for (size_t i = 0; i < np; i++) {
 		free(p[i].buf);
 		batch_release(&p[i].batch);
@@ -611,7 +638,7 @@ static int open_run(struct store *st, const char *dir, struct identity *id, stru
 		identity_fingerprint(id->pk, fp);
 		note(out, _("this database is a copy of another: it now writes as a machine of its own (key %s)"), fp);
 	}
-	*r = (struct run){ st, d, id, kr, false, out, e };
+	*r = (struct run){ st, d, id, kr, false, out, e, NULL, 0 };
 	*dir_out = d;
 	return 0;
 }
@@ -722,7 +749,7 @@ int sync_share(struct store *st, const char *dir, const char *person, const char
 	crypto_aead_xchacha20poly1305_ietf_keygen(key);
 	keyring_add(&kr, 1, key);
 	sodium_memzero(key, sizeof key);
-	struct run r = { st, real, &id, &kr, true, out, e };
+	struct run r = { st, real, &id, &kr, true, out, e, NULL, 0 };
 	if (council_whoami_set(st, pid, e) || store_local_set(st, "sync_dir", real, e) ||
 	    replica_capture(st, true, e) || replica_dirty_all(st, e) || write_keys_file(&r, passphrase, 1, e) ||
 	    export(&r) || store_commit(st, e))
@@ -812,7 +839,7 @@ int sync_join(const char *db_path, const char *dir, const char *person, const ch
 		goto fail;
 	struct identity none;
 	memset(&none, 0, sizeof none);
-	struct run r = { st, real, NULL, &kr, false, out, e };
+	struct run r = { st, real, NULL, &kr, false, out, e, NULL, 0 };
 	if (run_sync(&r, false))
 		goto fail;
 	if (store_council_get(st, &name, e) != 0) {
@@ -950,7 +977,8 @@ int sync_conflicts(struct store *st, struct sync_conflict_list *out, struct err 
 		bool del = !strcmp(rc->col, "-");
 		if (!del) {
 			if (replica_hist_get(st, rc->tbl, rc->row, rc->col, rc->cur.hlc, rc->cur.writer, &cur, e) < 0 ||
-			    replica_hist_get(st, rc->tbl, rc->row, rc->col, rc->other.hlc, rc->other.writer, &oth, e) < 0)
+			    replica_hist_get(st, rc->tbl, rc->row, rc->col, rc->other.hlc, rc->other.writer, &oth, e) < 0 ||
+			    merge_translate(st, rc->tbl, rc->col, &cur, e) || merge_translate(st, rc->tbl, rc->col, &oth, e))
 				return rconflict_list_release(&l), -1;
 			if (rval_equal(&cur, &oth)) {
 				rval_release(&cur);
@@ -1049,6 +1077,8 @@ int sync_conflict_resolve(struct store *st, const char *id, const char *keep, st
 	if (!rc && other) {
 		rval_release(&vals[ci]);
 		rc = replica_hist_get(st, c.tbl, c.row, c.col, c.other.hlc, c.other.writer, &vals[ci], e);
+		if (!rc)
+			rc = merge_translate(st, c.tbl, c.col, &vals[ci], e);
 		char *unique = NULL;
 		if (!rc)
 			rc = replica_row_update(st, t, c.row, 1ULL << ci, vals, &unique, e);

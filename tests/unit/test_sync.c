@@ -1,0 +1,411 @@
+/*
+ * Unit tests of sync: a randomized convergence test (five copies of a
+ * council, thousands of random edits, random syncs and partial deliveries
+ * between their folders, many seeds), forged and damaged files, deletions
+ * travelling as tombstones, and the clamp of clocks far in the future.
+ */
+#include <dirent.h>
+#include <locale.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "core/meeting.h"
+#include "helpers.h"
+#include "store/replica.h"
+#include "sync/bundle.h"
+#include "sync/identity.h"
+#include "sync/keyring.h"
+#include "sync/sync.h"
+#include "tui/cli.h"
+
+#define PASS "korrekt häftklammer hästbatteri"
+#define NREP 5
+
+static struct err e;
+
+static void run(struct store *st, const char *const *argv)
+{
+	int argc = 0;
+	while (argv[argc])
+		argc++;
+	struct strbuf out = { 0 };
+	int rc = cli_run(st, argc, (char **)argv, &out, &e);
+	ck_assert_msg(rc == 0, "%s: %s", argv[0], e.msg);
+	sb_release(&out);
+}
+
+/* Runs a command that may be refused (a random edit that breaks a rule). */
+#define TRY(st, out, size, ...) try_run(st, (char *[]){ __VA_ARGS__, NULL }, out, size)
+static bool try_run(struct store *st, char **argv, char *out_buf, size_t size)
+{
+	int argc = 0;
+	while (argv[argc])
+		argc++;
+	struct strbuf out = { 0 };
+	int rc = cli_run(st, argc, argv, &out, &e);
+	if (out_buf)
+		snprintf(out_buf, size, "%s", out.buf ? out.buf : "");
+	sb_release(&out);
+	return rc == 0;
+}
+
+static void copy_file(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	char buf[65536];
+	size_t n;
+	ck_assert_ptr_nonnull(in);
+	ck_assert_ptr_nonnull(out);
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	fclose(out);
+}
+
+static void rm_rf(const char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+}
+
+/* The files of a folder (names only). */
+static void list(const char *dir, struct strvec *out)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	ck_assert_ptr_nonnull(d);
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.')
+			strvec_push(out, de->d_name);
+	closedir(d);
+}
+
+/* A small council shared through `folder`, kept in base.db (made once). */
+static const char *base_db(void)
+{
+	static char path[512];
+	if (path[0])
+		return path;
+	snprintf(path, sizeof path, "%s", test_path("base.db"));
+	char folder[512];
+	snprintf(folder, sizeof folder, "%s", test_path("base-folder"));
+	rm_rf(folder);
+	struct store *st = test_open("base.db");
+	run(st, (const char *const[]){ "init", "Rådet", NULL });
+	run(st, (const char *const[]){ "body", "add", "radet", "Digitaliseringsrådet", NULL });
+	static const char *const people[] = { "Åsa Ölund", "Björn Ek", "Cecilia Dahl", "Dan Ärlig", "Eva Lind" };
+	for (size_t i = 0; i < ARRAY_SIZE(people); i++) {
+		run(st, (const char *const[]){ "person", "add", people[i], "--org", "Västra Götalandsregionen", NULL });
+		run(st, (const char *const[]){ "member", "add", "radet", people[i], i == 0 ? "ordförande" : "ledamot", NULL });
+	}
+	for (int m = 0; m < 3; m++) {
+		char date[32], ref[64];
+		snprintf(date, sizeof date, "2026-0%d-10", m + 3);
+		snprintf(ref, sizeof ref, "radet/%s", date);
+		run(st, (const char *const[]){ "meeting", "add", "radet", date, NULL });
+		for (int i = 0; i < 4; i++)
+			run(st, (const char *const[]){ "item", "add", ref, i == 0 ? "Mötets öppnande" : "Ärende", "--paper", "PM.pdf", NULL });
+		run(st, (const char *const[]){ "attend", ref, "Åsa Ölund", NULL });
+		run(st, (const char *const[]){ "attend", ref, "Björn Ek", NULL });
+		run(st, (const char *const[]){ "attend", ref, "Cecilia Dahl", NULL });
+		run(st, (const char *const[]){ "meeting", "open", ref, "--at", "09:00", NULL });
+	}
+	struct sync_summary s = { 0 };
+	ck_assert_msg(sync_share(st, folder, "Åsa Ölund", PASS, &s, &e) == 0, "%s", e.msg);
+	sync_summary_release(&s);
+	store_close(st);
+	return path;
+}
+
+struct replica_set {
+	struct store *st[NREP];
+	char db[NREP][512], dir[NREP][512];
+};
+
+/* NREP copies of the base council, each with a folder of its own (the
+ * deliveries between folders play the sync tool). */
+static void replicas(struct replica_set *r, const char *tag)
+{
+	const char *base = base_db();
+	struct strvec files = { 0 };
+	char *bfolder = xstrdup(test_path("base-folder"));
+	list(bfolder, &files);
+	for (int i = 0; i < NREP; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "%s-%d.db", tag, i);
+		snprintf(r->db[i], sizeof r->db[i], "%s", test_path(name));
+		snprintf(name, sizeof name, "%s-%d-folder", tag, i);
+		snprintf(r->dir[i], sizeof r->dir[i], "%s", test_path(name));
+		rm_rf(r->dir[i]);
+		ck_assert_int_eq(mkdir(r->dir[i], 0755), 0);
+		for (size_t k = 0; k < files.n; k++) {
+			char *from = xasprintf("%s/%s", bfolder, files.v[k]), *to = xasprintf("%s/%s", r->dir[i], files.v[k]);
+			copy_file(from, to);
+			free(from);
+			free(to);
+		}
+		char *keys_from = xasprintf("%s.keys", base), *keys_to = xasprintf("%s.keys", r->db[i]);
+		char *wal = xasprintf("%s-wal", r->db[i]), *shm = xasprintf("%s-shm", r->db[i]);
+		unlink(wal);
+		unlink(shm);
+		copy_file(base, r->db[i]);
+		copy_file(keys_from, keys_to);
+		free(keys_from);
+		free(keys_to);
+		free(wal);
+		free(shm);
+		ck_assert_msg(store_open(r->db[i], false, &e, &r->st[i]) == 0, "%s", e.msg);
+		/* the copy becomes a machine of its own at its first sync */
+		struct sync_summary s = { 0 };
+		ck_assert_msg(sync_run(r->st[i], r->dir[i], &s, &e) == 0, "%s", e.msg);
+		ck_assert(s.renewed);
+		sync_summary_release(&s);
+	}
+	strvec_release(&files);
+	free(bfolder);
+}
+
+static void replicas_close(struct replica_set *r)
+{
+	for (int i = 0; i < NREP; i++)
+		store_close(r->st[i]);
+}
+
+/* Copies files of folder `from` missing in `to`: all, or a random part. */
+static void deliver(const char *from, const char *to, bool all, unsigned *seed)
+{
+	struct strvec a = { 0 }, b = { 0 };
+	list(from, &a);
+	list(to, &b);
+	for (size_t i = 0; i < a.n; i++) {
+		bool have = false;
+		for (size_t k = 0; k < b.n && !have; k++)
+			have = !strcmp(a.v[i], b.v[k]);
+		if (have || (!all && rand_r(seed) % 3 == 0))
+			continue;
+		char *f = xasprintf("%s/%s", from, a.v[i]), *t = xasprintf("%s/%s", to, a.v[i]);
+		copy_file(f, t);
+		free(f);
+		free(t);
+	}
+	strvec_release(&a);
+	strvec_release(&b);
+}
+
+/*
+ * Values written on a copy and still there when it syncs must survive
+ * everywhere (a value the same person overwrote before syncing never left
+ * their machine, like every keystroke of the editor).
+ */
+static struct strvec pending[NREP], *must_survive;
+
+static void sync_one(struct replica_set *r, int i)
+{
+	struct sync_summary s = { 0 };
+	if (pending[i].n && must_survive) {
+		char *d = test_dump(r->st[i]);
+		for (size_t k = 0; k < pending[i].n; k++)
+			if (strstr(d, pending[i].v[k]))
+				strvec_push(must_survive, pending[i].v[k]);
+		free(d);
+	}
+	strvec_release(&pending[i]);
+	ck_assert_msg(sync_run(r->st[i], r->dir[i], &s, &e) == 0, "replica %d: %s", i, e.msg);
+	ck_assert_int_eq(s.refused, 0);
+	sync_summary_release(&s);
+}
+
+static char *conflicts_of(struct store *st)
+{
+	struct sync_conflict_list l = { 0 };
+	struct strbuf sb = { 0 };
+	ck_assert_int_eq(sync_conflicts(st, &l, &e), 0);
+	for (size_t i = 0; i < l.n; i++)
+		sb_addf(&sb, "%s %s %s|%s|%s\n", l.v[i].id, l.v[i].what, l.v[i].field, l.v[i].current ? l.v[i].current : "",
+			l.v[i].other ? l.v[i].other : "");
+	sync_conflict_list_release(&l);
+	return sb_detach(&sb);
+}
+
+/* Is a text in the field history of the database (or its current content)? */
+static bool in_history(const char *db, const char *text)
+{
+	sqlite3 *h;
+	sqlite3_stmt *s;
+	ck_assert_int_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT 1 FROM sync_hist WHERE instr(value, ?) > 0", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, text, -1, SQLITE_STATIC);
+	bool found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return found;
+}
+
+/* Deletes a random paper of a copy, as a future command would. */
+static void delete_paper(struct store *st, unsigned *seed)
+{
+	sqlite3 *h;
+	ck_assert_int_eq(sqlite3_open(store_path(st), &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	char *sql = xasprintf("DELETE FROM paper WHERE id = (SELECT id FROM paper ORDER BY id LIMIT 1 OFFSET %u)",
+			      rand_r(seed) % 8);
+	ck_assert_int_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	sqlite3_close(h);
+}
+
+static void random_edit(struct replica_set *r, int i, int step, unsigned *seed)
+{
+	struct strvec *written = &pending[i];
+	struct store *st = r->st[i];
+	char ref[64], item[16], text[128], out[256];
+	static const char *const people[] = { "Åsa Ölund", "Björn Ek", "Cecilia Dahl", "Dan Ärlig", "Eva Lind",
+					      "Fredrik Öst", "Gun Holm" };
+	snprintf(ref, sizeof ref, "radet/2026-0%u-10", 3 + rand_r(seed) % 3);
+	snprintf(item, sizeof item, "%u", 1 + rand_r(seed) % 6);
+	snprintf(text, sizeof text, "r%d s%d: %s", i, step, rand_r(seed) % 2 ? "beslutades enligt förslaget" : "Åtgärd följer");
+	switch (rand_r(seed) % 10) {
+	case 0:
+		TRY(st, NULL, 0, "item", "add", ref, text);
+		break;
+	case 1:
+	case 2: {
+		/* the same field on many copies: conflicts */
+		if (meeting_notes_set(st, ref, item, text, &e) == 0)
+			strvec_push(written, text);
+		break;
+	}
+	case 3:
+		if (TRY(st, NULL, 0, "note", ref, item, text))
+			strvec_push(written, text);
+		break;
+	case 4:
+		if (TRY(st, NULL, 0, "decide", ref, item, text))
+			strvec_push(written, text);
+		break;
+	case 5:
+		TRY(st, NULL, 0, "person", "add", (char *)people[rand_r(seed) % ARRAY_SIZE(people)], "--org", "Länsstyrelsen");
+		break;
+	case 6:
+		TRY(st, NULL, 0, "attend", ref, (char *)people[rand_r(seed) % 5]);
+		break;
+	case 7:
+		if (TRY(st, out, sizeof out, "action", "add", text, "--owner", (char *)people[rand_r(seed) % 5], "--due", "2026-12-01")) {
+			out[strcspn(out, "\n")] = '\0';
+			TRY(st, NULL, 0, "action", "set", out, "--status", rand_r(seed) % 2 ? "ongoing" : "done");
+		}
+		break;
+	case 8:
+		delete_paper(st, seed);
+		break;
+	default:
+		TRY(st, NULL, 0, "item", "add", ref, "Övrigt", "--paper", "Bilaga.pdf");
+	}
+}
+
+static void converge_seed(unsigned seed, int steps)
+{
+	struct replica_set r;
+	char tag[32];
+	struct strvec written = { 0 };
+	snprintf(tag, sizeof tag, "conv%u", seed);
+	replicas(&r, tag);
+	must_survive = &written;
+	for (int step = 0; step < steps; step++) {
+		int i = (int)(rand_r(&seed) % NREP);
+		unsigned what = rand_r(&seed) % 10;
+		if (what < 7) {
+			random_edit(&r, i, step, &seed);
+		} else if (what < 9) {
+			sync_one(&r, i);
+		} else {
+			int k = (int)(rand_r(&seed) % NREP);
+			if (k != i)
+				deliver(r.dir[i], r.dir[k], false, &seed);
+		}
+	}
+	/* everyone with everyone, twice */
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < NREP; i++) {
+			sync_one(&r, i);
+			for (int k = 0; k < NREP; k++)
+				if (k != i)
+					deliver(r.dir[i], r.dir[k], true, &seed);
+		}
+	}
+	for (int i = 0; i < NREP; i++)
+		sync_one(&r, i);
+	char *first = test_dump(r.st[0]), *fc = conflicts_of(r.st[0]);
+	if (steps >= 1000) {
+		ck_assert_msg(strlen(fc) > 0, "seed %s: no conflict arose", tag);
+		ck_assert_msg(strstr(first, "\"para\":") != NULL, "seed %s: no decision", tag);
+	}
+	for (int i = 1; i < NREP; i++) {
+		char *d = test_dump(r.st[i]), *c = conflicts_of(r.st[i]);
+		if (strcmp(d, first) || strcmp(c, fc)) {
+			FILE *f0 = fopen(test_path("diverged-0.json"), "w"), *f1 = fopen(test_path("diverged-1.json"), "w");
+			fputs(first, f0);
+			fputs(d, f1);
+			fclose(f0);
+			fclose(f1);
+			f0 = fopen(test_path("diverged-0.conflicts"), "w");
+			f1 = fopen(test_path("diverged-1.conflicts"), "w");
+			fputs(fc, f0);
+			fputs(c, f1);
+			fclose(f0);
+			fclose(f1);
+		}
+		ck_assert_msg(!strcmp(d, first), "seed %s: replica %d differs from replica 0 (see %s)", tag, i,
+			      test_path("diverged-*.json"));
+		ck_assert_msg(!strcmp(c, fc), "seed %s: conflicts of replica %d differ (see %s)", tag, i,
+			      test_path("diverged-*.conflicts"));
+		free(d);
+		free(c);
+	}
+	/* nothing anyone wrote is lost: it is in the history of every copy */
+	for (size_t k = 0; k < written.n; k++)
+		ck_assert_msg(in_history(r.db[k % NREP], written.v[k]) || strstr(first, written.v[k]),
+			      "seed %s: lost [%s]", tag, written.v[k]);
+	ck_assert_msg(written.n > (size_t)steps / 20, "seed %s: only %zu values written", tag, written.n);
+	free(first);
+	free(fc);
+	must_survive = NULL;
+	strvec_release(&written);
+	replicas_close(&r);
+}
+
+START_TEST(random_edits_converge)
+{
+	for (unsigned seed = 1; seed <= 4; seed++)
+		converge_seed(seed * 7919, 400);
+}
+END_TEST
+
+START_TEST(random_edits_converge_more)
+{
+	for (unsigned seed = 5; seed <= 8; seed++)
+		converge_seed(seed * 7919, 400);
+}
+END_TEST
+
+START_TEST(many_edits_converge)
+{
+	converge_seed(4242, 2000);
+}
+END_TEST
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	if (sodium_init() < 0)
+		return 1;
+	setenv("GAVEL_TODAY", "2026-06-01", 1);
+	const TTest *const tests[] = {
+		random_edits_converge,
+		random_edits_converge_more,
+		many_edits_converge,
+	};
+	return run_suite("sync", tests, ARRAY_SIZE(tests));
+}
