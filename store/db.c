@@ -9,6 +9,7 @@
 #include "store/db.h"
 #include "store/replica.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,9 +21,19 @@ int store_schema_version(void)
 	return store_migration_count;
 }
 
+/* SQLite's message, but a full disk said as what to do (the transaction
+ * was rolled back). */
+static const char *db_message(struct store *st, const char *msg)
+{
+	int code = sqlite3_errcode(st->db);
+	if (code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(st->db) == ENOSPC))
+		return _("the disk is full; nothing was changed: free some space and try again");
+	return msg ? msg : sqlite3_errmsg(st->db);
+}
+
 int db_error(struct store *st, struct err *e)
 {
-	return error(e, E_DB, sqlite3_errmsg(st->db));
+	return error(e, E_DB, db_message(st, NULL));
 }
 
 static sqlite3_stmt *prepare(struct store *st, const char *sql, struct err *e)
@@ -200,7 +211,7 @@ static int exec_script(struct store *st, const char *sql, struct err *e)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		error(e, E_DB, msg ? msg : sqlite3_errmsg(st->db));
+		error(e, E_DB, db_message(st, msg));
 		sqlite3_free(msg);
 		return -1;
 	}

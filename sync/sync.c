@@ -349,11 +349,17 @@ static int import(struct run *r)
 			if (!q->decoded) {
 				if (q->b.kind == BUNDLE_REKEY && !keyring_key(r->kr, q->b.epoch)) {
 					unsigned char key[BUNDLE_KEY_LEN];
-					if (!r->id || keyring_unseal(&q->b, r->id, key) != 0) {
+					int urc = r->id ? keyring_unseal(&q->b, r->id, key) : -1;
+					if (urc != 0) {
 						note(r->out, _("%s: the council's key was changed and this machine was not given the new one (removed, or join again with the new passphrase)"),
 						     q->en->name);
 						q->stuck = true;
 						r->out->refused++;
+						/* left out: this machine writes nothing more */
+						if (urc == 1 && store_local_set(r->st, "sync_removed", q->en->name, r->e)) {
+							rc = -1;
+							break;
+						}
 						continue;
 					}
 					keyring_add(r->kr, q->b.epoch, key);
@@ -579,7 +585,16 @@ static int run_sync(struct run *r, bool write)
 	if (store_begin(r->st, r->e))
 		return -1;
 	int rc = 0;
-	if (write)
+	char *removed = NULL;
+	if (write && store_local_get(r->st, "sync_removed", &removed, r->e) < 0)
+		rc = -1;
+	if (removed && *removed) {
+		note(r->out, _("this machine was left out when the council's key was changed (%s): nothing of it is written to the folder any more"),
+		     removed);
+		write = false;
+	}
+	free(removed);
+	if (write && !rc)
 		rc = export(r);
 	if (!rc)
 		rc = replica_capture(r->st, false, r->e);

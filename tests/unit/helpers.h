@@ -49,11 +49,12 @@ static inline char *test_dump(struct store *st)
 }
 
 /* Runs one suite of tests (Check forks each); the process exit status. */
-static inline int run_suite(const char *name, const TTest *const tests[], size_t n)
+/* Runs the tests, each in a child process stopped after `seconds`. */
+static inline int run_suite_timeout(const char *name, const TTest *const tests[], size_t n, double seconds)
 {
 	Suite *s = suite_create(name);
 	TCase *tc = tcase_create(name);
-	tcase_set_timeout(tc, 60);
+	tcase_set_timeout(tc, seconds);
 	for (size_t i = 0; i < n; i++)
 		tcase_add_test(tc, tests[i]);
 	suite_add_tcase(s, tc);
@@ -62,6 +63,11 @@ static inline int run_suite(const char *name, const TTest *const tests[], size_t
 	int failed = srunner_ntests_failed(r);
 	srunner_free(r);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+static inline int run_suite(const char *name, const TTest *const tests[], size_t n)
+{
+	return run_suite_timeout(name, tests, n, 60);
 }
 
 #endif
