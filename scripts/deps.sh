@@ -6,8 +6,9 @@ want="build-essential pkg-config libsqlite3-dev libsodium-dev libncurses-dev che
 optional=""
 if [ "${1:-build}" = check ]; then
 	want="$want clang tmux python3 pandoc poppler-utils calcurse sqlite3"
-	# the ODT test converts with LibreOffice; it is skipped, saying so, without
-	optional="libreoffice-writer-nogui"
+	# the ODT test converts with LibreOffice and the Syncthing test runs two
+	# Syncthing instances (driven with curl); each is skipped, saying so, without
+	optional="libreoffice-writer-nogui syncthing curl"
 fi
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 missing=""
@@ -29,7 +30,8 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 ${SUDO:-} apt-get update -qq
 [ -z "$missing" ] || ${SUDO:-} apt-get install -y -qq --no-install-recommends $missing
-if [ -n "$extra" ]; then
-	${SUDO:-} apt-get install -y -qq --no-install-recommends $extra ||
-		echo "gavel: could not install$extra; the tests that need it are skipped"
-fi
+# one at a time, so that one the archive lacks does not keep the others out
+for p in $extra; do
+	${SUDO:-} apt-get install -y -qq --no-install-recommends "$p" ||
+		echo "gavel: could not install $p; the tests that need it are skipped"
+done

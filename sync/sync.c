@@ -479,8 +479,12 @@ static int next_seq(struct run *r, long long *seq)
 	long long last;
 	struct entry *ents;
 	size_t n;
-	if (replica_last_seq(r->st, r->id->actor, &last, r->e) ||
-	    list_dir(r->dir, &ents, &n, &r->out->notes, r->e))
+	struct strvec notes = { 0 }; /* import() tells of the tool copies, once */
+	if (replica_last_seq(r->st, r->id->actor, &last, r->e))
+		return -1;
+	int rc = list_dir(r->dir, &ents, &n, &notes, r->e);
+	strvec_release(&notes);
+	if (rc)
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(ents[i].writer, r->id->actor) && (long long)ents[i].seq > last)

@@ -90,4 +90,26 @@ expect_out "no conflict left on A" "no open conflicts" a conflicts
 a meeting show $M | grep -qF "$other" || fail "the kept value is not shown"
 ok "the value kept is the current one everywhere"
 
+# A sync tool's conflict copy of a file (named as Syncthing names them) and
+# its temporary files: a sync leaves them alone, tells of the copy once, and
+# changes nothing.
+first=$(cd "$F" && ls -- *.gavel | head -1)
+copy="${first%.gavel}.sync-conflict-20261123-101500-ABCDEF7.gavel"
+cp "$F/$first" "$F/$copy"
+head -c 200 "$F/$first" >"$F/.syncthing.${first%.gavel}.gavel.tmp"
+before=$(a dump)
+a sync --json >"$WORK/sync.json" 2>"$WORK/err" || fail "sync beside a conflict copy: $(cat "$WORK/err")"
+python3 - "$copy" "$WORK/sync.json" <<'EOF2' || fail "sync notes: $(cat "$WORK/sync.json")"
+import json, sys
+s = json.load(open(sys.argv[2]))
+assert s["refused"] == 0, s
+told = [n for n in s["notes"] if sys.argv[1] in n]
+assert len(told) == 1 and len(s["notes"]) == 1, s["notes"]
+EOF2
+[ "$(a dump)" = "$before" ] || fail "the conflict copy changed the database"
+ok "a conflict copy is skipped with one note, a temporary file in silence"
+n=$(a sync 2>&1 >/dev/null | grep -c "a copy made by a sync tool")
+[ "$n" -eq 1 ] || fail "the copy is told of $n times"
+ok "the copy is told of once on the terminal"
+
 echo "$checks checks"
