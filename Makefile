@@ -3,6 +3,8 @@
 #   make demo       install missing dependencies, build, open the demo council
 #   make check      install missing dependencies, build with sanitizers, run every test
 #   make bench      build optimised and print the benchmark figures
+#   make fuzz       fuzz the reader of the shared folder's files (clang, libFuzzer)
+#                   for FUZZ_SECONDS (600); FUZZ_MERGE=1 keeps what it finds in the corpus
 #   make pot        extract the messages into po/gavel.pot (then msgmerge po/sv.po)
 #   make install    PREFIX=/usr/local DESTDIR=
 PREFIX ?= /usr/local
@@ -98,7 +100,7 @@ check:
 	$(Q)scripts/deps.sh check
 	$(Q)$(MAKE) --no-print-directory test
 
-test: build/san/gavel $(TEST_BIN) gavel clang-check $(MO)
+test: build/san/gavel $(TEST_BIN) gavel clang-check fuzz-check $(MO)
 	$(Q)GAVEL=$(CURDIR)/build/san/gavel tests/run.sh $(TEST_BIN)
 
 # The code must also build without a warning under clang.
@@ -109,6 +111,61 @@ clang-check:
 			clang $(CSTD) $(WARN) -I. $$($(PKG_CONFIG) --cflags $(PKGS) check) -fsyntax-only $$f || exit 1; \
 		done; \
 	else echo "  clang not installed: skipped the clang build"; fi
+
+# The fuzz target: what a reader does with a file of the shared folder, built
+# by clang with libFuzzer and the sanitizers from the sources that needs (a
+# new dependency of sync/bundle.c or sync/keyring.c goes in FUZZ_LIB). New
+# inputs go to build/fuzz/found, crashes to build/fuzz/crash-*; with
+# FUZZ_MERGE=1 the finds that add coverage are merged into the corpus.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_MERGE ?= 0
+FUZZ_ARGS ?=
+FUZZ_CORPUS := tests/fuzz/corpus/bundle
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_PKGS := sqlite3 libsodium
+FUZZ_LIB := sync/bundle.c sync/keyring.c store/replica.c store/db.c store/model.c store/schema.c \
+	core/util.c core/error.c
+FUZZ_OBJ := $(FUZZ_LIB:%.c=build/fuzz/%.o)
+FUZZ_HDR := tests/fuzz/fixed.h sync/bundle.h sync/keyring.h
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $< (fuzz)"
+	$(Q)$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -I. \
+		$(shell $(PKG_CONFIG) --cflags $(FUZZ_PKGS)) -MMD -MP -c -o $@ $<
+
+build/fuzz/fuzz_bundle: tests/fuzz/fuzz_bundle.c $(FUZZ_HDR) $(FUZZ_OBJ)
+	@echo "  LINK  $@ (fuzz)"
+	$(Q)$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -I. \
+		$(shell $(PKG_CONFIG) --cflags $(FUZZ_PKGS)) -o $@ $< $(FUZZ_OBJ) $(shell $(PKG_CONFIG) --libs $(FUZZ_PKGS))
+
+# Writes seed files into a directory; tests/fuzz/make_corpus.c says how to
+# merge them into the corpus.
+build/fuzz/make_corpus: tests/fuzz/make_corpus.c $(FUZZ_HDR) $(FUZZ_OBJ)
+	@echo "  LINK  $@ (fuzz)"
+	$(Q)$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -I. \
+		$(shell $(PKG_CONFIG) --cflags $(FUZZ_PKGS)) -o $@ $< $(FUZZ_OBJ) $(shell $(PKG_CONFIG) --libs $(FUZZ_PKGS))
+
+fuzz: build/fuzz/fuzz_bundle
+	@mkdir -p build/fuzz/found
+	$(Q)build/fuzz/fuzz_bundle -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+		-artifact_prefix=build/fuzz/ $(FUZZ_ARGS) build/fuzz/found $(FUZZ_CORPUS)
+	$(Q)if [ "$(FUZZ_MERGE)" = 1 ]; then \
+		build/fuzz/fuzz_bundle -merge=1 -artifact_prefix=build/fuzz/ $(FUZZ_CORPUS) build/fuzz/found; \
+	fi
+
+# make check: every corpus file once through the fuzz target, when clang
+# has libFuzzer.
+fuzz-check:
+	$(Q)mkdir -p build/fuzz; \
+	if echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return d && n; }' | \
+		$(FUZZ_CC) -fsanitize=fuzzer -x c -o build/fuzz/probe - >/dev/null 2>&1; then \
+		$(MAKE) -s --no-print-directory build/fuzz/fuzz_bundle || exit 1; \
+		echo "  FUZZ  $(FUZZ_CORPUS) ($$(ls $(FUZZ_CORPUS) | wc -l) files, once each)"; \
+		build/fuzz/fuzz_bundle -runs=0 -artifact_prefix=build/fuzz/ $(FUZZ_CORPUS) >build/fuzz/check.log 2>&1 || \
+		{ tail -40 build/fuzz/check.log; echo "  the fuzz target crashed on its corpus (build/fuzz/check.log)"; exit 1; }; \
+	else echo "  no libFuzzer in $(FUZZ_CC) (-fsanitize=fuzzer): skipped the fuzz corpus"; fi
 
 demo:
 	$(Q)scripts/deps.sh build
@@ -146,5 +203,5 @@ install: gavel build/gavel.1 $(MO)
 clean:
 	rm -rf build gavel
 
-.PHONY: all deps check test clang-check demo bench man pot install clean FORCE
+.PHONY: all deps check test clang-check fuzz fuzz-check demo bench man pot install clean FORCE
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -5,7 +5,9 @@ set -e
 want="build-essential pkg-config libsqlite3-dev libsodium-dev libncurses-dev check libsubunit-dev gettext libcairo2-dev libpango1.0-dev libzip-dev fonts-dejavu-core"
 optional=""
 if [ "${1:-build}" = check ]; then
-	want="$want clang tmux python3 pandoc poppler-utils calcurse sqlite3"
+	# libclang-rt-dev holds clang's libFuzzer and sanitizer runtimes (only
+	# recommended by clang, so not installed with it here)
+	want="$want clang libclang-rt-dev tmux python3 pandoc poppler-utils calcurse sqlite3"
 	# the ODT test converts with LibreOffice and the Syncthing test runs two
 	# Syncthing instances (driven with curl); each is skipped, saying so, without
 	optional="libreoffice-writer-nogui syncthing curl"

@@ -210,16 +210,24 @@ int keyring_unwrap(const struct bundle *b, const char *passphrase, struct keyrin
 		snprintf(why, BUNDLE_WHY, "%s", _("not enough memory to check the passphrase"));
 		return -1;
 	}
+	int rc = keyring_open(b, key, kr, generation, why);
+	sodium_memzero(key, sizeof key);
+	return rc;
+}
+
+int keyring_open(const struct bundle *b, const unsigned char wrap_key[BUNDLE_KEY_LEN], struct keyring *kr,
+		 uint32_t *generation, char why[BUNDLE_WHY])
+{
+	if (b->kind != BUNDLE_KEYS || b->ext_len != EXT_KEYS) {
+		snprintf(why, BUNDLE_WHY, "%s", _("not a key file"));
+		return -1;
+	}
 	unsigned char *plain = NULL;
 	size_t len;
-	int rc = bundle_open(b, key, &plain, &len, why);
-	sodium_memzero(key, sizeof key);
-	if (rc) {
+	if (bundle_open(b, wrap_key, &plain, &len, why)) {
 		snprintf(why, BUNDLE_WHY, "%s", _("wrong passphrase"));
 		return -1;
 	}
-	memset(kr, 0, sizeof *kr);
-	memcpy(kr->council, b->council, sizeof kr->council);
 	uint32_t n = len >= 4 ? get_u32(plain) : 0;
 	if (len < 4 || n == 0 || n > KEYRING_MAX || len != 4 + (size_t)n * (4 + BUNDLE_KEY_LEN)) {
 		sodium_memzero(plain, len);
@@ -227,6 +235,8 @@ int keyring_unwrap(const struct bundle *b, const char *passphrase, struct keyrin
 		snprintf(why, BUNDLE_WHY, "%s", _("damaged key file"));
 		return -1;
 	}
+	memset(kr, 0, sizeof *kr);
+	memcpy(kr->council, b->council, sizeof kr->council);
 	for (uint32_t i = 0; i < n; i++)
 		keyring_add(kr, get_u32(plain + 4 + i * (4 + BUNDLE_KEY_LEN)), plain + 8 + i * (4 + BUNDLE_KEY_LEN));
 	sodium_memzero(plain, len);

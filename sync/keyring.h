@@ -52,6 +52,12 @@ void keyring_wrap(const struct keyring *kr, const char *passphrase, uint32_t gen
  * the wrong passphrase or a damaged file. */
 int keyring_unwrap(const struct bundle *b, const char *passphrase, struct keyring *kr,
 		   uint32_t *generation, char why[BUNDLE_WHY]);
+/* The second half of keyring_unwrap: opens a KEYS file with wrap_key, the
+ * key made from the passphrase, into kr (its council and every epoch's
+ * key) and *generation; -1 with a reason if the key is wrong or the file
+ * damaged, kr then untouched. No Argon2id, so it is fast. */
+int keyring_open(const struct bundle *b, const unsigned char wrap_key[BUNDLE_KEY_LEN], struct keyring *kr,
+		 uint32_t *generation, char why[BUNDLE_WHY]);
 /* The generation of a KEYS file (from its clear extension), 0 if none. */
 uint32_t keyring_generation(const struct bundle *b);
 
