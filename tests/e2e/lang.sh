@@ -105,26 +105,14 @@ ok "meeting show --json is the same in Swedish and English"
 ok "dump is the same in Swedish and English"
 
 # ---- the terminal interface ----
-command -v tmux >/dev/null || { echo "tmux not installed: skipped the interface"; exit 0; }
-export TMUX_TMPDIR="$WORK"
-S=gavel$$
-screen() { tmux capture-pane -p -t $S; }
-keys() { tmux send-keys -t $S "$@"; sleep 0.15; }
-wait_for() { # wait_for TEXT: up to 5 s for TEXT on the screen
-	for _ in $(seq 50); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
-	screen >&2
-	fail "no [$1] on the screen"
-}
+. tests/tmux.sh
 start() { # start ENV-ASSIGNMENTS... -- ARGS...
 	local envs=() args=()
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
 	shift
 	args=("$@")
-	tmux new-session -d -s $S -x 100 -y 30 \
-		"env -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE GAVEL_DB=$GAVEL_DB ${envs[*]} $GAVEL ${args[*]}"
+	tui 100 30 "-u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE GAVEL_DB=$GAVEL_DB ${envs[*]} $GAVEL ${args[*]}"
 }
-stop() { tmux kill-session -t $S 2>/dev/null; true; }
-trap 'stop; rm -rf "$WORK"' EXIT
 
 start LANG=C.UTF-8 -- --lang sv
 wait_for "Kommande sammanträden"

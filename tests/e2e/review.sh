@@ -6,26 +6,8 @@
 # preparation of the agenda, and items moved. Each change is checked with
 # the command line afterwards.
 . "$(dirname "$0")/../lib.sh"
-command -v tmux >/dev/null || { echo "tmux not installed: skipped"; exit 0; }
-export TMUX_TMPDIR="$WORK"
-S=review$$
-
-screen() { tmux capture-pane -p -t $S; }
-keys() { tmux send-keys -t $S "$@"; sleep 0.15; }
-typed() { tmux send-keys -t $S -l "$1"; sleep 0.15; }
-wait_for() { # wait_for TEXT: up to 5 s for TEXT on the screen
-	for _ in $(seq 50); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
-	screen >&2
-	fail "no [$1] on the screen"
-}
-gone() { # gone TEXT: up to 5 s for TEXT to leave the screen
-	for _ in $(seq 50); do screen | grep -qF -- "$1" || return 0; sleep 0.1; done
-	screen >&2
-	fail "[$1] still on the screen"
-}
-start() { tmux new-session -d -s $S -c "$WORK" -x "${1:-110}" -y "${2:-32}" "GAVEL_DB=$GAVEL_DB LANG=C.UTF-8 $GAVEL"; }
-stop() { tmux kill-session -t $S 2>/dev/null; for _ in $(seq 30); do tmux has-session -t $S 2>/dev/null || break; sleep 0.1; done; true; }
-trap 'stop; rm -rf "$WORK"' EXIT
+. "$(dirname "$0")/../tmux.sh"
+start() { tui "${1:-110}" "${2:-32}" "GAVEL_DB=$GAVEL_DB LANG=C.UTF-8 $GAVEL"; }
 
 # ---- the first start: no database yet ----
 start
@@ -289,7 +271,6 @@ wait_for "received"
 g action list --owner "Lars Nyström" | grep -q "Sammanställa enkätsvaren" || fail "the other member's action did not come in"
 ok "S syncs: another member's action comes in"
 keys q
-for _ in $(seq 30); do tmux has-session -t $S 2>/dev/null || break; sleep 0.1; done
-tmux has-session -t $S 2>/dev/null && fail "q on home did not quit"
+quits || fail "q on home did not quit"
 ok "q on home quits"
 echo "checks: $checks"

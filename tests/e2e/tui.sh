@@ -5,23 +5,11 @@
 # Also: kill -9 while typing loses at most the last second; a tiny terminal
 # says so; a resize while typing keeps the text.
 . "$(dirname "$0")/../lib.sh"
-command -v tmux >/dev/null || { echo "tmux not installed: skipped"; exit 0; }
-export TMUX_TMPDIR="$WORK"
-S=gavel$$
+. "$(dirname "$0")/../tmux.sh"
 g demo >/dev/null || fail demo
 NEXT=$(g meeting next --json | python3 -c 'import json,sys; print([m["meeting"] for m in json.load(sys.stdin) if m["body"]=="radet"][0])')
 
-screen() { tmux capture-pane -p -t $S; }
-keys() { tmux send-keys -t $S "$@"; sleep 0.15; }
-typed() { tmux send-keys -t $S -l "$1"; sleep 0.15; }
-wait_for() { # wait_for TEXT: up to 5 s for TEXT on the screen
-	for _ in $(seq 50); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
-	screen >&2
-	fail "no [$1] on the screen"
-}
-start() { tmux new-session -d -s $S -x "${1:-100}" -y "${2:-30}" "GAVEL_DB=$GAVEL_DB LANG=C.UTF-8 $GAVEL"; }
-stop() { tmux kill-session -t $S 2>/dev/null; true; }
-trap 'stop; rm -rf "$WORK"' EXIT
+start() { tui "${1:-100}" "${2:-30}" "GAVEL_DB=$GAVEL_DB LANG=C.UTF-8 $GAVEL"; }
 
 start
 wait_for "Next meetings"
