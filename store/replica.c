@@ -1091,11 +1091,32 @@ int replica_group_set(struct store *st, const struct rtable *t, const char *col,
 int replica_file_add(struct store *st, const char *writer, long long seq, const char *frontier,
 		     long long changes, struct err *e)
 {
-	char now[21];
+	char now[21], *v = NULL;
+	long long upto;
 	util_now(now);
+	if (db_exec(st, e,
+		    "INSERT OR REPLACE INTO sync_file(writer, seq, frontier, changes, applied) VALUES (?, ?, ?, ?, ?)",
+		    "sIsIs", writer, (sqlite3_int64)seq, frontier, (sqlite3_int64)changes, now) ||
+	    replica_applied_upto(st, writer, &upto, e))
+		return -1;
+	if (seq != upto + 1)
+		return 0;
+	/* the run of files without a gap goes on from here: each file is
+	 * stepped over once, when the gap before it closes */
+	for (upto = seq;; upto++) {
+		int rc = db_text(st, e, &v, "SELECT 1 FROM sync_file WHERE writer = ? AND seq = ?", "sI", writer,
+				 (sqlite3_int64)(upto + 1));
+		if (rc < 0)
+			return -1;
+		free(v);
+		v = NULL;
+		if (rc == 1)
+			break;
+	}
 	return db_exec(st, e,
-		       "INSERT OR REPLACE INTO sync_file(writer, seq, frontier, changes, applied) VALUES (?, ?, ?, ?, ?)",
-		       "sIsIs", writer, (sqlite3_int64)seq, frontier, (sqlite3_int64)changes, now);
+		       "INSERT INTO sync_front(writer, upto) VALUES (?, ?)"
+		       " ON CONFLICT(writer) DO UPDATE SET upto = excluded.upto",
+		       "sI", writer, (sqlite3_int64)upto);
 }
 
 int replica_file_get(struct store *st, const char *writer, long long seq, char **frontier,
@@ -1107,15 +1128,9 @@ int replica_file_get(struct store *st, const char *writer, long long seq, char *
 
 int replica_frontier(struct store *st, char **out, struct err *e)
 {
-	/* per writer, the end of the first run of sequence numbers from 1 */
 	struct strbuf sb = { 0 };
 	int rc;
-	sqlite3_stmt *s;
-	s = db_query(st, e,
-		     "SELECT writer, max(seq) FROM (SELECT writer, seq, seq - row_number()"
-		     " OVER (PARTITION BY writer ORDER BY seq) AS gap FROM sync_file)"
-		     " WHERE gap = 0 GROUP BY writer ORDER BY writer",
-		     "");
+	sqlite3_stmt *s = db_query(st, e, "SELECT writer, upto FROM sync_front WHERE upto > 0 ORDER BY writer", "");
 	if (!s)
 		return -1;
 	while ((rc = db_step(st, s, e)) == 1)
@@ -1132,10 +1147,7 @@ int replica_frontier(struct store *st, char **out, struct err *e)
 int replica_applied_upto(struct store *st, const char *writer, long long *seq, struct err *e)
 {
 	char *v = NULL;
-	int rc = db_text(st, e, &v,
-			 "SELECT coalesce(max(seq), 0) FROM (SELECT seq, seq - row_number() OVER (ORDER BY seq) AS gap"
-			 " FROM sync_file WHERE writer = ?) WHERE gap = 0",
-			 "s", writer);
+	int rc = db_text(st, e, &v, "SELECT upto FROM sync_front WHERE writer = ?", "s", writer);
 	if (rc < 0)
 		return -1;
 	*seq = v ? atoll(v) : 0;

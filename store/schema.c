@@ -281,6 +281,17 @@ const char *const store_migrations[] = {
 	" PRIMARY KEY(tbl, row)) WITHOUT ROWID;"
 	"CREATE TABLE sync_claim(tbl TEXT NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL,"
 	" value INTEGER NOT NULL, PRIMARY KEY(tbl, row, col)) WITHOUT ROWID;",
+
+	/*
+	 * 7 → 8: sync_front: per writer, the highest file number applied with
+	 * every one before it, kept by replica_file_add, so that a sync knows
+	 * where each writer stands without going through every file the
+	 * council ever applied.
+	 */
+	"CREATE TABLE sync_front(writer TEXT PRIMARY KEY, upto INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO sync_front(writer, upto) SELECT writer, max(seq) FROM (SELECT writer, seq,"
+	" seq - row_number() OVER (PARTITION BY writer ORDER BY seq) AS gap FROM sync_file)"
+	" WHERE gap = 0 GROUP BY writer;",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);
