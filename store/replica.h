@@ -202,7 +202,8 @@ int replica_applied_upto(struct store *st, const char *writer, long long *seq, s
 /* The highest sequence number applied of one writer (0 if none). */
 int replica_last_seq(struct store *st, const char *writer, long long *seq, struct err *e);
 
-/* Rows whose references point at nothing (after a merge), as table/row. */
+/* Rows whose references point at nothing (after a merge, in its
+ * transaction, foreign keys deferred), as table/row. */
 int replica_dangling(struct store *st, struct strvec *rows, struct err *e);
 /* Turns deferred foreign key checks on for the current transaction. */
 int replica_defer_fk(struct store *st, struct err *e);
