@@ -196,6 +196,13 @@ int store_proposal_list(struct store *st, const char *status, struct proposal_li
 /* Full-text search (FTS5): ranked hits with context. */
 int store_search(struct store *st, const char *query, int limit, struct hit_list *out,
 		 struct err *e);
+/*
+ * The search index while a sync applies other machines' changes: with
+ * `later`, written rows are only noted; turned off again, the noted rows
+ * are indexed, all at once. In the caller's transaction (a rollback forgets
+ * both), with change capture off (the indexing updates rows in place).
+ */
+int store_search_later(struct store *st, bool later, struct err *e);
 
 /*
  * Calls row() for every row of the council's content: tables in name order,

@@ -734,11 +734,15 @@ static int sync_folder(struct run *r, bool write)
 	if (!rc)
 		rc = replica_capture(r->st, false, r->e);
 	if (!rc)
+		rc = store_search_later(r->st, true, r->e);
+	if (!rc)
 		rc = import(r);
 	if (!rc) {
 		struct merge_stats ms = { 0 };
 		rc = merge_finish(r->st, &ms, r->e);
 	}
+	if (!rc)
+		rc = store_search_later(r->st, false, r->e);
 	if (!rc)
 		rc = replica_capture(r->st, true, r->e);
 	char now[21];
