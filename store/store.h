@@ -44,6 +44,14 @@ int store_begin(struct store *st, struct err *e);
 int store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);
 
+/*
+ * The most memory the connection keeps of the database's pages, in MB
+ * (0: SQLite's default, about 2 MB). A transaction that writes many rows,
+ * a sync applying other machines' changes, runs faster with a large one;
+ * the interface keeps the default to stay small.
+ */
+int store_cache_mb(struct store *st, int mb, struct err *e);
+
 /* Local settings of this database (not part of the council's content). */
 int store_local_get(struct store *st, const char *key, char **value, struct err *e);
 int store_local_set(struct store *st, const char *key, const char *value, struct err *e);

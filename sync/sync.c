@@ -284,6 +284,9 @@ static int folder_read(struct store *st, const char *dir, const char *me, struct
 
 /* ---- one sync ---- */
 
+/* The page cache during a sync, in MB. */
+#define SYNC_CACHE_MB 64
+
 struct pending {
 	struct entry *en;
 	unsigned char *buf;
@@ -717,7 +720,8 @@ static int sync_folder(struct run *r, bool write)
 		return errorf(r->e, E_IO,
 			      _("%s holds none of this council's files (empty, not mounted, or another folder); nothing changed"),
 			      r->dir);
-	if (store_begin(r->st, r->e))
+	/* room for the pages a merge touches, given back afterwards */
+	if (store_cache_mb(r->st, SYNC_CACHE_MB, r->e) || store_begin(r->st, r->e))
 		return -1;
 	int rc = 0;
 	char *removed = NULL;
@@ -759,9 +763,12 @@ static int sync_folder(struct run *r, bool write)
 	}
 	if (rc) {
 		store_rollback(r->st);
+		store_cache_mb(r->st, 0, NULL);
 		return -1;
 	}
-	if (store_commit(r->st, r->e))
+	rc = store_commit(r->st, r->e);
+	store_cache_mb(r->st, 0, NULL);
+	if (rc)
 		return -1;
 	if (r->keys_changed && keyring_save(r->st, r->kr, r->e))
 		return -1;
