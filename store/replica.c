@@ -20,7 +20,7 @@
 
 #include "store/db.h"
 
-#define DYN_CACHE 512
+#define DYN_CACHE 1024
 
 struct replica {
 	struct rtable *tables;
@@ -856,6 +856,76 @@ int replica_ver_set(struct store *st, const char *tbl, const char *row, const ch
 		       "sssIsI", tbl, row, col, (sqlite3_int64)v->hlc, v->writer, (sqlite3_int64)v->seq);
 }
 
+bool replica_has_versions(struct store *st, const char *tbl, const char *row)
+{
+	struct err e;
+	char *v = NULL;
+	int rc = db_text(st, &e, &v, "SELECT 1 FROM sync_ver WHERE tbl = ? AND row = ? LIMIT 1", "ss", tbl, row);
+	free(v);
+	return rc != 1;
+}
+
+int replica_fields_add(struct store *st, const char *tbl, const char *row, const struct rver *v,
+		       char *const *cols, const struct rval *vals, int n, struct err *e)
+{
+	struct strbuf sql = { 0 };
+	if (n <= 0)
+		return 0;
+	/* the history: ?1 table, ?2 row, ?3 clock, ?4 writer, then column and value pairs */
+	sb_adds(&sql, "INSERT OR IGNORE INTO sync_hist(tbl, row, col, hlc, writer, value) VALUES ");
+	for (int i = 0; i < n; i++)
+		sb_addf(&sql, "%s(?1, ?2, ?%d, ?3, ?4, ?%d)", i ? ", " : "", 5 + 2 * i, 6 + 2 * i);
+	sqlite3_stmt *s = dyn(st, sql.buf, e);
+	if (!s) {
+		sb_release(&sql);
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, row, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, v->hlc);
+	sqlite3_bind_text(s, 4, v->writer, -1, SQLITE_TRANSIENT);
+	for (int i = 0; i < n; i++) {
+		sqlite3_bind_text(s, 5 + 2 * i, cols[i], -1, SQLITE_TRANSIENT);
+		bind_val(s, 6 + 2 * i, &vals[i]);
+	}
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		sb_release(&sql);
+		return db_error(st, e);
+	}
+	/* the versions: ?1 table, ?2 row, ?3 clock, ?4 writer, ?5 file, then columns */
+	sb_reset(&sql);
+	sb_adds(&sql, "INSERT INTO sync_ver(tbl, row, col, hlc, writer, seq) VALUES ");
+	for (int i = 0; i < n; i++)
+		sb_addf(&sql, "%s(?1, ?2, ?%d, ?3, ?4, ?5)", i ? ", " : "", 6 + i);
+	sb_adds(&sql, " ON CONFLICT(tbl, row, col) DO UPDATE SET hlc = excluded.hlc, writer = excluded.writer,"
+		      " seq = excluded.seq");
+	s = dyn(st, sql.buf, e);
+	sb_release(&sql);
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, row, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, v->hlc);
+	sqlite3_bind_text(s, 4, v->writer, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 5, v->seq);
+	for (int i = 0; i < n; i++)
+		sqlite3_bind_text(s, 6 + i, cols[i], -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, e);
+}
+
+bool replica_has_heads(struct store *st, const char *tbl, const char *row)
+{
+	struct err e;
+	char *v = NULL;
+	int rc = db_text(st, &e, &v, "SELECT 1 FROM sync_head WHERE tbl = ? AND row = ? LIMIT 1", "ss", tbl, row);
+	free(v);
+	return rc != 1;
+}
+
 int replica_heads(struct store *st, const char *tbl, const char *row, const char *col,
 		  struct rver **v, size_t *n, struct err *e)
 {
@@ -975,6 +1045,15 @@ int replica_alias_get(struct store *st, const char *tbl, const char *row, char o
 	return rc;
 }
 
+bool replica_aliases_any(struct store *st)
+{
+	struct err e;
+	char *v = NULL;
+	int rc = db_text(st, &e, &v, "SELECT 1 FROM sync_alias LIMIT 1", "");
+	free(v);
+	return rc != 1;
+}
+
 int replica_alias_set(struct store *st, const char *tbl, const char *row, const char *target,
 		      struct err *e)
 {
@@ -1011,6 +1090,15 @@ int replica_claim_del(struct store *st, const char *tbl, const char *row, const 
 		      struct err *e)
 {
 	return db_exec(st, e, "DELETE FROM sync_claim WHERE tbl = ? AND row = ? AND col = ?", "sss", tbl, row, col);
+}
+
+bool replica_claims_any(struct store *st, const char *tbl, const char *col)
+{
+	struct err e;
+	char *v = NULL;
+	int rc = db_text(st, &e, &v, "SELECT 1 FROM sync_claim WHERE tbl = ? AND col = ? LIMIT 1", "ss", tbl, col);
+	free(v);
+	return rc != 1;
 }
 
 int replica_group(struct store *st, const struct rtable *t, const char *group, const char *col,
