@@ -176,8 +176,8 @@ demo:
 bench: gavel build/bench
 	$(Q)build/bench build/bench.db ./gavel
 
-BENCH_SRC := tests/bench/bench.c tests/bench/bench_tui.c
-build/bench: $(BENCH_SRC) tests/bench/bench.h $(OBJ_LIB)
+BENCH_SRC := tests/bench/bench.c tests/bench/bench_tui.c tests/bench/bench_sync.c tests/bench/bench_hist.c
+build/bench: $(BENCH_SRC) tests/bench/bench.h tests/bench/bench_sync.h $(OBJ_LIB)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(BENCH_SRC) $(OBJ_LIB) $(LIBS)
 

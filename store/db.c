@@ -376,6 +376,13 @@ void store_rollback(struct store *st)
 	exec_script(st, "ROLLBACK", NULL);
 }
 
+int store_cache_mb(struct store *st, int mb, struct err *e)
+{
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %d", mb > 0 ? -1024 * mb : -2000);
+	return exec_script(st, pragma, e);
+}
+
 int store_local_get(struct store *st, const char *key, char **value, struct err *e)
 {
 	*value = NULL;

@@ -20,7 +20,7 @@
 
 #include "store/db.h"
 
-#define DYN_CACHE 512
+#define DYN_CACHE 1024
 
 struct replica {
 	struct rtable *tables;
@@ -856,6 +856,76 @@ int replica_ver_set(struct store *st, const char *tbl, const char *row, const ch
 		       "sssIsI", tbl, row, col, (sqlite3_int64)v->hlc, v->writer, (sqlite3_int64)v->seq);
 }
 
+bool replica_has_versions(struct store *st, const char *tbl, const char *row)
+{
+	struct err e;
+	char *v = NULL;
+	int rc = db_text(st, &e, &v, "SELECT 1 FROM sync_ver WHERE tbl = ? AND row = ? LIMIT 1", "ss", tbl, row);
+	free(v);
+	return rc != 1;
+}
+
+int replica_fields_add(struct store *st, const char *tbl, const char *row, const struct rver *v,
+		       char *const *cols, const struct rval *vals, int n, struct err *e)
+{
+	struct strbuf sql = { 0 };
+	if (n <= 0)
+		return 0;
+	/* the history: ?1 table, ?2 row, ?3 clock, ?4 writer, then column and value pairs */
+	sb_adds(&sql, "INSERT OR IGNORE INTO sync_hist(tbl, row, col, hlc, writer, value) VALUES ");
+	for (int i = 0; i < n; i++)
+		sb_addf(&sql, "%s(?1, ?2, ?%d, ?3, ?4, ?%d)", i ? ", " : "", 5 + 2 * i, 6 + 2 * i);
+	sqlite3_stmt *s = dyn(st, sql.buf, e);
+	if (!s) {
+		sb_release(&sql);
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, row, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, v->hlc);
+	sqlite3_bind_text(s, 4, v->writer, -1, SQLITE_TRANSIENT);
+	for (int i = 0; i < n; i++) {
+		sqlite3_bind_text(s, 5 + 2 * i, cols[i], -1, SQLITE_TRANSIENT);
+		bind_val(s, 6 + 2 * i, &vals[i]);
+	}
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		sb_release(&sql);
+		return db_error(st, e);
+	}
+	/* the versions: ?1 table, ?2 row, ?3 clock, ?4 writer, ?5 file, then columns */
+	sb_reset(&sql);
+	sb_adds(&sql, "INSERT INTO sync_ver(tbl, row, col, hlc, writer, seq) VALUES ");
+	for (int i = 0; i < n; i++)
+		sb_addf(&sql, "%s(?1, ?2, ?%d, ?3, ?4, ?5)", i ? ", " : "", 6 + i);
+	sb_adds(&sql, " ON CONFLICT(tbl, row, col) DO UPDATE SET hlc = excluded.hlc, writer = excluded.writer,"
+		      " seq = excluded.seq");
+	s = dyn(st, sql.buf, e);
+	sb_release(&sql);
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, row, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, v->hlc);
+	sqlite3_bind_text(s, 4, v->writer, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 5, v->seq);
+	for (int i = 0; i < n; i++)
+		sqlite3_bind_text(s, 6 + i, cols[i], -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, e);
+}
+
+bool replica_has_heads(struct store *st, const char *tbl, const char *row)
+{
+	struct err e;
+	char *v = NULL;
+	int rc = db_text(st, &e, &v, "SELECT 1 FROM sync_head WHERE tbl = ? AND row = ? LIMIT 1", "ss", tbl, row);
+	free(v);
+	return rc != 1;
+}
+
 int replica_heads(struct store *st, const char *tbl, const char *row, const char *col,
 		  struct rver **v, size_t *n, struct err *e)
 {
@@ -975,6 +1045,15 @@ int replica_alias_get(struct store *st, const char *tbl, const char *row, char o
 	return rc;
 }
 
+bool replica_aliases_any(struct store *st)
+{
+	struct err e;
+	char *v = NULL;
+	int rc = db_text(st, &e, &v, "SELECT 1 FROM sync_alias LIMIT 1", "");
+	free(v);
+	return rc != 1;
+}
+
 int replica_alias_set(struct store *st, const char *tbl, const char *row, const char *target,
 		      struct err *e)
 {
@@ -1011,6 +1090,15 @@ int replica_claim_del(struct store *st, const char *tbl, const char *row, const 
 		      struct err *e)
 {
 	return db_exec(st, e, "DELETE FROM sync_claim WHERE tbl = ? AND row = ? AND col = ?", "sss", tbl, row, col);
+}
+
+bool replica_claims_any(struct store *st, const char *tbl, const char *col)
+{
+	struct err e;
+	char *v = NULL;
+	int rc = db_text(st, &e, &v, "SELECT 1 FROM sync_claim WHERE tbl = ? AND col = ? LIMIT 1", "ss", tbl, col);
+	free(v);
+	return rc != 1;
 }
 
 int replica_group(struct store *st, const struct rtable *t, const char *group, const char *col,
@@ -1091,11 +1179,32 @@ int replica_group_set(struct store *st, const struct rtable *t, const char *col,
 int replica_file_add(struct store *st, const char *writer, long long seq, const char *frontier,
 		     long long changes, struct err *e)
 {
-	char now[21];
+	char now[21], *v = NULL;
+	long long upto;
 	util_now(now);
+	if (db_exec(st, e,
+		    "INSERT OR REPLACE INTO sync_file(writer, seq, frontier, changes, applied) VALUES (?, ?, ?, ?, ?)",
+		    "sIsIs", writer, (sqlite3_int64)seq, frontier, (sqlite3_int64)changes, now) ||
+	    replica_applied_upto(st, writer, &upto, e))
+		return -1;
+	if (seq != upto + 1)
+		return 0;
+	/* the run of files without a gap goes on from here: each file is
+	 * stepped over once, when the gap before it closes */
+	for (upto = seq;; upto++) {
+		int rc = db_text(st, e, &v, "SELECT 1 FROM sync_file WHERE writer = ? AND seq = ?", "sI", writer,
+				 (sqlite3_int64)(upto + 1));
+		if (rc < 0)
+			return -1;
+		free(v);
+		v = NULL;
+		if (rc == 1)
+			break;
+	}
 	return db_exec(st, e,
-		       "INSERT OR REPLACE INTO sync_file(writer, seq, frontier, changes, applied) VALUES (?, ?, ?, ?, ?)",
-		       "sIsIs", writer, (sqlite3_int64)seq, frontier, (sqlite3_int64)changes, now);
+		       "INSERT INTO sync_front(writer, upto) VALUES (?, ?)"
+		       " ON CONFLICT(writer) DO UPDATE SET upto = excluded.upto",
+		       "sI", writer, (sqlite3_int64)upto);
 }
 
 int replica_file_get(struct store *st, const char *writer, long long seq, char **frontier,
@@ -1107,15 +1216,9 @@ int replica_file_get(struct store *st, const char *writer, long long seq, char *
 
 int replica_frontier(struct store *st, char **out, struct err *e)
 {
-	/* per writer, the end of the first run of sequence numbers from 1 */
 	struct strbuf sb = { 0 };
 	int rc;
-	sqlite3_stmt *s;
-	s = db_query(st, e,
-		     "SELECT writer, max(seq) FROM (SELECT writer, seq, seq - row_number()"
-		     " OVER (PARTITION BY writer ORDER BY seq) AS gap FROM sync_file)"
-		     " WHERE gap = 0 GROUP BY writer ORDER BY writer",
-		     "");
+	sqlite3_stmt *s = db_query(st, e, "SELECT writer, upto FROM sync_front WHERE upto > 0 ORDER BY writer", "");
 	if (!s)
 		return -1;
 	while ((rc = db_step(st, s, e)) == 1)
@@ -1132,10 +1235,7 @@ int replica_frontier(struct store *st, char **out, struct err *e)
 int replica_applied_upto(struct store *st, const char *writer, long long *seq, struct err *e)
 {
 	char *v = NULL;
-	int rc = db_text(st, e, &v,
-			 "SELECT coalesce(max(seq), 0) FROM (SELECT seq, seq - row_number() OVER (ORDER BY seq) AS gap"
-			 " FROM sync_file WHERE writer = ?) WHERE gap = 0",
-			 "s", writer);
+	int rc = db_text(st, e, &v, "SELECT upto FROM sync_front WHERE writer = ?", "s", writer);
 	if (rc < 0)
 		return -1;
 	*seq = v ? atoll(v) : 0;
@@ -1157,6 +1257,11 @@ int replica_last_seq(struct store *st, const char *writer, long long *seq, struc
 int replica_dangling(struct store *st, struct strvec *rows, struct err *e)
 {
 	sqlite3_stmt *s;
+	int now = 0, high = 0;
+	/* SQLite counts the references this transaction left pointing at
+	 * nothing; none, and the whole database need not be checked */
+	if (sqlite3_db_status(st->db, SQLITE_DBSTATUS_DEFERRED_FKS, &now, &high, 0) == SQLITE_OK && now == 0)
+		return 0;
 	if (sqlite3_prepare_v2(st->db, "SELECT \"table\", rowid FROM pragma_foreign_key_check", -1, &s, NULL))
 		return db_error(st, e);
 	while (sqlite3_step(s) == SQLITE_ROW) {

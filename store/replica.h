@@ -140,7 +140,15 @@ int replica_ver_get(struct store *st, const char *tbl, const char *row, const ch
 		    struct rver *v, struct err *e);
 int replica_ver_set(struct store *st, const char *tbl, const char *row, const char *col,
 		    const struct rver *v, struct err *e);
-/* The other heads of a field (concurrent versions not chosen). */
+/* Has the row any version (of a field, or a tombstone)? */
+bool replica_has_versions(struct store *st, const char *tbl, const char *row);
+/* Records n fields of a row new here at once, as replica_hist_add and
+ * replica_ver_set would one by one: version v of cols[i] has vals[i]. */
+int replica_fields_add(struct store *st, const char *tbl, const char *row, const struct rver *v,
+		       char *const *cols, const struct rval *vals, int n, struct err *e);
+/* The other heads of a field (concurrent versions not chosen); whether a
+ * row has any, of any field. */
+bool replica_has_heads(struct store *st, const char *tbl, const char *row);
 int replica_heads(struct store *st, const char *tbl, const char *row, const char *col,
 		  struct rver **v, size_t *n, struct err *e);
 int replica_heads_set(struct store *st, const char *tbl, const char *row, const char *col,
@@ -163,7 +171,8 @@ struct rconflict_list {
 void rconflict_list_release(struct rconflict_list *l);
 int replica_conflicts(struct store *st, struct rconflict_list *out, struct err *e);
 
-/* Rows merged away: the row they live on as. */
+/* Rows merged away: the row they live on as; whether there is any. */
+bool replica_aliases_any(struct store *st);
 int replica_alias_get(struct store *st, const char *tbl, const char *row, char out[ROW_KEY_MAX],
 		      struct err *e);
 int replica_alias_set(struct store *st, const char *tbl, const char *row, const char *target,
@@ -176,6 +185,8 @@ int replica_claim_set(struct store *st, const char *tbl, const char *row, const 
 		      long long value, struct err *e);
 int replica_claim_del(struct store *st, const char *tbl, const char *row, const char *col,
 		      struct err *e);
+/* Does any row of the table claim a number in col? */
+bool replica_claims_any(struct store *st, const char *tbl, const char *col);
 /* The rows of a group (rows equal in `group` columns to row's) with their
  * claimed number, their insert clock and their current number. */
 struct rclaim {
@@ -202,7 +213,8 @@ int replica_applied_upto(struct store *st, const char *writer, long long *seq, s
 /* The highest sequence number applied of one writer (0 if none). */
 int replica_last_seq(struct store *st, const char *writer, long long *seq, struct err *e);
 
-/* Rows whose references point at nothing (after a merge), as table/row. */
+/* Rows whose references point at nothing (after a merge, in its
+ * transaction, foreign keys deferred), as table/row. */
 int replica_dangling(struct store *st, struct strvec *rows, struct err *e);
 /* Turns deferred foreign key checks on for the current transaction. */
 int replica_defer_fk(struct store *st, struct err *e);

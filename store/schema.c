@@ -6,6 +6,28 @@
 
 #define STAMP "id TEXT PRIMARY KEY, created TEXT NOT NULL, updated TEXT NOT NULL, author TEXT NOT NULL"
 
+/* The search index's triggers for kind K of table T (see migration 8 → 9):
+ * an insert or an update of the columns in OF indexes the row with TITLE
+ * and BODY, or, while a sync applies changes, only notes it. */
+#define LATER "(SELECT index_later FROM sync_state)"
+#define INDEX_OUT(K) \
+	" DELETE FROM search WHERE rowid = (SELECT fts FROM search_map WHERE kind = " #K " AND src = old.rowid);" \
+	" DELETE FROM search_map WHERE kind = " #K " AND src = old.rowid;"
+#define INDEX_IN(K, TITLE, BODY) \
+	" INSERT INTO search_map(kind, src, fts) VALUES (" #K ", new.rowid," \
+	" (SELECT coalesce(max(fts), 0) + 1 FROM search_map));" \
+	" INSERT INTO search(rowid, title, body, kind) VALUES ((SELECT fts FROM search_map" \
+	" WHERE kind = " #K " AND src = new.rowid), " TITLE ", " BODY ", " #K ");"
+#define NOTE_LATER(K) " INSERT OR IGNORE INTO search_later(kind, src) VALUES (" #K ", new.rowid);"
+#define SEARCH_TRIGGERS(T, K, OF, TITLE, BODY) \
+	"DROP TRIGGER " #T "_ai; DROP TRIGGER " #T "_au;" \
+	"CREATE TRIGGER " #T "_ai AFTER INSERT ON " #T " WHEN NOT " LATER " BEGIN" \
+	INDEX_IN(K, TITLE, BODY) " END;" \
+	"CREATE TRIGGER " #T "_au AFTER UPDATE " OF " ON " #T " WHEN NOT " LATER " BEGIN" \
+	INDEX_OUT(K) INDEX_IN(K, TITLE, BODY) " END;" \
+	"CREATE TRIGGER " #T "_ai_later AFTER INSERT ON " #T " WHEN " LATER " BEGIN" NOTE_LATER(K) " END;" \
+	"CREATE TRIGGER " #T "_au_later AFTER UPDATE " OF " ON " #T " WHEN " LATER " BEGIN" NOTE_LATER(K) " END;"
+
 const char *const store_migrations[] = {
 	/* 0 → 1: the council, its people, meetings, decisions, actions, goals. */
 	"CREATE TABLE local(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -281,6 +303,39 @@ const char *const store_migrations[] = {
 	" PRIMARY KEY(tbl, row)) WITHOUT ROWID;"
 	"CREATE TABLE sync_claim(tbl TEXT NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL,"
 	" value INTEGER NOT NULL, PRIMARY KEY(tbl, row, col)) WITHOUT ROWID;",
+
+	/*
+	 * 7 → 8: sync_front: per writer, the highest file number applied with
+	 * every one before it, kept by replica_file_add, so that a sync knows
+	 * where each writer stands without going through every file the
+	 * council ever applied.
+	 */
+	"CREATE TABLE sync_front(writer TEXT PRIMARY KEY, upto INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO sync_front(writer, upto) SELECT writer, max(seq) FROM (SELECT writer, seq,"
+	" seq - row_number() OVER (PARTITION BY writer ORDER BY seq) AS gap FROM sync_file)"
+	" WHERE gap = 0 GROUP BY writer;",
+
+	/*
+	 * 8 → 9: while a sync applies other machines' changes
+	 * (sync_state.index_later), the search triggers only note the rows in
+	 * search_later, and the index takes them in at the end, all rows of a
+	 * kind in one statement (store_search_later). FTS5 writes its pending
+	 * terms to disk at the start of every statement of a transaction, so
+	 * indexing row by row cost a merge more than everything else together.
+	 */
+	"ALTER TABLE sync_state ADD COLUMN index_later INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE search_later(kind INTEGER NOT NULL, src INTEGER NOT NULL,"
+	" PRIMARY KEY(kind, src)) WITHOUT ROWID;"
+	SEARCH_TRIGGERS(item, 1, "OF title, notes", "new.title", "new.notes")
+	SEARCH_TRIGGERS(decision, 2, "OF text", "(SELECT title FROM item WHERE id = new.item_id)", "new.text")
+	SEARCH_TRIGGERS(action, 3, "OF title, description", "new.title",
+			"coalesce(new.description, '') || coalesce((SELECT char(10) || group_concat(text, char(10))"
+			" FROM action_note WHERE action_id = new.id), '')")
+	SEARCH_TRIGGERS(goal, 4, "", "new.code || ' ' || new.title",
+			"coalesce(new.task, '') || char(10) || coalesce(new.local_resp, '') || char(10) ||"
+			" coalesce(new.regional_resp, '') || char(10) || coalesce(new.national_resp, '') || char(10) ||"
+			" coalesce(new.indicator, '') || char(10) || coalesce(new.timeline, '')")
+	SEARCH_TRIGGERS(proposal, 5, "OF title, text", "new.title", "coalesce(new.text, '')"),
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

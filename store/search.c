@@ -310,3 +310,29 @@ int store_search(struct store *st, const char *query, int limit, struct hit_list
 	free(rowids);
 	return rc;
 }
+
+int store_search_later(struct store *st, bool later, struct err *e)
+{
+	if (later)
+		return db_exec(st, e, "UPDATE sync_state SET index_later = 1", "");
+	/*
+	 * The noted rows' old entries out first, all of them, then each row
+	 * updated in place so that the search triggers index it anew: FTS5
+	 * writes its pending terms out whenever a row comes in below the one
+	 * before, so deleting and inserting row after row would write them
+	 * out for every row.
+	 */
+	return db_exec(st, e, "UPDATE sync_state SET index_later = 0", "") ||
+	       db_exec(st, e,
+		       "DELETE FROM search WHERE rowid IN (SELECT m.fts FROM search_map m JOIN search_later l"
+		       " ON l.kind = m.kind AND l.src = m.src)",
+		       "") ||
+	       db_exec(st, e, "DELETE FROM search_map WHERE (kind, src) IN (SELECT kind, src FROM search_later)", "") ||
+	       db_exec(st, e, "UPDATE item SET title = title WHERE rowid IN (SELECT src FROM search_later WHERE kind = 1)", "") ||
+	       db_exec(st, e, "UPDATE decision SET text = text WHERE rowid IN (SELECT src FROM search_later WHERE kind = 2)", "") ||
+	       db_exec(st, e, "UPDATE action SET title = title WHERE rowid IN (SELECT src FROM search_later WHERE kind = 3)", "") ||
+	       db_exec(st, e, "UPDATE goal SET title = title WHERE rowid IN (SELECT src FROM search_later WHERE kind = 4)", "") ||
+	       db_exec(st, e, "UPDATE proposal SET title = title WHERE rowid IN (SELECT src FROM search_later WHERE kind = 5)", "") ||
+	       db_exec(st, e, "DELETE FROM search_later", "")
+		       ? -1 : 0;
+}

@@ -44,6 +44,14 @@ int store_begin(struct store *st, struct err *e);
 int store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);
 
+/*
+ * The most memory the connection keeps of the database's pages, in MB
+ * (0: SQLite's default, about 2 MB). A transaction that writes many rows,
+ * a sync applying other machines' changes, runs faster with a large one;
+ * the interface keeps the default to stay small.
+ */
+int store_cache_mb(struct store *st, int mb, struct err *e);
+
 /* Local settings of this database (not part of the council's content). */
 int store_local_get(struct store *st, const char *key, char **value, struct err *e);
 int store_local_set(struct store *st, const char *key, const char *value, struct err *e);
@@ -196,6 +204,13 @@ int store_proposal_list(struct store *st, const char *status, struct proposal_li
 /* Full-text search (FTS5): ranked hits with context. */
 int store_search(struct store *st, const char *query, int limit, struct hit_list *out,
 		 struct err *e);
+/*
+ * The search index while a sync applies other machines' changes: with
+ * `later`, written rows are only noted; turned off again, the noted rows
+ * are indexed, all at once. In the caller's transaction (a rollback forgets
+ * both), with change capture off (the indexing updates rows in place).
+ */
+int store_search_later(struct store *st, bool later, struct err *e);
 
 /*
  * Calls row() for every row of the council's content: tables in name order,

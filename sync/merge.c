@@ -96,6 +96,8 @@ struct mctx {
 	struct merge_stats *ms;
 	struct err *e;
 	int depth;
+	bool aliases;  /* rows may have been merged away (else no alias is looked up) */
+	bool no_heads; /* the row being applied has no other heads (none are looked up) */
 };
 
 /* Was version v in the past of the file being applied (its writer saw it)? */
@@ -111,6 +113,8 @@ static bool in_past(const struct merge_file *f, const struct rver *v)
 
 static int resolve_alias(struct mctx *m, const char *tbl, char row[ROW_KEY_MAX])
 {
+	if (!m->aliases)
+		return 0;
 	for (int hops = 0; hops < 16; hops++) {
 		char to[ROW_KEY_MAX];
 		int rc = replica_alias_get(m->st, tbl, row, to, m->e);
@@ -180,7 +184,7 @@ static int field_merge(struct mctx *m, const char *tbl, const char *row, const c
 	}
 	if (rver_cmp(&cur, v) == 0)
 		return 0;
-	if (replica_heads(m->st, tbl, row, col, &heads, &nheads, m->e))
+	if (!m->no_heads && replica_heads(m->st, tbl, row, col, &heads, &nheads, m->e))
 		return -1;
 	/* the heads that stay: those v's writer had not seen, and v */
 	struct rver *keep = xcalloc(nheads + 2, sizeof *keep);
@@ -449,6 +453,7 @@ static int merge_rows(struct mctx *m, const struct rtable *t, const char *keep, 
 		rc = replica_forget(m->st, t->name, gone, m->e);
 	if (!rc)
 		rc = replica_alias_set(m->st, t->name, gone, keep, m->e);
+	m->aliases = true;
 	const struct renumbered *r = renumber_rule(t->name, NULL);
 	if (!rc && mask) {
 		char *unique = NULL;
@@ -504,6 +509,7 @@ static int clash(struct mctx *m, const struct rtable *t, const char *row, bool i
 		return -1;
 	if (strcmp(other, row) < 0) {
 		/* the row here keeps its id; the incoming one becomes an alias */
+		m->aliases = true;
 		if (replica_alias_set(m->st, t->name, row, other, m->e) ||
 		    replica_hist_copy(m->st, t->name, row, other, m->e))
 			return -1;
@@ -519,6 +525,7 @@ static int clash(struct mctx *m, const struct rtable *t, const char *row, bool i
 	/* the incoming row has the smaller id: the row here moves to it */
 	if (!insert)
 		return merge_rows(m, t, row, other);
+	m->aliases = true;
 	if (replica_forget(m->st, t->name, row, m->e) || replica_row_rename(m->st, t, other, row, m->e) ||
 	    repoint_children(m, t, other, row) || replica_alias_set(m->st, t->name, other, row, m->e))
 		return -1;
@@ -530,6 +537,8 @@ static int settle_delete(struct mctx *m, const struct rtable *t, const char *row
 {
 	struct rver *h = NULL;
 	size_t n = 0, k = 0;
+	if (m->no_heads)
+		return 0;
 	if (replica_heads(m->st, t->name, row, DEL_COL, &h, &n, m->e))
 		return -1;
 	for (size_t i = 0; i < n; i++)
@@ -540,17 +549,89 @@ static int settle_delete(struct mctx *m, const struct rtable *t, const char *row
 	return rc;
 }
 
+/* A number that moved may settle a clash of its group (there is none to
+ * settle while no row of the table claims a number). */
+static int settle_group(struct mctx *m, const struct rtable *t, const struct renumbered *r,
+			unsigned long long mask, const char *row)
+{
+	if (!r || !(mask & (1ULL << replica_col(t, r->col))) || !replica_claims_any(m->st, t->name, r->col) ||
+	    !replica_row_exists(m->st, t, row))
+		return 0;
+	return resolve_group(m, t, r, row);
+}
+
+/*
+ * A row new here, with no version of any field: every field of the change
+ * becomes current. The same as apply_row's way field by field, in two
+ * statements for all fields, since there is nothing to merge with; most
+ * changes of a sync are such rows.
+ */
+static int apply_new(struct mctx *m, const struct rtable *t, const char *row, const struct change *c)
+{
+	struct rval *vals = xcalloc((size_t)t->ncols, sizeof *vals), *given = xcalloc((size_t)t->ncols + 1, sizeof *given);
+	char **cols = xcalloc((size_t)t->ncols + 1, sizeof *cols);
+	unsigned long long mask = 0;
+	struct rver v = { c->hlc, "", m->f->seq };
+	int n = 0, rc = 0;
+	snprintf(v.writer, sizeof v.writer, "%s", m->f->writer);
+	for (int k = 0; k < c->ncols && !rc; k++) {
+		int ci = replica_col(t, c->cols[k]);
+		if (ci < 0) {
+			m->ms->skipped++;
+			continue;
+		}
+		if (mask & (1ULL << ci))
+			continue; /* named twice: the first stands, as in the history */
+		rval_copy(&vals[ci], &c->vals[k]);
+		/* references to rows merged away point at the row they became */
+		if (t->parent[ci] && vals[ci].type == RV_TEXT && strlen(vals[ci].s) < ROW_KEY_MAX) {
+			char to[ROW_KEY_MAX];
+			snprintf(to, sizeof to, "%s", vals[ci].s);
+			rc = resolve_alias(m, t->parent[ci], to);
+			if (!rc && strcmp(to, vals[ci].s)) {
+				free(vals[ci].s);
+				vals[ci].s = xstrdup(to);
+			}
+		}
+		mask |= 1ULL << ci;
+		cols[n] = t->cols[ci];
+		given[n++] = vals[ci]; /* a view: vals owns the text */
+	}
+	if (!rc)
+		rc = replica_fields_add(m->st, t->name, row, &v, cols, given, n, m->e);
+	if (!rc) {
+		char *unique = NULL;
+		m->ms->fields += n;
+		rc = replica_row_insert(m->st, t, row, vals, &unique, m->e);
+		if (rc == 2)
+			rc = clash(m, t, row, true, 0, vals, unique, c);
+		free(unique);
+	}
+	if (!rc)
+		rc = settle_group(m, t, renumber_rule(t->name, NULL), mask, row);
+	for (int k = 0; k < t->ncols; k++)
+		rval_release(&vals[k]);
+	free(vals);
+	free(given);
+	free(cols);
+	return rc;
+}
+
 static int apply_row(struct mctx *m, const struct rtable *t, const char *row, const struct change *c)
 {
 	const struct renumbered *r = renumber_rule(t->name, NULL);
+	bool exists = replica_row_exists(m->st, t, row);
+	if (!exists && !replica_has_versions(m->st, t->name, row))
+		return apply_new(m, t, row, c);
 	struct rval *vals = xcalloc((size_t)t->ncols, sizeof *vals);
 	unsigned long long mask = 0;
 	struct rver v = { c->hlc, "", m->f->seq };
 	snprintf(v.writer, sizeof v.writer, "%s", m->f->writer);
-	bool exists = replica_row_exists(m->st, t, row);
 	int rc = 0;
 	if (exists)
 		rc = replica_row_get(m->st, t, row, vals, m->e);
+	/* most rows have no concurrent versions: one look for all fields */
+	m->no_heads = !replica_has_heads(m->st, t->name, row);
 	for (int k = 0; k < c->ncols && !rc; k++) {
 		int ci = replica_col(t, c->cols[k]);
 		if (ci < 0) {
@@ -590,6 +671,7 @@ static int apply_row(struct mctx *m, const struct rtable *t, const char *row, co
 	}
 	if (!rc)
 		rc = settle_delete(m, t, row);
+	m->no_heads = false;
 	if (!rc && !exists) {
 		/* a new row, or one deleted here that a concurrent edit brings back */
 		struct rver tomb;
@@ -623,9 +705,8 @@ static int apply_row(struct mctx *m, const struct rtable *t, const char *row, co
 			rc = clash(m, t, row, false, mask, vals, unique, c);
 		free(unique);
 	}
-	/* a number that moved may settle a clash of its group */
-	if (!rc && r && (mask & (1ULL << replica_col(t, r->col))) && replica_row_exists(m->st, t, row))
-		rc = resolve_group(m, t, r, row);
+	if (!rc)
+		rc = settle_group(m, t, r, mask, row);
 	for (int k = 0; k < t->ncols; k++)
 		rval_release(&vals[k]);
 	free(vals);
@@ -682,7 +763,7 @@ static int apply_delete(struct mctx *m, const struct rtable *t, const char *row,
 int merge_apply(struct store *st, const struct merge_file *f, const struct batch *b,
 		struct merge_stats *ms, struct err *e)
 {
-	struct mctx m = { st, f, ms, e, 0 };
+	struct mctx m = { .st = st, .f = f, .ms = ms, .e = e, .aliases = replica_aliases_any(st) };
 	const struct rtable *tables;
 	size_t nt;
 	if (replica_tables(st, &tables, &nt, e) || replica_defer_fk(st, e))
@@ -720,7 +801,7 @@ int merge_apply(struct store *st, const struct merge_file *f, const struct batch
 int merge_finish(struct store *st, struct merge_stats *ms, struct err *e)
 {
 	static const struct merge_file none = { "", 0, NULL, 0 };
-	struct mctx m = { st, &none, ms, e, 0 };
+	struct mctx m = { .st = st, .f = &none, .ms = ms, .e = e, .aliases = replica_aliases_any(st) };
 	/* rows that refer to a deleted row bring it back */
 	for (int round = 0; round < 8; round++) {
 		struct strvec dangling = { 0 };

@@ -163,7 +163,129 @@ static void free_entries(struct entry *v, size_t n)
 	free(v);
 }
 
+/*
+ * What a sync needs of the folder, from one reading of it: the files past
+ * each writer's run of applied files (the only ones that may be news), a
+ * few names to tell the folder is the council's, and the highest number of
+ * this machine's files. A folder grows by a file a sync and is never
+ * emptied, so a reading skips the files already applied by their names
+ * alone, without asking the database about each.
+ *
+ * A folder whose time of last change is the one of the last reading, which
+ * left nothing behind (no file waiting, refused or copied by a tool), is
+ * not read again: nothing came in since. The reading must have come at
+ * least two seconds after that change, since a file written in the same
+ * tick of the file system's clock would not move the time.
+ */
+struct folder {
+	bool read;
+	bool unchanged;       /* not read again (see above) */
+	char *stamp;          /* the folder's time of change and path, to remember, or NULL */
+	struct entry *v;      /* the files that may be news, by writer and number */
+	size_t n;
+	struct strvec sample; /* the first few council files' names */
+	size_t files;         /* council files in all */
+	uint64_t mine;        /* the highest number of this machine's files */
+	struct strvec notes;  /* copies made by sync tools */
+};
+
+static void folder_release(struct folder *f)
+{
+	free(f->stamp);
+	free_entries(f->v, f->n);
+	strvec_release(&f->sample);
+	strvec_release(&f->notes);
+	memset(f, 0, sizeof *f);
+}
+
+static int cmp_front_item(const void *a, const void *b)
+{
+	return strcmp(((const struct frontier_item *)a)->writer, ((const struct frontier_item *)b)->writer);
+}
+
+static int folder_read(struct store *st, const char *dir, const char *me, struct folder *f, struct err *e)
+{
+	struct stat sb;
+	char *seen = NULL, *front = NULL;
+	if (f->read)
+		return 0;
+	if (stat(dir, &sb))
+		return errorf(e, E_IO, _("%s: cannot open the shared folder: %s (not mounted?); nothing changed"), dir,
+			      strerror(errno));
+	char *stamp = xasprintf("%lld.%09ld %s", (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec, dir);
+	if (store_local_get(st, "sync_folder_seen", &seen, e)) {
+		free(stamp);
+		return -1;
+	}
+	if (seen && !strcmp(seen, stamp)) {
+		free(seen);
+		free(stamp);
+		f->read = f->unchanged = true;
+		return 0;
+	}
+	free(seen);
+	if (time(NULL) - sb.st_mtim.tv_sec >= 2)
+		f->stamp = stamp;
+	else
+		free(stamp);
+	/* each writer's run of applied files, to pass them over */
+	struct batch applied = { 0 };
+	if (replica_frontier(st, &front, e))
+		return -1;
+	batch_frontier_parse(&applied, front);
+	free(front);
+	if (applied.nfront)
+		qsort(applied.front, applied.nfront, sizeof *applied.front, cmp_front_item);
+	DIR *d = opendir(dir);
+	if (!d) {
+		batch_release(&applied);
+		return errorf(e, E_IO, _("%s: cannot open the shared folder: %s (not mounted?); nothing changed"), dir,
+			      strerror(errno));
+	}
+	size_t alloc = 0;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		struct entry en = { 0 };
+		if (de->d_name[0] == '.')
+			continue; /* ours or a sync tool's temporary file */
+		if (!bundle_name_parse(de->d_name, en.writer, &en.seq)) {
+			if (is_tool_copy(de->d_name) && strstr(de->d_name, ".gavel")) {
+				char *n = xasprintf(_("skipped %s: a copy made by a sync tool"), de->d_name);
+				strvec_push(&f->notes, n);
+				free(n);
+			}
+			continue;
+		}
+		f->files++;
+		if (f->sample.n < 8)
+			strvec_push(&f->sample, de->d_name);
+		if (me && !strcmp(en.writer, me) && en.seq > f->mine)
+			f->mine = en.seq;
+		struct frontier_item key, *done;
+		memcpy(key.writer, en.writer, sizeof key.writer);
+		done = applied.nfront ? bsearch(&key, applied.front, applied.nfront, sizeof *applied.front, cmp_front_item)
+				      : NULL;
+		if (done && (long long)en.seq <= done->seq)
+			continue;
+		if (f->n == alloc) {
+			alloc = alloc ? 2 * alloc : 16;
+			f->v = xrealloc(f->v, alloc * sizeof *f->v);
+		}
+		en.name = xstrdup(de->d_name);
+		f->v[f->n++] = en;
+	}
+	closedir(d);
+	batch_release(&applied);
+	if (f->n)
+		qsort(f->v, f->n, sizeof *f->v, cmp_entry);
+	f->read = true;
+	return 0;
+}
+
 /* ---- one sync ---- */
+
+/* The page cache during a sync, in MB. */
+#define SYNC_CACHE_MB 64
 
 struct pending {
 	struct entry *en;
@@ -250,6 +372,7 @@ struct run {
 	struct err *e;
 	struct upto *upto;
 	size_t nupto;
+	struct folder folder; /* read once a sync */
 };
 
 static long long applied_upto(struct run *r, const char *writer)
@@ -280,11 +403,13 @@ static void applied(struct run *r, const char *writer)
 /* Reads, checks and applies every file not yet applied, in causal order. */
 static int import(struct run *r)
 {
-	struct entry *ents;
-	size_t n;
 	struct strvec heard = { 0 };
-	if (list_dir(r->dir, &ents, &n, &r->out->notes, r->e))
+	if (folder_read(r->st, r->dir, r->id ? r->id->actor : NULL, &r->folder, r->e))
 		return -1;
+	struct entry *ents = r->folder.v;
+	size_t n = r->folder.n;
+	for (size_t i = 0; i < r->folder.notes.n; i++)
+		strvec_push(&r->out->notes, r->folder.notes.v[i]);
 	struct pending *p = xcalloc(n ? n : 1, sizeof *p);
 	size_t np = 0;
 	int rc = 0;
@@ -468,7 +593,6 @@ out:
 	}
 	free(p);
 	strvec_release(&heard);
-	free_entries(ents, n);
 	return rc;
 }
 
@@ -477,19 +601,11 @@ out:
 static int next_seq(struct run *r, long long *seq)
 {
 	long long last;
-	struct entry *ents;
-	size_t n;
-	struct strvec notes = { 0 }; /* import() tells of the tool copies, once */
-	if (replica_last_seq(r->st, r->id->actor, &last, r->e))
+	if (replica_last_seq(r->st, r->id->actor, &last, r->e) ||
+	    folder_read(r->st, r->dir, r->id->actor, &r->folder, r->e))
 		return -1;
-	int rc = list_dir(r->dir, &ents, &n, &notes, r->e);
-	strvec_release(&notes);
-	if (rc)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(ents[i].writer, r->id->actor) && (long long)ents[i].seq > last)
-			last = (long long)ents[i].seq;
-	free_entries(ents, n);
+	if ((long long)r->folder.mine > last)
+		last = (long long)r->folder.mine;
 	*seq = last + 1;
 	return 0;
 }
@@ -549,32 +665,50 @@ static int count_conflicts(struct store *st, long *n, struct err *e)
 
 /* Does the folder hold files of this council? (An unmounted share, an
  * emptied folder or a wrong one does not, and is refused.) */
+/* Is the file a council file of this council (by its header)? */
+static bool file_is_ours(struct run *r, const char *name)
+{
+	char *path = xasprintf("%s/%s", r->dir, name);
+	unsigned char head[BUNDLE_HEADER];
+	bool ours = false;
+	FILE *f = fopen(path, "rb");
+	if (f) {
+		ours = fread(head, 1, sizeof head, f) == sizeof head && !memcmp(head, BUNDLE_MAGIC, 8) &&
+		       !memcmp(head + 12, r->kr->council, BUNDLE_COUNCIL_LEN);
+		fclose(f);
+	}
+	free(path);
+	return ours;
+}
+
 static int folder_is_ours(struct run *r, bool *ours)
 {
+	struct folder *f = &r->folder;
+	*ours = false;
+	if (folder_read(r->st, r->dir, r->id ? r->id->actor : NULL, f, r->e))
+		return -1;
+	if (f->unchanged) {
+		*ours = true; /* as the reading that left it so found it */
+		return 0;
+	}
+	for (size_t i = 0; i < f->sample.n && !*ours; i++)
+		*ours = file_is_ours(r, f->sample.v[i]);
+	if (*ours || f->files <= f->sample.n)
+		return 0;
+	/* the first few were not: every file */
 	struct entry *ents;
 	size_t n;
 	struct strvec notes = { 0 };
-	*ours = false;
 	if (list_dir(r->dir, &ents, &n, &notes, r->e))
 		return -1;
 	strvec_release(&notes);
-	for (size_t i = 0; i < n && !*ours; i++) {
-		char *path = xasprintf("%s/%s", r->dir, ents[i].name);
-		unsigned char head[BUNDLE_HEADER];
-		FILE *f = fopen(path, "rb");
-		if (f) {
-			if (fread(head, 1, sizeof head, f) == sizeof head && !memcmp(head, BUNDLE_MAGIC, 8) &&
-			    !memcmp(head + 12, r->kr->council, BUNDLE_COUNCIL_LEN))
-				*ours = true;
-			fclose(f);
-		}
-		free(path);
-	}
+	for (size_t i = 0; i < n && !*ours; i++)
+		*ours = file_is_ours(r, ents[i].name);
 	free_entries(ents, n);
 	return 0;
 }
 
-static int run_sync(struct run *r, bool write)
+static int sync_folder(struct run *r, bool write)
 {
 	bool ours;
 	struct stat sb;
@@ -586,7 +720,8 @@ static int run_sync(struct run *r, bool write)
 		return errorf(r->e, E_IO,
 			      _("%s holds none of this council's files (empty, not mounted, or another folder); nothing changed"),
 			      r->dir);
-	if (store_begin(r->st, r->e))
+	/* room for the pages a merge touches, given back afterwards */
+	if (store_cache_mb(r->st, SYNC_CACHE_MB, r->e) || store_begin(r->st, r->e))
 		return -1;
 	int rc = 0;
 	char *removed = NULL;
@@ -603,11 +738,15 @@ static int run_sync(struct run *r, bool write)
 	if (!rc)
 		rc = replica_capture(r->st, false, r->e);
 	if (!rc)
+		rc = store_search_later(r->st, true, r->e);
+	if (!rc)
 		rc = import(r);
 	if (!rc) {
 		struct merge_stats ms = { 0 };
 		rc = merge_finish(r->st, &ms, r->e);
 	}
+	if (!rc)
+		rc = store_search_later(r->st, false, r->e);
 	if (!rc)
 		rc = replica_capture(r->st, true, r->e);
 	char now[21];
@@ -616,15 +755,31 @@ static int run_sync(struct run *r, bool write)
 		rc = store_local_set(r->st, "sync_last", now, r->e);
 	if (!rc)
 		rc = count_conflicts(r->st, &r->out->conflicts_open, r->e);
+	/* a reading that left nothing behind need not be done again while
+	 * the folder does not change (see struct folder) */
+	if (!rc && !r->folder.unchanged) {
+		bool clean = r->folder.stamp && !r->out->refused && !r->out->waiting && !r->folder.notes.n;
+		rc = store_local_set(r->st, "sync_folder_seen", clean ? r->folder.stamp : "", r->e);
+	}
 	if (rc) {
 		store_rollback(r->st);
+		store_cache_mb(r->st, 0, NULL);
 		return -1;
 	}
-	if (store_commit(r->st, r->e))
+	rc = store_commit(r->st, r->e);
+	store_cache_mb(r->st, 0, NULL);
+	if (rc)
 		return -1;
 	if (r->keys_changed && keyring_save(r->st, r->kr, r->e))
 		return -1;
 	return 0;
+}
+
+static int run_sync(struct run *r, bool write)
+{
+	int rc = sync_folder(r, write);
+	folder_release(&r->folder);
+	return rc;
 }
 
 static int open_run(struct store *st, const char *dir, struct identity *id, struct keyring *kr,
@@ -657,7 +812,7 @@ static int open_run(struct store *st, const char *dir, struct identity *id, stru
 		identity_fingerprint(id->pk, fp);
 		note(out, _("this database is a copy of another: it now writes as a machine of its own (key %s)"), fp);
 	}
-	*r = (struct run){ st, d, id, kr, false, out, e, NULL, 0 };
+	*r = (struct run){ .st = st, .dir = d, .id = id, .kr = kr, .out = out, .e = e };
 	*dir_out = d;
 	return 0;
 }
@@ -768,10 +923,12 @@ int sync_share(struct store *st, const char *dir, const char *person, const char
 	crypto_aead_xchacha20poly1305_ietf_keygen(key);
 	keyring_add(&kr, 1, key);
 	sodium_memzero(key, sizeof key);
-	struct run r = { st, real, &id, &kr, true, out, e, NULL, 0 };
-	if (council_whoami_set(st, pid, e) || store_local_set(st, "sync_dir", real, e) ||
-	    replica_capture(st, true, e) || replica_dirty_all(st, e) || write_keys_file(&r, passphrase, 1, e) ||
-	    export(&r) || store_commit(st, e))
+	struct run r = { .st = st, .dir = real, .id = &id, .kr = &kr, .keys_changed = true, .out = out, .e = e };
+	int done = council_whoami_set(st, pid, e) || store_local_set(st, "sync_dir", real, e) ||
+		   replica_capture(st, true, e) || replica_dirty_all(st, e) ||
+		   write_keys_file(&r, passphrase, 1, e) || export(&r) || store_commit(st, e);
+	folder_release(&r.folder);
+	if (done)
 		goto fail_id;
 	rc = keyring_save(st, &kr, e);
 	identity_release(&id);
@@ -858,7 +1015,7 @@ int sync_join(const char *db_path, const char *dir, const char *person, const ch
 		goto fail;
 	struct identity none;
 	memset(&none, 0, sizeof none);
-	struct run r = { st, real, NULL, &kr, false, out, e, NULL, 0 };
+	struct run r = { .st = st, .dir = real, .kr = &kr, .out = out, .e = e };
 	if (run_sync(&r, false))
 		goto fail;
 	if (store_council_get(st, &name, e) != 0) {
@@ -1215,6 +1372,7 @@ static int rekey(struct store *st, const char *passphrase, struct err *e)
 			rc = keyring_save(st, &kr, e);
 	}
 	sodium_memzero(key, sizeof key);
+	folder_release(&r.folder);
 	free(gen);
 	free(pks);
 	member_key_list_release(&keys);

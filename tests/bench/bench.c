@@ -33,7 +33,7 @@
 static struct err e;
 static unsigned long long rng = 0x9e3779b97f4a7c15ULL;
 
-static unsigned rnd(unsigned n)
+unsigned bench_rnd(unsigned n)
 {
 	rng ^= rng << 13;
 	rng ^= rng >> 7;
@@ -97,7 +97,7 @@ static void vocab_init(void)
 		zipf_cdf[i] /= sum;
 	/* shuffle which words are common, keeping "och", "att" among them */
 	for (int i = VOCAB - 1; i > 0; i--) {
-		int j = (int)rnd((unsigned)i + 1);
+		int j = (int)bench_rnd((unsigned)i + 1);
 		char *t = vocab[i];
 		vocab[i] = vocab[j];
 		vocab[j] = t;
@@ -106,7 +106,7 @@ static void vocab_init(void)
 
 static const char *zipf_word(void)
 {
-	double u = rnd(1000000) / 1e6;
+	double u = bench_rnd(1000000) / 1e6;
 	int lo = 0, hi = VOCAB - 1;
 	while (lo < hi) {
 		int mid = (lo + hi) / 2;
@@ -118,11 +118,11 @@ static const char *zipf_word(void)
 	return vocab[lo];
 }
 
-static void text(struct strbuf *sb, size_t len)
+void bench_text(struct strbuf *sb, size_t len)
 {
 	sb_reset(sb);
 	while (sb->len < len) {
-		for (int i = 0, n = 6 + (int)rnd(10); i < n; i++) {
+		for (int i = 0, n = 6 + (int)bench_rnd(10); i < n; i++) {
 			const char *w = zipf_word();
 			if (i == 0) {
 				/* capitalise ASCII first letters only; enough for the load */
@@ -176,7 +176,7 @@ static void build(struct store *st, const char *today)
 			struct goal goal = { 0 };
 			snprintf(code, sizeof code, "%d.%d", g, s);
 			snprintf(parent, sizeof parent, "%d", g);
-			text(&sb, 300);
+			bench_text(&sb, 300);
 			goal.code = code;
 			goal.parent_code = parent;
 			goal.title = "Delmål för digital utveckling";
@@ -188,7 +188,7 @@ static void build(struct store *st, const char *today)
 			for (int y = 0; y < 10; y++) {
 				char ys[16], vs[16];
 				snprintf(ys, sizeof ys, "%d", year0 + y);
-				snprintf(vs, sizeof vs, "%u", 20 + y * 6 + rnd(5));
+				snprintf(vs, sizeof vs, "%u", 20 + y * 6 + bench_rnd(5));
 				if (council_goal_reading(st, code, ys, vs, NULL, &e))
 					bench_die("reading");
 			}
@@ -204,12 +204,12 @@ static void build(struct store *st, const char *today)
 			bench_die("meeting");
 		for (int i = 1; i <= ITEMS; i++) {
 			int pos;
-			snprintf(name, sizeof name, "Ärende %d: %s och %s", i, words[rnd(NWORDS)], words[rnd(NWORDS)]);
+			snprintf(name, sizeof name, "Ärende %d: %s och %s", i, words[bench_rnd(NWORDS)], words[bench_rnd(NWORDS)]);
 			if (meeting_item_add(st, ref, name, NULL, NULL, NULL, 0, &pos, &e))
 				bench_die("item");
 			if (last)
 				continue;
-			text(&sb, 1500);
+			bench_text(&sb, 1500);
 			char ps[16];
 			snprintf(ps, sizeof ps, "%d", pos);
 			if (meeting_note(st, ref, ps, sb.buf, &e))
@@ -236,7 +236,7 @@ static void build(struct store *st, const char *today)
 			struct decide_input in = { 0 };
 			struct decide_result r;
 			snprintf(ps, sizeof ps, "%d", i);
-			text(&sb, 200);
+			bench_text(&sb, 200);
 			in.text = sb.buf;
 			if (meeting_decide(st, ref, ps, &in, &r, &e))
 				bench_die("decide");
@@ -253,9 +253,9 @@ static void build(struct store *st, const char *today)
 	for (int a = 0; a < ACTIONS; a++) {
 		char due[11], goal[32], owner[64];
 		struct action_input in = { 0 };
-		text(&sb, 200);
-		snprintf(owner, sizeof owner, "Person %02d Åström", (int)rnd(PEOPLE));
-		snprintf(goal, sizeof goal, "%d.%d", 1 + a % 3, 1 + (int)rnd(4));
+		bench_text(&sb, 200);
+		snprintf(owner, sizeof owner, "Person %02d Åström", (int)bench_rnd(PEOPLE));
+		snprintf(goal, sizeof goal, "%d.%d", 1 + a % 3, 1 + (int)bench_rnd(4));
 		date_add_days(today, -3600 + a * 2, due);
 		in.title = "Genomföra åtgärd inom digitalisering";
 		in.description = sb.buf;
@@ -265,13 +265,13 @@ static void build(struct store *st, const char *today)
 		if (action_add(st, &in, name, &e))
 			bench_die("action");
 		for (int n = 0; n < 3; n++) {
-			text(&sb, 150);
+			bench_text(&sb, 150);
 			if (action_update(st, name, n == 2 && a % 2 ? "done" : "ongoing", sb.buf, owner, due, &e))
 				bench_die("action note");
 		}
 	}
 	for (int p = 0; p < PROPOSALS; p++) {
-		text(&sb, 600);
+		bench_text(&sb, 600);
 		if (council_proposal_add(st, "Förslag om digital tjänst", sb.buf, "Person 01 Åström", NULL, name, &e))
 			bench_die("proposal");
 	}
@@ -289,7 +289,7 @@ static void set_notes(size_t bytes)
 	struct meeting_list next = { 0 };
 	struct strbuf sb = { 0 };
 	if (bytes)
-		text(&sb, bytes);
+		bench_text(&sb, bytes);
 	if (store_open(bench_path, false, &e, &st) || store_begin(st, &e) ||
 	    store_meeting_next(st, bench_today, &next, &e))
 		bench_die("set notes");
@@ -332,7 +332,14 @@ static char *build_40(struct store *st, const char *today)
 {
 	struct strbuf sb = { 0 };
 	char date[11], name[128], *ref;
+	struct meeting have;
 	date_add_days(today, 30, date);
+	/* BENCH_REUSE=1: made by an earlier run of the same day */
+	snprintf(name, sizeof name, "radet/%s", date);
+	if (meeting_resolve(st, name, &have, &e) == 0) {
+		meeting_release(&have);
+		return xstrdup(name);
+	}
 	if (store_begin(st, &e) ||
 	    meeting_add(st, "radet", date, "09:00", "16:00", "Regionens hus, Vänersborg", &ref, &e))
 		bench_die("meeting of 40");
@@ -350,14 +357,14 @@ static char *build_40(struct store *st, const char *today)
 		char ps[16];
 		struct decide_input in = { 0 };
 		struct decide_result r;
-		snprintf(name, sizeof name, "Ärende %d: %s och %s", i, words[rnd(NWORDS)], words[rnd(NWORDS)]);
+		snprintf(name, sizeof name, "Ärende %d: %s och %s", i, words[bench_rnd(NWORDS)], words[bench_rnd(NWORDS)]);
 		snprintf(ps, sizeof ps, "%d", i);
 		if (meeting_item_add(st, ref, name, NULL, NULL, NULL, 0, &pos, &e))
 			bench_die("item 40");
-		text(&sb, 1500);
+		bench_text(&sb, 1500);
 		if (meeting_note(st, ref, ps, sb.buf, &e))
 			bench_die("note 40");
-		text(&sb, 200);
+		bench_text(&sb, 200);
 		in.text = sb.buf;
 		if (meeting_decide(st, ref, ps, &in, &r, &e))
 			bench_die("decide 40");
@@ -407,8 +414,9 @@ int main(int argc, char **argv)
 	struct store *st;
 	struct stat sb;
 	/* BENCH_REUSE=1 measures the council built by an earlier run */
-	const char *reuse = getenv("BENCH_REUSE");
-	if (!(reuse && *reuse == '1' && stat(path, &sb) == 0)) {
+	const char *reuse_env = getenv("BENCH_REUSE");
+	bool reuse = reuse_env && *reuse_env == '1' && stat(path, &sb) == 0;
+	if (!reuse) {
 		unlink(path);
 		unlink(wal);
 		unlink(shm);
@@ -552,6 +560,9 @@ int main(int argc, char **argv)
 	bench_tui_screens(st, next_ref);
 	store_close(st);
 	bench_tui_process(argc > 2 ? argv[2] : "./gavel", path, set_notes, notes_have);
+
+	/* sync: merging many machines' changes, one new change on long histories */
+	bench_sync(path, today, reuse);
 
 	mkdir("bench", 0755);
 	FILE *f = fopen("bench/last.json", "w");

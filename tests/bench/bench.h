@@ -13,6 +13,10 @@ double bench_now_ms(void);
 void bench_die(const char *what) __attribute__((noreturn));
 /* Prints "NAME: VALUE UNIT" and keeps it for bench/last.json. */
 void bench_report(const char *name, double value, const char *unit);
+/* Pseudo-random numbers below n, the same each run. */
+unsigned bench_rnd(unsigned n);
+/* Swedish text of the minutes, about len bytes, into sb. */
+void bench_text(struct strbuf *sb, size_t len);
 
 /* The interface's figures: first_screen_ms, key_cpu_us and rss_mb from
  * the real program in a pseudo-terminal on db; set_notes(bytes) gives the
@@ -21,5 +25,9 @@ void bench_tui_process(const char *gavel, const char *db, void (*set_notes)(size
 		       bool (*notes_have)(const char *word));
 /* screen_open_ms: every screen loaded and drawn; the slowest. */
 void bench_tui_screens(struct store *st, const char *next_meeting);
+
+/* The sync figures on copies of the council at `council` (bench_sync.c);
+ * reuse: keep what an earlier run made of the same council. */
+void bench_sync(const char *council, const char *today, bool reuse);
 
 #endif

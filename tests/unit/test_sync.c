@@ -3,16 +3,19 @@
  * council, thousands of random edits, random syncs and partial deliveries
  * between their folders, many seeds): after everyone has synced with
  * everyone, every copy dumps byte for byte the same and nothing anyone
- * wrote is lost. Then a clock a year ahead (clamped) and a file signed by
- * a stranger's key. The folder's other faults are tested end to end in
- * tests/e2e/sync_faults.sh.
+ * wrote is lost. Then a clock a year ahead (clamped), a file signed by a
+ * stranger's key, and what a sync brings found by search, with a folder
+ * that has not changed left unread. The folder's other faults are tested
+ * end to end in tests/e2e/sync_faults.sh.
  */
 #include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <locale.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "core/meeting.h"
 #include "helpers.h"
@@ -518,6 +521,57 @@ START_TEST(many_edits_converge)
 }
 END_TEST
 
+/* Does a search on st find `word`? */
+static bool found(struct store *st, const char *word)
+{
+	struct hit_list h = { 0 };
+	ck_assert_msg(store_search(st, word, 20, &h, &e) == 0, "%s", e.msg);
+	bool any = h.n > 0;
+	hit_list_release(&h);
+	return any;
+}
+
+/*
+ * What a sync brings is found by search (the index takes a sync's rows in
+ * at its end); a folder unchanged since a sync that left nothing behind is
+ * not read again, and a file that comes in later is read all the same.
+ */
+START_TEST(index_and_unchanged_folder)
+{
+	struct replica_set r;
+	struct sync_summary s = { 0 };
+	replicas(&r, "index");
+	ck_assert_int_eq(meeting_notes_set(r.st[0], "radet/2026-03-10", "2", "Bredbandskartläggningen är klar.", &e), 0);
+	hand_over(&r, 0, 1);
+	/* the folder as if nothing had changed in it for a minute */
+	struct timespec old[2] = { { time(NULL) - 60, 0 }, { time(NULL) - 60, 0 } };
+	ck_assert_int_eq(utimensat(AT_FDCWD, r.dir[1], old, 0), 0);
+	ck_assert_int_eq(sync_run(r.st[1], r.dir[1], &s, &e), 0);
+	ck_assert_int_eq(s.received, 2); /* the note, and the key of replica 0's machine */
+	sync_summary_release(&s);
+	ck_assert(found(r.st[1], "bredbandskartläggningen"));
+	ck_assert(!found(r.st[1], "fiberplanen"));
+	/* nothing new: the folder is not read, nothing changes */
+	char *before = test_dump(r.st[1]);
+	ck_assert_int_eq(sync_run(r.st[1], r.dir[1], &s, &e), 0);
+	ck_assert_int_eq(s.received, 0);
+	sync_summary_release(&s);
+	char *after = test_dump(r.st[1]);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+	/* a file that comes in changes the folder: it is read */
+	ck_assert_int_eq(meeting_notes_set(r.st[0], "radet/2026-03-10", "2", "Fiberplanen antogs.", &e), 0);
+	hand_over(&r, 0, 1);
+	ck_assert_int_eq(sync_run(r.st[1], r.dir[1], &s, &e), 0);
+	ck_assert_int_eq(s.received, 1);
+	sync_summary_release(&s);
+	ck_assert(found(r.st[1], "fiberplanen"));
+	ck_assert(!found(r.st[1], "bredbandskartläggningen"));
+	replicas_close(&r);
+}
+END_TEST
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -527,6 +581,7 @@ int main(void)
 	const TTest *const tests[] = {
 		clock_far_ahead_is_clamped,
 		stranger_key_refused,
+		index_and_unchanged_folder,
 		random_edits_converge,
 		random_edits_converge_more,
 		many_edits_converge,

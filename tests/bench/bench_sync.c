@@ -1,0 +1,711 @@
+/*
+ * bench_sync: the sync figures, on copies of the ten-year council shared
+ * through a folder (`gavel council share`, kept in build/bench-sync/).
+ *
+ * merge_us_per_change: twenty copies of the shared council, each a member
+ * machine of its own, make about 500 changes each (a secretary's meeting
+ * with its agenda, attendance and decisions, notes on the next meetings'
+ * agendas, attendance announced, progress notes and status of actions
+ * across the ten years, new actions, indicator readings, proposals) and
+ * sync them to their own folders. A fresh copy of the ten-year council then
+ * takes all their files in one sync: that sync is timed, divided by the
+ * changes it applied. The baseline, timed in the same run: the same rows
+ * (each change's row id and values) inserted with plain SQLite, one
+ * prepared statement per table and column set, in one transaction, into
+ * tables of the same columns and types with only their primary key.
+ *
+ * incremental_sync_ms_1x, _10x, _100x: one member's machine adds a note to
+ * an item and syncs; the figure is the sync of another machine that brings
+ * that one change in, on a council whose sync history is 1, 10 or 100
+ * times the ten-year council's (see bench_hist.c for how the longer
+ * histories are made). It should not grow with the history.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/action.h"
+#include "core/council.h"
+#include "core/meeting.h"
+#include "store/replica.h"
+#include "store/synth.h"
+#include "sync/bundle.h"
+#include "sync/keyring.h"
+#include "sync/sync.h"
+#include "tests/bench/bench.h"
+#include "tests/bench/bench_sync.h"
+
+#define WRITERS 20
+#define WRITER_CHANGES 500
+#define MERGE_RUNS 5
+#define INCR_RUNS 21
+
+static struct err e;
+
+/* Prints what failed with this file's last error, and exits. */
+static void die(const char *what)
+{
+	fprintf(stderr, "bench: %s: %s\n", what, e.msg);
+	exit(1);
+}
+
+/* ---- files ---- */
+
+char *bench_sync_path(const char *name)
+{
+	return xasprintf("%s/%s", BENCH_SYNC_DIR, name);
+}
+
+bool bench_exists(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0;
+}
+
+void bench_copy_file(const char *from, const char *to)
+{
+	int in = open(from, O_RDONLY), out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (in < 0 || out < 0) {
+		fprintf(stderr, "bench: copy %s to %s: %s\n", from, to, strerror(errno));
+		exit(1);
+	}
+	for (;;) {
+		ssize_t n = copy_file_range(in, NULL, out, NULL, 1 << 30, 0);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			/* another file system: by hand */
+			char buf[1 << 16];
+			ssize_t r;
+			while ((r = read(in, buf, sizeof buf)) > 0)
+				if (write(out, buf, (size_t)r) != r)
+					break;
+			break;
+		}
+	}
+	close(in);
+	close(out);
+}
+
+void bench_rm_rf(const char *path)
+{
+	char *cmd = xasprintf("rm -rf '%s'", path);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "bench: %s failed\n", cmd);
+		exit(1);
+	}
+	free(cmd);
+}
+
+/* Removes a database and the files beside it. */
+static void rm_db(const char *db)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm", ".keys", ".identity" };
+	for (size_t i = 0; i < ARRAY_SIZE(sfx); i++) {
+		char *p = xasprintf("%s%s", db, sfx[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+void bench_clone_db(const char *from, const char *to)
+{
+	char *kf = xasprintf("%s.keys", from), *kt = xasprintf("%s.keys", to);
+	rm_db(to);
+	bench_copy_file(from, to);
+	bench_copy_file(kf, kt);
+	free(kf);
+	free(kt);
+}
+
+void bench_folder_list(const char *dir, struct strvec *out)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	if (!d) {
+		fprintf(stderr, "bench: %s: %s\n", dir, strerror(errno));
+		exit(1);
+	}
+	while ((de = readdir(d)))
+		if (strstr(de->d_name, ".gavel") && de->d_name[0] != '.')
+			strvec_push(out, de->d_name);
+	closedir(d);
+}
+
+void bench_deliver(const char *from, const char *to)
+{
+	struct strvec names = { 0 };
+	bench_folder_list(from, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		char *f = xasprintf("%s/%s", from, names.v[i]), *t = xasprintf("%s/%s", to, names.v[i]);
+		if (!bench_exists(t) && link(f, t) != 0)
+			bench_copy_file(f, t);
+		free(f);
+		free(t);
+	}
+	strvec_release(&names);
+}
+
+void bench_new_folder(const char *dir)
+{
+	char *base = bench_sync_path("base-folder");
+	bench_rm_rf(dir);
+	if (mkdir(dir, 0755)) {
+		fprintf(stderr, "bench: %s: %s\n", dir, strerror(errno));
+		exit(1);
+	}
+	bench_deliver(base, dir);
+	free(base);
+}
+
+struct store *bench_sync_open(const char *db)
+{
+	struct store *st;
+	if (store_open(db, false, &e, &st))
+		die(db);
+	return st;
+}
+
+void bench_sync_once(struct store *st, const char *dir, struct sync_summary *s)
+{
+	memset(s, 0, sizeof *s);
+	if (sync_run(st, dir, s, &e))
+		die("sync");
+	if (s->refused) {
+		fprintf(stderr, "bench: sync refused files: %s\n", s->notes.n ? s->notes.v[0] : "");
+		exit(1);
+	}
+}
+
+/* A member machine: a copy of the shared council at `name`.db syncing with
+ * `name`-folder, which holds the share's files; its first sync is done. */
+static struct store *machine(const char *name)
+{
+	char *db = xasprintf("%s/%s.db", BENCH_SYNC_DIR, name), *dir = xasprintf("%s/%s-folder", BENCH_SYNC_DIR, name);
+	char *base = bench_sync_path("base.db");
+	bench_clone_db(base, db);
+	bench_new_folder(dir);
+	struct store *st = bench_sync_open(db);
+	struct sync_summary s;
+	bench_sync_once(st, dir, &s);
+	if (!s.renewed)
+		die("a copy did not become a machine of its own");
+	sync_summary_release(&s);
+	free(db);
+	free(dir);
+	free(base);
+	return st;
+}
+
+/* ---- the shared council ---- */
+
+/* build/bench-sync/base.db: the ten-year council shared through base-folder. */
+static void share(const char *council)
+{
+	char *db = bench_sync_path("base.db"), *dir = bench_sync_path("base-folder");
+	struct store *st;
+	struct sync_summary s = { 0 };
+	bench_rm_rf(BENCH_SYNC_DIR);
+	if (mkdir(BENCH_SYNC_DIR, 0755))
+		die("mkdir");
+	bench_copy_file(council, db);
+	double t = bench_now_ms();
+	if (store_open(db, false, &e, &st) || sync_share(st, dir, "Person 00 Åström", BENCH_PASS, &s, &e))
+		die("share");
+	store_close(st);
+	printf("shared the ten-year council: %ld changes in %.1f s\n", s.sent, (bench_now_ms() - t) / 1000);
+	sync_summary_release(&s);
+	free(db);
+	free(dir);
+}
+
+/* ---- merge: twenty machines' changes ---- */
+
+/* Changes this machine will send at its next sync. */
+static long pending(struct store *st)
+{
+	struct rdirty_list d = { 0 };
+	long n = 0;
+	if (replica_dirty(st, &d, &e))
+		die("dirty");
+	for (size_t i = 0; i < d.n; i++) {
+		const struct rtable *t = replica_table(st, d.v[i].tbl);
+		if (t && t->has_id && d.v[i].mask != DIRTY_GONE)
+			n++;
+	}
+	rdirty_list_release(&d);
+	return n;
+}
+
+static const char *const bodies[] = { "styrgrupp", "radet", "referens" };
+
+/* Member machine w's work between two syncs: about WRITER_CHANGES changes. */
+static void member_work(struct store *st, int w, const char *today, const struct action_list *acts)
+{
+	struct strbuf sb = { 0 };
+	struct meeting_list next = { 0 };
+	char ref[64], name[64], pos[16], date[11], id[ID_LEN + 1];
+	if (store_begin(st, &e) || store_meeting_next(st, today, &next, &e) || next.n < 3)
+		die("next meetings");
+	/* the secretaries of the three bodies hold a meeting each */
+	if (w < 3) {
+		char *mref;
+		date_add_days(today, 60 + w, date);
+		if (meeting_add(st, bodies[w], date, "09:00", "12:00", "Regionens hus", &mref, &e))
+			die("meeting");
+		for (int i = 1; i <= 12; i++) {
+			int p;
+			snprintf(name, sizeof name, "Ärende %d", i);
+			snprintf(pos, sizeof pos, "%d", i);
+			bench_text(&sb, 1500);
+			if (meeting_item_add(st, mref, name, NULL, NULL, NULL, 0, &p, &e) ||
+			    meeting_note(st, mref, pos, sb.buf, &e))
+				die("item");
+		}
+		for (int p = 0; p < 15; p++) {
+			struct attend_input a = { 0 };
+			snprintf(name, sizeof name, "Person %02d Åström", w * 20 + p);
+			a.person = name;
+			a.absent = p == 3;
+			if (meeting_attend(st, mref, &a, &e))
+				die("attend");
+		}
+		if (meeting_open(st, mref, "09:00", &e))
+			die("open");
+		for (int i = 1; i <= 10; i++) {
+			struct decide_input in = { 0 };
+			struct decide_result r;
+			snprintf(pos, sizeof pos, "%d", i);
+			bench_text(&sb, 200);
+			in.text = sb.buf;
+			if (meeting_decide(st, mref, pos, &in, &r, &e))
+				die("decide");
+		}
+		if (meeting_close(st, mref, "12:00", &e))
+			die("close");
+		free(mref);
+	}
+	/* attendance announced for the next meetings */
+	for (int k = 0; k < 3; k++) {
+		struct attend_input a = { 0 };
+		snprintf(ref, sizeof ref, "%s/%s", next.v[k].body_short, next.v[k].date);
+		int body = (int)(strcmp(next.v[k].body_short, "styrgrupp") ? strcmp(next.v[k].body_short, "radet") ? 2 : 1 : 0);
+		snprintf(name, sizeof name, "Person %02d Åström", body * 20 + (w + k * 7) % 20);
+		a.person = name;
+		a.absent = (w + k) % 5 == 0;
+		if (meeting_attend(st, ref, &a, &e))
+			die("attend next");
+	}
+	while (pending(st) < WRITER_CHANGES) {
+		unsigned u = bench_rnd(10);
+		if (u < 5) {
+			/* progress on an action of the ten years */
+			const struct action *a = &acts->v[bench_rnd((unsigned)acts->n)];
+			bench_text(&sb, 150);
+			if (action_update(st, a->id, bench_rnd(3) ? "ongoing" : "done", sb.buf, NULL, NULL, &e))
+				die("action update");
+		} else if (u < 7) {
+			struct action_input in = { 0 };
+			char owner[64], goal[16], due[11];
+			bench_text(&sb, 200);
+			snprintf(owner, sizeof owner, "Person %02d Åström", (int)bench_rnd(60));
+			snprintf(goal, sizeof goal, "%u.%u", 1 + bench_rnd(3), 1 + bench_rnd(4));
+			date_add_days(today, 30 + (int)bench_rnd(300), due);
+			in.title = "Följa upp åtgärden";
+			in.description = sb.buf;
+			in.owner = owner;
+			in.due = due;
+			in.goal = goal;
+			if (action_add(st, &in, id, &e))
+				die("action");
+		} else if (u < 8) {
+			char code[16], year[8], value[16];
+			snprintf(code, sizeof code, "%u.%u", 1 + bench_rnd(3), 1 + bench_rnd(4));
+			snprintf(year, sizeof year, "%d", date_year(today) - (int)bench_rnd(10));
+			snprintf(value, sizeof value, "%u", 20 + bench_rnd(70));
+			if (council_goal_reading(st, code, year, value, NULL, &e))
+				die("reading");
+		} else if (u < 9) {
+			bench_text(&sb, 600);
+			snprintf(name, sizeof name, "Person %02d Åström", (int)bench_rnd(60));
+			if (council_proposal_add(st, "Förslag om digital tjänst", sb.buf, name, NULL, id, &e))
+				die("proposal");
+		} else {
+			const struct meeting *m = &next.v[bench_rnd(3)];
+			snprintf(ref, sizeof ref, "%s/%s", m->body_short, m->date);
+			snprintf(pos, sizeof pos, "%u", 1 + bench_rnd(15));
+			bench_text(&sb, 400);
+			if (meeting_note(st, ref, pos, sb.buf, &e))
+				die("note");
+		}
+	}
+	if (store_commit(st, &e))
+		die("commit");
+	meeting_list_release(&next);
+	sb_release(&sb);
+}
+
+/* merge-folder: the share's files and the twenty machines' files. */
+static void make_writers(const char *today)
+{
+	char *merge = bench_sync_path("merge-folder");
+	bench_new_folder(merge);
+	double t = bench_now_ms();
+	long sent = 0;
+	for (int w = 0; w < WRITERS; w++) {
+		char name[16];
+		snprintf(name, sizeof name, "w%02d", w);
+		struct store *st = machine(name);
+		struct action_list acts = { 0 };
+		struct action_filter f = { 0 };
+		if (store_action_list(st, &f, &acts, &e) || !acts.n)
+			die("actions");
+		member_work(st, w, today, &acts);
+		action_list_release(&acts);
+		char *db = xasprintf("%s/%s.db", BENCH_SYNC_DIR, name), *dir = xasprintf("%s/%s-folder", BENCH_SYNC_DIR, name);
+		struct sync_summary s;
+		bench_sync_once(st, dir, &s);
+		sent += s.sent;
+		sync_summary_release(&s);
+		store_close(st);
+		bench_deliver(dir, merge);
+		/* only their files are kept */
+		rm_db(db);
+		bench_rm_rf(dir);
+		free(db);
+		free(dir);
+	}
+	printf("merge: %d machines wrote %ld changes in %.1f s\n", WRITERS, sent, (bench_now_ms() - t) / 1000);
+	free(merge);
+}
+
+/* The changes in the machines' files (the base's files are not read). */
+static void read_changes(struct store *st, const char *dir, struct batch *all)
+{
+	struct keyring kr;
+	struct strvec names = { 0 }, base = { 0 };
+	char *bdir = bench_sync_path("base-folder");
+	if (keyring_load(st, &kr, &e))
+		die("keys");
+	bench_folder_list(dir, &names);
+	bench_folder_list(bdir, &base);
+	for (size_t i = 0; i < names.n; i++) {
+		bool shared = false;
+		for (size_t k = 0; k < base.n; k++)
+			shared = shared || !strcmp(base.v[k], names.v[i]);
+		if (shared)
+			continue;
+		char *path = xasprintf("%s/%s", dir, names.v[i]), why[BUNDLE_WHY];
+		struct strbuf buf = { 0 };
+		FILE *f = fopen(path, "rb");
+		char chunk[65536];
+		size_t n;
+		while (f && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			sb_add(&buf, chunk, n);
+		if (f)
+			fclose(f);
+		struct bundle b;
+		unsigned char *plain = NULL;
+		size_t len;
+		struct batch one = { 0 };
+		if (bundle_parse((unsigned char *)buf.buf, buf.len, &b, why) ||
+		    bundle_open(&b, keyring_key(&kr, b.epoch), &plain, &len, why) || batch_decode(plain, len, &one, why)) {
+			fprintf(stderr, "bench: %s: %s\n", path, why);
+			exit(1);
+		}
+		/* the changes move over to `all` */
+		for (size_t c = 0; c < one.n; c++)
+			*batch_push(all) = one.v[c];
+		one.n = 0;
+		batch_release(&one);
+		free(plain);
+		sb_release(&buf);
+		free(path);
+	}
+	keyring_release(&kr);
+	strvec_release(&names);
+	strvec_release(&base);
+	free(bdir);
+}
+
+/* The baseline: the same rows, plain SQLite; milliseconds. */
+static double insert_plain(const char *path, const char *target, const struct batch *all)
+{
+	sqlite3 *db, *tdb;
+	struct strvec made = { 0 };
+	struct strbuf sql = { 0 };
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	unlink(path);
+	unlink(wal);
+	unlink(shm);
+	if (sqlite3_open(path, &db) || sqlite3_open_v2(target, &tdb, SQLITE_OPEN_READONLY, NULL) ||
+	    sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", NULL, NULL, NULL))
+		die("baseline open");
+	/* tables of the target's columns and types, with only their key */
+	for (size_t i = 0; i < all->n; i++) {
+		const char *tbl = all->v[i].tbl;
+		bool have = false;
+		for (size_t k = 0; k < made.n && !have; k++)
+			have = !strcmp(made.v[k], tbl);
+		if (have)
+			continue;
+		strvec_push(&made, tbl);
+		sqlite3_stmt *s;
+		sb_reset(&sql);
+		sb_addf(&sql, "CREATE TABLE \"%s\"(", tbl);
+		sqlite3_prepare_v2(tdb, "SELECT name, type FROM pragma_table_info(?) ORDER BY cid", -1, &s, NULL);
+		sqlite3_bind_text(s, 1, tbl, -1, SQLITE_STATIC);
+		for (int c = 0; sqlite3_step(s) == SQLITE_ROW; c++) {
+			const char *name = (const char *)sqlite3_column_text(s, 0);
+			sb_addf(&sql, "%s\"%s\" %s%s", c ? ", " : "", name, (const char *)sqlite3_column_text(s, 1),
+				!strcmp(name, "id") ? " PRIMARY KEY" : "");
+		}
+		sqlite3_finalize(s);
+		sb_adds(&sql, ")");
+		if (sqlite3_exec(db, sql.buf, NULL, NULL, NULL))
+			die(sqlite3_errmsg(db));
+	}
+	sqlite3_close(tdb);
+	/* one statement per table and set of columns, prepared when first met */
+	struct {
+		char *sql;
+		sqlite3_stmt *s;
+	} cache[256];
+	size_t ncache = 0;
+	double t = bench_now_ms();
+	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	for (size_t i = 0; i < all->n; i++) {
+		const struct change *c = &all->v[i];
+		sb_reset(&sql);
+		sb_addf(&sql, "INSERT OR REPLACE INTO \"%s\"(id", c->tbl);
+		for (int k = 0; k < c->ncols; k++)
+			sb_addf(&sql, ", \"%s\"", c->cols[k]);
+		sb_adds(&sql, ") VALUES (?");
+		for (int k = 0; k < c->ncols; k++)
+			sb_adds(&sql, ", ?");
+		sb_adds(&sql, ")");
+		sqlite3_stmt *s = NULL;
+		for (size_t k = 0; k < ncache && !s; k++)
+			if (!strcmp(cache[k].sql, sql.buf))
+				s = cache[k].s;
+		if (!s) {
+			if (ncache == ARRAY_SIZE(cache) || sqlite3_prepare_v2(db, sql.buf, -1, &s, NULL))
+				die("baseline statement");
+			cache[ncache].sql = xstrdup(sql.buf);
+			cache[ncache++].s = s;
+		}
+		sqlite3_bind_text(s, 1, c->row, -1, SQLITE_STATIC);
+		for (int k = 0; k < c->ncols; k++) {
+			const struct rval *v = &c->vals[k];
+			if (v->type == RV_INT)
+				sqlite3_bind_int64(s, k + 2, v->i);
+			else if (v->type == RV_REAL)
+				sqlite3_bind_double(s, k + 2, v->d);
+			else if (v->type == RV_TEXT)
+				sqlite3_bind_text(s, k + 2, v->s, -1, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(s, k + 2);
+		}
+		if (sqlite3_step(s) != SQLITE_DONE)
+			die(sqlite3_errmsg(db));
+		sqlite3_reset(s);
+	}
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL))
+		die("baseline commit");
+	t = bench_now_ms() - t;
+	for (size_t k = 0; k < ncache; k++) {
+		sqlite3_finalize(cache[k].s);
+		free(cache[k].sql);
+	}
+	sqlite3_close(db);
+	strvec_release(&made);
+	sb_release(&sql);
+	free(wal);
+	free(shm);
+	return t;
+}
+
+static double median(double *v, int n)
+{
+	for (int i = 1; i < n; i++)
+		for (int k = i; k > 0 && v[k] < v[k - 1]; k--) {
+			double x = v[k];
+			v[k] = v[k - 1];
+			v[k - 1] = x;
+		}
+	return v[n / 2];
+}
+
+static void bench_merge(const char *today, bool reuse)
+{
+	char *merge = bench_sync_path("merge-folder"), *ready = bench_sync_path("merge-folder/.ready");
+	char *target = bench_sync_path("target.db"), *snap = bench_sync_path("target-snapshot.db");
+	char *plain = bench_sync_path("baseline.db");
+	if (!reuse || !bench_exists(ready) || !bench_exists(snap)) {
+		make_writers(today);
+		/* the machine that takes them in, as it was before */
+		store_close(machine("target"));
+		bench_copy_file(target, snap);
+		close(open(ready, O_WRONLY | O_CREAT, 0644));
+	}
+	struct batch all = { 0 };
+	struct store *st = bench_sync_open(target);
+	read_changes(st, merge, &all);
+	store_close(st);
+	double merge_ms[MERGE_RUNS], base_ms[MERGE_RUNS];
+	long changes = 0, files = 0, conflicts = 0;
+	for (int r = 0; r < MERGE_RUNS; r++) {
+		/* a fresh copy of the council each time: the same file, the same identity */
+		char *wal = xasprintf("%s-wal", target), *shm = xasprintf("%s-shm", target);
+		unlink(wal);
+		unlink(shm);
+		free(wal);
+		free(shm);
+		bench_copy_file(snap, target);
+		st = bench_sync_open(target);
+		struct sync_summary s;
+		double t = bench_now_ms();
+		bench_sync_once(st, merge, &s);
+		merge_ms[r] = bench_now_ms() - t;
+		store_close(st);
+		changes = s.received;
+		files = s.files;
+		conflicts = s.conflicts_open;
+		sync_summary_release(&s);
+		base_ms[r] = insert_plain(plain, target, &all);
+	}
+	if (changes != (long)all.n) {
+		fprintf(stderr, "bench: the merge applied %ld changes of %zu\n", changes, all.n);
+		exit(1);
+	}
+	printf("merge: %ld changes in %ld files, %ld conflicts open after\n", changes, files, conflicts);
+	double m = median(merge_ms, MERGE_RUNS), b = median(base_ms, MERGE_RUNS);
+	bench_report("merge_us_per_change", m * 1000 / (double)changes, "us");
+	bench_report("baseline_sqlite_insert_us_per_change", b * 1000 / (double)changes, "us");
+	bench_report("merge_vs_sqlite_ratio", m / b, "x");
+	batch_release(&all);
+	free(merge);
+	free(ready);
+	free(target);
+	free(snap);
+	free(plain);
+}
+
+/* ---- one new change ---- */
+
+struct level {
+	int times;
+	struct store *a, *b; /* a writes the change, b's sync is timed */
+	char *adir, *bdir;
+	double ms[INCR_RUNS];
+};
+
+static void level_open(struct level *l, bool reuse)
+{
+	char *a = xasprintf("%s/a%d.db", BENCH_SYNC_DIR, l->times), *b = xasprintf("%s/hist%d.db", BENCH_SYNC_DIR, l->times);
+	char *ready = xasprintf("%s/hist%d-folder/.ready", BENCH_SYNC_DIR, l->times);
+	l->adir = xasprintf("%s/a%d-folder", BENCH_SYNC_DIR, l->times);
+	l->bdir = xasprintf("%s/hist%d-folder", BENCH_SYNC_DIR, l->times);
+	if (!reuse || !bench_exists(ready)) {
+		double t = bench_now_ms();
+		bench_history(l->times, a, l->adir, b, l->bdir);
+		/* each becomes a machine of its own; b hears of a */
+		l->a = bench_sync_open(a);
+		struct sync_summary s;
+		bench_sync_once(l->a, l->adir, &s);
+		sync_summary_release(&s);
+		bench_deliver(l->adir, l->bdir);
+		l->b = bench_sync_open(b);
+		bench_sync_once(l->b, l->bdir, &s);
+		sync_summary_release(&s);
+		close(open(ready, O_WRONLY | O_CREAT, 0644));
+		printf("history %dx made in %.1f s\n", l->times, (bench_now_ms() - t) / 1000);
+	} else {
+		l->a = bench_sync_open(a);
+		l->b = bench_sync_open(b);
+	}
+	free(a);
+	free(b);
+	free(ready);
+}
+
+static void bench_incremental(const char *today, bool reuse)
+{
+	struct level lv[] = { { .times = 1 }, { .times = 10 }, { .times = 100 } };
+	struct strbuf about = { 0 };
+	for (size_t i = 0; i < ARRAY_SIZE(lv); i++)
+		level_open(&lv[i], reuse);
+	for (size_t i = 0; i < ARRAY_SIZE(lv); i++) {
+		long long versions, files;
+		struct strvec names = { 0 };
+		if (synth_history_size(lv[i].b, &versions, &files, &e))
+			die("history size");
+		bench_folder_list(lv[i].bdir, &names);
+		sb_addf(&about, "%s%dx = %lld field versions, %lld files applied, %zu in the folder", i ? "; " : "",
+			lv[i].times, versions, files, names.n);
+		strvec_release(&names);
+	}
+	printf("incremental sync, the histories: %s\n", about.buf);
+	sb_release(&about);
+	struct meeting_list next = { 0 };
+	char ref[64];
+	if (store_meeting_next(lv[0].a, today, &next, &e) || !next.n)
+		die("next");
+	/* item 2: the first item holds the typing benchmark's long note */
+	snprintf(ref, sizeof ref, "%s/%s", next.v[0].body_short, next.v[0].date);
+	meeting_list_release(&next);
+	/* the levels in turn, so that a noisy moment touches all three */
+	for (int r = 0; r < INCR_RUNS; r++) {
+		for (size_t i = 0; i < ARRAY_SIZE(lv); i++) {
+			struct level *l = &lv[i];
+			struct sync_summary s;
+			char text[64];
+			snprintf(text, sizeof text, "Tillägg %d från en annan ledamot.", r + 1);
+			if (meeting_note(l->a, ref, "2", text, &e))
+				die("note");
+			bench_sync_once(l->a, l->adir, &s);
+			if (s.sent != 1)
+				die("one change");
+			sync_summary_release(&s);
+			bench_deliver(l->adir, l->bdir);
+			double t = bench_now_ms();
+			bench_sync_once(l->b, l->bdir, &s);
+			l->ms[r] = bench_now_ms() - t;
+			if (s.received != 1) {
+				fprintf(stderr, "bench: the sync brought %ld changes, not 1\n", s.received);
+				exit(1);
+			}
+			sync_summary_release(&s);
+		}
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(lv); i++) {
+		char name[64];
+		snprintf(name, sizeof name, "incremental_sync_ms_%dx", lv[i].times);
+		bench_report(name, median(lv[i].ms, INCR_RUNS), "ms");
+		store_close(lv[i].a);
+		store_close(lv[i].b);
+		free(lv[i].adir);
+		free(lv[i].bdir);
+	}
+}
+
+void bench_sync(const char *council, const char *today, bool reuse)
+{
+	char *base = bench_sync_path("base.db");
+	if (sodium_init() < 0)
+		die("libsodium");
+	if (!reuse || !bench_exists(base)) {
+		share(council);
+		reuse = false;
+	}
+	free(base);
+	bench_merge(today, reuse);
+	bench_incremental(today, reuse);
+}
