@@ -435,6 +435,50 @@ static void read_changes(struct store *st, const char *dir, struct batch *all)
 	free(bdir);
 }
 
+/* Binds a change's values from parameter `first` on. */
+static void bind_values(sqlite3_stmt *s, int first, const struct change *c)
+{
+	for (int k = 0; k < c->ncols; k++) {
+		const struct rval *v = &c->vals[k];
+		if (v->type == RV_INT)
+			sqlite3_bind_int64(s, first + k, v->i);
+		else if (v->type == RV_REAL)
+			sqlite3_bind_double(s, first + k, v->d);
+		else if (v->type == RV_TEXT)
+			sqlite3_bind_text(s, first + k, v->s, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(s, first + k);
+	}
+}
+
+/* Prepares sql once per distinct text, kept in the cache. */
+struct stmt_cache {
+	char *sql[256];
+	sqlite3_stmt *s[256];
+	size_t n;
+};
+
+static sqlite3_stmt *cached(sqlite3 *db, struct stmt_cache *sc, const char *sql)
+{
+	for (size_t k = 0; k < sc->n; k++)
+		if (!strcmp(sc->sql[k], sql))
+			return sc->s[k];
+	if (sc->n == ARRAY_SIZE(sc->s) || sqlite3_prepare_v2(db, sql, -1, &sc->s[sc->n], NULL)) {
+		fprintf(stderr, "bench: %s: %s\n", sql, sqlite3_errmsg(db));
+		exit(1);
+	}
+	sc->sql[sc->n] = xstrdup(sql);
+	return sc->s[sc->n++];
+}
+
+static void cache_release(struct stmt_cache *sc)
+{
+	for (size_t k = 0; k < sc->n; k++) {
+		sqlite3_finalize(sc->s[k]);
+		free(sc->sql[k]);
+	}
+}
+
 /* The baseline: the same rows, plain SQLite; milliseconds. */
 static double insert_plain(const char *path, const char *target, const struct batch *all)
 {
@@ -474,11 +518,7 @@ static double insert_plain(const char *path, const char *target, const struct ba
 	}
 	sqlite3_close(tdb);
 	/* one statement per table and set of columns, prepared when first met */
-	struct {
-		char *sql;
-		sqlite3_stmt *s;
-	} cache[256];
-	size_t ncache = 0;
+	struct stmt_cache sc = { 0 };
 	double t = bench_now_ms();
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	for (size_t i = 0; i < all->n; i++) {
@@ -491,28 +531,9 @@ static double insert_plain(const char *path, const char *target, const struct ba
 		for (int k = 0; k < c->ncols; k++)
 			sb_adds(&sql, ", ?");
 		sb_adds(&sql, ")");
-		sqlite3_stmt *s = NULL;
-		for (size_t k = 0; k < ncache && !s; k++)
-			if (!strcmp(cache[k].sql, sql.buf))
-				s = cache[k].s;
-		if (!s) {
-			if (ncache == ARRAY_SIZE(cache) || sqlite3_prepare_v2(db, sql.buf, -1, &s, NULL))
-				die("baseline statement");
-			cache[ncache].sql = xstrdup(sql.buf);
-			cache[ncache++].s = s;
-		}
+		sqlite3_stmt *s = cached(db, &sc, sql.buf);
 		sqlite3_bind_text(s, 1, c->row, -1, SQLITE_STATIC);
-		for (int k = 0; k < c->ncols; k++) {
-			const struct rval *v = &c->vals[k];
-			if (v->type == RV_INT)
-				sqlite3_bind_int64(s, k + 2, v->i);
-			else if (v->type == RV_REAL)
-				sqlite3_bind_double(s, k + 2, v->d);
-			else if (v->type == RV_TEXT)
-				sqlite3_bind_text(s, k + 2, v->s, -1, SQLITE_STATIC);
-			else
-				sqlite3_bind_null(s, k + 2);
-		}
+		bind_values(s, 2, c);
 		if (sqlite3_step(s) != SQLITE_DONE)
 			die(sqlite3_errmsg(db));
 		sqlite3_reset(s);
@@ -520,12 +541,86 @@ static double insert_plain(const char *path, const char *target, const struct ba
 	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL))
 		die("baseline commit");
 	t = bench_now_ms() - t;
-	for (size_t k = 0; k < ncache; k++) {
-		sqlite3_finalize(cache[k].s);
-		free(cache[k].sql);
-	}
+	cache_release(&sc);
 	sqlite3_close(db);
 	strvec_release(&made);
+	sb_release(&sql);
+	free(wal);
+	free(shm);
+	return t;
+}
+
+/*
+ * The second baseline: the same changes written with plain SQLite into a
+ * copy of the council as it was before the merge, its own tables with their
+ * indexes and search triggers: an existing row updated in the columns the
+ * change carries, a new row inserted, a deleted row deleted; one
+ * transaction. What the merge costs beyond it is its own bookkeeping:
+ * versions, history, conflicts, files. Milliseconds.
+ */
+static double insert_council(const char *path, const char *snap, const struct batch *all)
+{
+	sqlite3 *db;
+	struct stmt_cache sc = { 0 };
+	struct strbuf sql = { 0 };
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	unlink(wal);
+	unlink(shm);
+	bench_copy_file(snap, path);
+	if (sqlite3_open(path, &db) || sqlite3_exec(db, "PRAGMA synchronous = NORMAL;", NULL, NULL, NULL))
+		die("council baseline open");
+	double t = bench_now_ms();
+	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	for (size_t i = 0; i < all->n; i++) {
+		const struct change *c = &all->v[i];
+		sqlite3_stmt *s;
+		if (c->op == CHANGE_DELETE) {
+			sb_reset(&sql);
+			sb_addf(&sql, "DELETE FROM \"%s\" WHERE id = ?", c->tbl);
+			s = cached(db, &sc, sql.buf);
+			sqlite3_bind_text(s, 1, c->row, -1, SQLITE_STATIC);
+			if (sqlite3_step(s) != SQLITE_DONE)
+				die(sqlite3_errmsg(db));
+			sqlite3_reset(s);
+			continue;
+		}
+		int changed = 0;
+		if (c->ncols > 0) {
+			sb_reset(&sql);
+			sb_addf(&sql, "UPDATE \"%s\" SET ", c->tbl);
+			for (int k = 0; k < c->ncols; k++)
+				sb_addf(&sql, "%s\"%s\" = ?", k ? ", " : "", c->cols[k]);
+			sb_addf(&sql, " WHERE id = ?%d", c->ncols + 1);
+			s = cached(db, &sc, sql.buf);
+			bind_values(s, 1, c);
+			sqlite3_bind_text(s, c->ncols + 1, c->row, -1, SQLITE_STATIC);
+			if (sqlite3_step(s) != SQLITE_DONE)
+				die(sqlite3_errmsg(db));
+			sqlite3_reset(s);
+			changed = sqlite3_changes(db);
+		}
+		if (changed)
+			continue;
+		sb_reset(&sql);
+		sb_addf(&sql, "INSERT OR IGNORE INTO \"%s\"(id", c->tbl);
+		for (int k = 0; k < c->ncols; k++)
+			sb_addf(&sql, ", \"%s\"", c->cols[k]);
+		sb_adds(&sql, ") VALUES (?");
+		for (int k = 0; k < c->ncols; k++)
+			sb_adds(&sql, ", ?");
+		sb_adds(&sql, ")");
+		s = cached(db, &sc, sql.buf);
+		sqlite3_bind_text(s, 1, c->row, -1, SQLITE_STATIC);
+		bind_values(s, 2, c);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			die(sqlite3_errmsg(db));
+		sqlite3_reset(s);
+	}
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL))
+		die("council baseline commit");
+	t = bench_now_ms() - t;
+	cache_release(&sc);
+	sqlite3_close(db);
 	sb_release(&sql);
 	free(wal);
 	free(shm);
@@ -547,7 +642,7 @@ static void bench_merge(const char *today, bool reuse)
 {
 	char *merge = bench_sync_path("merge-folder"), *ready = bench_sync_path("merge-folder/.ready");
 	char *target = bench_sync_path("target.db"), *snap = bench_sync_path("target-snapshot.db");
-	char *plain = bench_sync_path("baseline.db");
+	char *plain = bench_sync_path("baseline.db"), *plain_council = bench_sync_path("baseline-council.db");
 	if (!reuse || !bench_exists(ready) || !bench_exists(snap)) {
 		make_writers(today);
 		/* the machine that takes them in, as it was before */
@@ -559,7 +654,7 @@ static void bench_merge(const char *today, bool reuse)
 	struct store *st = bench_sync_open(target);
 	read_changes(st, merge, &all);
 	store_close(st);
-	double merge_ms[MERGE_RUNS], base_ms[MERGE_RUNS];
+	double merge_ms[MERGE_RUNS], base_ms[MERGE_RUNS], council_ms[MERGE_RUNS];
 	long changes = 0, files = 0, conflicts = 0;
 	for (int r = 0; r < MERGE_RUNS; r++) {
 		/* a fresh copy of the council each time: the same file, the same identity */
@@ -580,6 +675,7 @@ static void bench_merge(const char *today, bool reuse)
 		conflicts = s.conflicts_open;
 		sync_summary_release(&s);
 		base_ms[r] = insert_plain(plain, target, &all);
+		council_ms[r] = insert_council(plain_council, snap, &all);
 	}
 	if (changes != (long)all.n) {
 		fprintf(stderr, "bench: the merge applied %ld changes of %zu\n", changes, all.n);
@@ -590,12 +686,16 @@ static void bench_merge(const char *today, bool reuse)
 	bench_report("merge_us_per_change", m * 1000 / (double)changes, "us");
 	bench_report("baseline_sqlite_insert_us_per_change", b * 1000 / (double)changes, "us");
 	bench_report("merge_vs_sqlite_ratio", m / b, "x");
+	double bc = median(council_ms, MERGE_RUNS);
+	bench_report("baseline_sqlite_into_council_us_per_change", bc * 1000 / (double)changes, "us");
+	bench_report("merge_vs_council_insert_ratio", m / bc, "x");
 	batch_release(&all);
 	free(merge);
 	free(ready);
 	free(target);
 	free(snap);
 	free(plain);
+	free(plain_council);
 }
 
 /* ---- one new change ---- */
