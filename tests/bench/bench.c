@@ -416,6 +416,9 @@ int main(int argc, char **argv)
 	/* BENCH_REUSE=1 measures the council built by an earlier run */
 	const char *reuse_env = getenv("BENCH_REUSE");
 	bool reuse = reuse_env && *reuse_env == '1' && stat(path, &sb) == 0;
+	/* BENCH_ONLY=sync with BENCH_REUSE=1: the sync figures alone */
+	const char *only = getenv("BENCH_ONLY");
+	bool sync_only = reuse && only && !strcmp(only, "sync");
 	if (!reuse) {
 		unlink(path);
 		unlink(wal);
@@ -427,6 +430,9 @@ int main(int argc, char **argv)
 		store_close(st);
 		bench_report("build_s", (bench_now_ms() - t0) / 1000, "s");
 	}
+
+	if (sync_only)
+		goto sync;
 
 	/* open the database and show the next meeting of each body, cold start each time */
 	enum { RUNS = 41 };
@@ -562,10 +568,11 @@ int main(int argc, char **argv)
 	bench_tui_process(argc > 2 ? argv[2] : "./gavel", path, set_notes, notes_have);
 
 	/* sync: merging many machines' changes, one new change on long histories */
+sync:
 	bench_sync(path, today, reuse);
 
 	mkdir("bench", 0755);
-	FILE *f = fopen("bench/last.json", "w");
+	FILE *f = fopen(sync_only ? "bench/last-sync.json" : "bench/last.json", "w");
 	if (f) {
 		fprintf(f, "{\n  \"date\": \"%s\",\n  \"figures\": {\n", today);
 		for (int i = 0; i < nfig; i++)

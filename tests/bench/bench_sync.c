@@ -638,17 +638,77 @@ static double median(double *v, int n)
 	return v[n / 2];
 }
 
+/*
+ * The merge folder as the writers left it: its file names, one a line, in
+ * `manifest`. The machine that takes the changes in writes a file of its
+ * own at each timed sync; keep_manifest removes those, so that every run
+ * (and a later BENCH_REUSE run) starts from the same folder.
+ */
+static void write_manifest(const char *dir, const char *manifest)
+{
+	struct strvec names = { 0 };
+	FILE *f = fopen(manifest, "w");
+	if (!f) {
+		fprintf(stderr, "bench: %s: %s\n", manifest, strerror(errno));
+		exit(1);
+	}
+	bench_folder_list(dir, &names);
+	for (size_t i = 0; i < names.n; i++)
+		fprintf(f, "%s\n", names.v[i]);
+	if (fclose(f)) {
+		fprintf(stderr, "bench: %s: %s\n", manifest, strerror(errno));
+		exit(1);
+	}
+	strvec_release(&names);
+}
+
+static bool manifest_made(const char *manifest)
+{
+	struct stat sb;
+	return stat(manifest, &sb) == 0 && sb.st_size > 0;
+}
+
+static void keep_manifest(const char *dir, const char *manifest)
+{
+	struct strvec names = { 0 }, keep = { 0 };
+	char line[512];
+	FILE *f = fopen(manifest, "r");
+	if (!f) {
+		fprintf(stderr, "bench: %s: %s\n", manifest, strerror(errno));
+		exit(1);
+	}
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = 0;
+		if (*line)
+			strvec_push(&keep, line);
+	}
+	fclose(f);
+	bench_folder_list(dir, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		bool kept = false;
+		for (size_t k = 0; k < keep.n && !kept; k++)
+			kept = !strcmp(keep.v[k], names.v[i]);
+		if (kept)
+			continue;
+		char *path = xasprintf("%s/%s", dir, names.v[i]);
+		unlink(path);
+		free(path);
+	}
+	strvec_release(&names);
+	strvec_release(&keep);
+}
+
 static void bench_merge(const char *today, bool reuse)
 {
 	char *merge = bench_sync_path("merge-folder"), *ready = bench_sync_path("merge-folder/.ready");
 	char *target = bench_sync_path("target.db"), *snap = bench_sync_path("target-snapshot.db");
 	char *plain = bench_sync_path("baseline.db"), *plain_council = bench_sync_path("baseline-council.db");
-	if (!reuse || !bench_exists(ready) || !bench_exists(snap)) {
+	if (!reuse || !manifest_made(ready) || !bench_exists(snap)) {
 		make_writers(today);
 		/* the machine that takes them in, as it was before */
 		store_close(machine("target"));
 		bench_copy_file(target, snap);
-		close(open(ready, O_WRONLY | O_CREAT, 0644));
+		write_manifest(merge, ready);
 	}
 	struct batch all = { 0 };
 	struct store *st = bench_sync_open(target);
@@ -664,6 +724,7 @@ static void bench_merge(const char *today, bool reuse)
 		free(wal);
 		free(shm);
 		bench_copy_file(snap, target);
+		keep_manifest(merge, ready);
 		st = bench_sync_open(target);
 		struct sync_summary s;
 		double t = bench_now_ms();
@@ -674,13 +735,14 @@ static void bench_merge(const char *today, bool reuse)
 		files = s.files;
 		conflicts = s.conflicts_open;
 		sync_summary_release(&s);
+		if (changes != (long)all.n) {
+			fprintf(stderr, "bench: the merge applied %ld changes of %zu\n", changes, all.n);
+			exit(1);
+		}
 		base_ms[r] = insert_plain(plain, target, &all);
 		council_ms[r] = insert_council(plain_council, snap, &all);
 	}
-	if (changes != (long)all.n) {
-		fprintf(stderr, "bench: the merge applied %ld changes of %zu\n", changes, all.n);
-		exit(1);
-	}
+	keep_manifest(merge, ready);
 	printf("merge: %ld changes in %ld files, %ld conflicts open after\n", changes, files, conflicts);
 	double m = median(merge_ms, MERGE_RUNS), b = median(base_ms, MERGE_RUNS);
 	bench_report("merge_us_per_change", m * 1000 / (double)changes, "us");
@@ -728,8 +790,16 @@ static void level_open(struct level *l, bool reuse)
 		close(open(ready, O_WRONLY | O_CREAT, 0644));
 		printf("history %dx made in %.1f s\n", l->times, (bench_now_ms() - t) / 1000);
 	} else {
+		/* as an earlier run left them: a change it made and did not
+		 * send (a run stopped half-way) goes out now, untimed */
+		struct sync_summary s;
 		l->a = bench_sync_open(a);
+		bench_sync_once(l->a, l->adir, &s);
+		sync_summary_release(&s);
+		bench_deliver(l->adir, l->bdir);
 		l->b = bench_sync_open(b);
+		bench_sync_once(l->b, l->bdir, &s);
+		sync_summary_release(&s);
 	}
 	free(a);
 	free(b);
@@ -771,8 +841,10 @@ static void bench_incremental(const char *today, bool reuse)
 			if (meeting_note(l->a, ref, "2", text, &e))
 				die("note");
 			bench_sync_once(l->a, l->adir, &s);
-			if (s.sent != 1)
-				die("one change");
+			if (s.sent != 1) {
+				fprintf(stderr, "bench: %dx: the note went out as %ld changes, not one\n", l->times, s.sent);
+				exit(1);
+			}
 			sync_summary_release(&s);
 			bench_deliver(l->adir, l->bdir);
 			double t = bench_now_ms();
