@@ -396,3 +396,26 @@ int store_local_set(struct store *st, const char *key, const char *value, struct
 			      " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 		       "ss", key, value);
 }
+
+int store_local_delete(struct store *st, const char *key, struct err *e)
+{
+	return db_exec(st, e, "DELETE FROM local WHERE key = ?", "s", key);
+}
+
+int store_local_prefix(struct store *st, const char *prefix, struct strvec *keys, struct strvec *values,
+		       struct err *e)
+{
+	/* a range on the primary key: substr compares bytes, LIKE would not */
+	sqlite3_stmt *s = db_query(st, e,
+				   "SELECT key, value FROM local WHERE key >= ?1 AND substr(key, 1, length(?1)) = ?1"
+				   " ORDER BY key",
+				   "s", prefix);
+	int rc;
+	if (!s)
+		return -1;
+	while ((rc = db_step(st, s, e)) == 1) {
+		strvec_push(keys, (const char *)sqlite3_column_text(s, 0));
+		strvec_push(values, (const char *)sqlite3_column_text(s, 1));
+	}
+	return rc < 0 ? -1 : 0;
+}

@@ -55,6 +55,11 @@ int store_cache_mb(struct store *st, int mb, struct err *e);
 /* Local settings of this database (not part of the council's content). */
 int store_local_get(struct store *st, const char *key, char **value, struct err *e);
 int store_local_set(struct store *st, const char *key, const char *value, struct err *e);
+int store_local_delete(struct store *st, const char *key, struct err *e);
+/* Every local setting whose key begins with `prefix`, in key order (byte
+ * order): keys and values pushed in pairs onto *keys and *values. */
+int store_local_prefix(struct store *st, const char *prefix, struct strvec *keys, struct strvec *values,
+		       struct err *e);
 
 /* The council (one per database). Returns 1 if none yet. */
 int store_council_get(struct store *st, char **name, struct err *e);

@@ -4,7 +4,6 @@
  */
 #include "sync/sync.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -19,6 +18,7 @@
 #include "store/keys.h"
 #include "sync/identity.h"
 #include "sync/keyring.h"
+#include "sync/layout.h"
 #include "sync/merge.h"
 
 void sync_summary_release(struct sync_summary *s)
@@ -54,22 +54,29 @@ static int read_file(const char *path, unsigned char **out, size_t *len, struct 
 	return 0;
 }
 
-/* Writes a file under a temporary name and renames it into place, so that
- * nobody ever sees half of it under its real name. */
-static int write_file(const char *dir, const char *name, const unsigned char *buf, size_t len,
-		      struct err *e)
+/* Writes a file (rel: its path below dir, directories made as needed)
+ * under a temporary name in its directory and renames it into place, so
+ * that nobody ever sees half of it under its real name. */
+static int write_file(const char *dir, const char *rel, const unsigned char *buf, size_t len, struct err *e)
 {
-	char *path = xasprintf("%s/%s", dir, name), *tmp = xasprintf("%s/.%s.tmp", dir, name);
+	const char *name = layout_base(rel);
+	char *path = xasprintf("%s/%s", dir, rel);
+	char *sub = xasprintf("%s/%.*s", dir, (int)(name - rel), rel); /* ends in '/' */
+	char *tmp = xasprintf("%s.%s.tmp", sub, name);
 	int rc = -1;
 	struct stat sb;
 	if (stat(path, &sb) == 0) {
 		errorf(e, E_IO, _("%s: already exists; another copy of this database may be writing to the folder"), path);
 		goto out;
 	}
+	if (layout_mkdirs(dir, rel)) {
+		error(e, E_IO, sub, strerror(errno));
+		goto out;
+	}
 	unlink(tmp);
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0644);
 	if (fd < 0) {
-		error(e, E_IO, dir, strerror(errno));
+		error(e, E_IO, sub, strerror(errno));
 		goto out;
 	}
 	size_t off = 0;
@@ -83,11 +90,11 @@ static int write_file(const char *dir, const char *name, const unsigned char *bu
 	if (close(fd) && !err)
 		err = errno;
 	if (err || rename(tmp, path)) {
-		error(e, E_IO, dir, strerror(err ? err : errno));
+		error(e, E_IO, sub, strerror(err ? err : errno));
 		unlink(tmp);
 		goto out;
 	}
-	int dfd = open(dir, O_RDONLY);
+	int dfd = open(sub, O_RDONLY);
 	if (dfd >= 0) {
 		fsync(dfd);
 		close(dfd);
@@ -95,6 +102,7 @@ static int write_file(const char *dir, const char *name, const unsigned char *bu
 	rc = 0;
 out:
 	free(path);
+	free(sub);
 	free(tmp);
 	return rc;
 }
@@ -108,7 +116,10 @@ static bool is_tool_copy(const char *name)
 struct entry {
 	char writer[ID_LEN + 1];
 	uint64_t seq;
-	char *name;
+	char *name;       /* the path below the folder */
+	const char *base; /* the file's name, in name */
+	size_t dir;       /* the directory it lies in (struct folder) */
+	bool done;        /* applied, or found applied */
 };
 
 static int cmp_entry(const void *a, const void *b)
@@ -120,37 +131,29 @@ static int cmp_entry(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The council files in dir, by writer and number; tool copies are noted. */
-static int list_dir(const char *dir, struct entry **out, size_t *n, struct strvec *notes, struct err *e)
+/* Every council file in the folder, by writer and number. */
+static int list_dir(const char *dir, struct entry **out, size_t *n, struct err *e)
 {
-	DIR *d = opendir(dir);
+	struct strvec paths = { 0 };
 	size_t alloc = 0;
 	*out = NULL;
 	*n = 0;
-	if (!d)
+	if (layout_walk(dir, &paths))
 		return errorf(e, E_IO, _("%s: cannot open the shared folder: %s (not mounted?); nothing changed"), dir,
 			      strerror(errno));
-	struct dirent *de;
-	while ((de = readdir(d))) {
+	for (size_t i = 0; i < paths.n; i++) {
 		struct entry en = { 0 };
-		if (de->d_name[0] == '.')
-			continue; /* ours or a sync tool's temporary file */
-		if (!bundle_name_parse(de->d_name, en.writer, &en.seq)) {
-			if (is_tool_copy(de->d_name) && strstr(de->d_name, ".gavel")) {
-				char *note = xasprintf(_("skipped %s: a copy made by a sync tool"), de->d_name);
-				strvec_push(notes, note);
-				free(note);
-			}
+		if (!bundle_name_parse(layout_base(paths.v[i]), en.writer, &en.seq))
 			continue;
-		}
 		if (*n == alloc) {
 			alloc = alloc ? 2 * alloc : 64;
 			*out = xrealloc(*out, alloc * sizeof **out);
 		}
-		en.name = xstrdup(de->d_name);
+		en.name = xstrdup(paths.v[i]);
+		en.base = layout_base(en.name);
 		(*out)[(*n)++] = en;
 	}
-	closedir(d);
+	strvec_release(&paths);
 	if (*n)
 		qsort(*out, *n, sizeof **out, cmp_entry);
 	return 0;
@@ -171,31 +174,103 @@ static void free_entries(struct entry *v, size_t n)
  * emptied, so a reading skips the files already applied by their names
  * alone, without asking the database about each.
  *
- * A folder whose time of last change is the one of the last reading, which
- * left nothing behind (no file waiting, refused or copied by a tool), is
- * not read again: nothing came in since. The reading must have come at
- * least two seconds after that change, since a file written in the same
- * tick of the file system's clock would not move the time.
+ * The folder holds a directory per writer and in it a directory per bucket
+ * of a thousand files (sync/layout.h), besides the flat files of folders
+ * made before. A directory whose time of last change is the one it had at
+ * a listing that left nothing behind in it (no file waiting, refused or
+ * copied by a tool) is not listed again: nothing came into it since, and
+ * its subdirectories are the ones remembered then. That listing must have
+ * come at least two seconds after the change, since a file written in the
+ * same tick of the file system's clock would not move the time. So a sync
+ * that brings one file lists one bucket, not the history. The times are
+ * kept in the local settings, SEEN for the folder and SEEN/REL for each
+ * directory below it, each with its path.
  */
+#define SEEN "sync_folder_seen"
+
+struct seen {
+	char *rel;       /* "" the folder, WRITER, WRITER/BUCKET */
+	int depth;       /* LAYOUT_TOP, ... */
+	char *was;       /* its time of change at a clean listing, or NULL */
+	char *now;       /* its time of change now, or NULL if too recent to remember */
+	bool listed;     /* listed by this reading */
+	bool left;       /* a file in it was left behind */
+	bool gone;       /* no longer there */
+};
+
 struct folder {
 	bool read;
-	bool unchanged;       /* not read again (see above) */
-	char *stamp;          /* the folder's time of change and path, to remember, or NULL */
+	bool unchanged;       /* the folder itself not listed again */
+	bool remembered;      /* a bucket not listed again */
+	long listed;          /* directories listed */
+	struct seen *dirs;    /* every directory of the folder, the folder first */
+	size_t ndirs;
+	struct strvec keys, vals; /* the times remembered */
+	bool *used;           /* per key: its directory is still there */
 	struct entry *v;      /* the files that may be news, by writer and number */
 	size_t n;
-	struct strvec sample; /* the first few council files' names */
-	size_t files;         /* council files in all */
+	struct strvec sample; /* the first few council files' paths */
+	size_t files;         /* council files listed */
 	uint64_t mine;        /* the highest number of this machine's files */
 	struct strvec notes;  /* copies made by sync tools */
 };
 
 static void folder_release(struct folder *f)
 {
-	free(f->stamp);
+	for (size_t i = 0; i < f->ndirs; i++) {
+		free(f->dirs[i].rel);
+		free(f->dirs[i].was);
+		free(f->dirs[i].now);
+	}
+	free(f->dirs);
+	strvec_release(&f->keys);
+	strvec_release(&f->vals);
+	free(f->used);
 	free_entries(f->v, f->n);
 	strvec_release(&f->sample);
 	strvec_release(&f->notes);
 	memset(f, 0, sizeof *f);
+}
+
+static char *seen_key(const char *rel)
+{
+	return *rel ? xasprintf(SEEN "/%s", rel) : xstrdup(SEEN);
+}
+
+/* A directory to look at, with the time remembered for it. */
+static void seen_add(struct folder *f, const char *rel, int depth)
+{
+	f->dirs = xrealloc(f->dirs, (f->ndirs + 1) * sizeof *f->dirs);
+	struct seen *d = &f->dirs[f->ndirs++];
+	char *key = seen_key(rel);
+	memset(d, 0, sizeof *d);
+	d->rel = xstrdup(rel);
+	d->depth = depth;
+	for (size_t k = 0; k < f->keys.n && !d->was; k++) {
+		if (!strcmp(f->keys.v[k], key)) {
+			d->was = xstrdup(f->vals.v[k]);
+			f->used[k] = true;
+		}
+	}
+	free(key);
+}
+
+/* The subdirectories remembered of an unchanged directory. */
+static void seen_children(struct folder *f, size_t i)
+{
+	char *key = seen_key(f->dirs[i].rel), *rel = xstrdup(f->dirs[i].rel);
+	size_t klen = strlen(key);
+	int depth = f->dirs[i].depth;
+	for (size_t k = 0; k < f->keys.n; k++) {
+		const char *child = f->keys.v[k] + klen;
+		if (strncmp(f->keys.v[k], key, klen) || child[0] != '/' || !child[1] || strchr(child + 1, '/'))
+			continue;
+		char *crel = *rel ? xasprintf("%s/%s", rel, child + 1) : xstrdup(child + 1);
+		seen_add(f, crel, depth + 1);
+		free(crel);
+	}
+	free(key);
+	free(rel);
 }
 
 static int cmp_front_item(const void *a, const void *b)
@@ -203,31 +278,54 @@ static int cmp_front_item(const void *a, const void *b)
 	return strcmp(((const struct frontier_item *)a)->writer, ((const struct frontier_item *)b)->writer);
 }
 
+/* Takes the council files of a directory listed: those not yet applied. */
+static void folder_take(struct folder *f, size_t di, const struct strvec *files, const struct batch *applied,
+			const char *me)
+{
+	const char *rel = f->dirs[di].rel;
+	for (size_t i = 0; i < files->n; i++) {
+		const char *name = files->v[i];
+		struct entry en = { 0 };
+		if (!bundle_name_parse(name, en.writer, &en.seq)) {
+			if (is_tool_copy(name) && strstr(name, ".gavel")) {
+				char *n = xasprintf(_("skipped %s: a copy made by a sync tool"), name);
+				strvec_push(&f->notes, n);
+				free(n);
+				f->dirs[di].left = true;
+			}
+			continue;
+		}
+		char *path = *rel ? xasprintf("%s/%s", rel, name) : xstrdup(name);
+		f->files++;
+		if (f->sample.n < 8)
+			strvec_push(&f->sample, path);
+		if (me && !strcmp(en.writer, me) && en.seq > f->mine)
+			f->mine = en.seq;
+		struct frontier_item key, *done;
+		memcpy(key.writer, en.writer, sizeof key.writer);
+		done = applied->nfront ? bsearch(&key, applied->front, applied->nfront, sizeof *applied->front,
+						 cmp_front_item)
+				       : NULL;
+		if (done && (long long)en.seq <= done->seq) {
+			free(path);
+			continue;
+		}
+		f->v = xrealloc(f->v, (f->n + 1) * sizeof *f->v);
+		en.name = path;
+		en.base = layout_base(path);
+		en.dir = di;
+		f->v[f->n++] = en;
+	}
+}
+
 static int folder_read(struct store *st, const char *dir, const char *me, struct folder *f, struct err *e)
 {
-	struct stat sb;
-	char *seen = NULL, *front = NULL;
+	char *front = NULL;
 	if (f->read)
 		return 0;
-	if (stat(dir, &sb))
-		return errorf(e, E_IO, _("%s: cannot open the shared folder: %s (not mounted?); nothing changed"), dir,
-			      strerror(errno));
-	char *stamp = xasprintf("%lld.%09ld %s", (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec, dir);
-	if (store_local_get(st, "sync_folder_seen", &seen, e)) {
-		free(stamp);
+	if (store_local_prefix(st, SEEN, &f->keys, &f->vals, e))
 		return -1;
-	}
-	if (seen && !strcmp(seen, stamp)) {
-		free(seen);
-		free(stamp);
-		f->read = f->unchanged = true;
-		return 0;
-	}
-	free(seen);
-	if (time(NULL) - sb.st_mtim.tv_sec >= 2)
-		f->stamp = stamp;
-	else
-		free(stamp);
+	f->used = xcalloc(f->keys.n + 1, sizeof *f->used);
 	/* each writer's run of applied files, to pass them over */
 	struct batch applied = { 0 };
 	if (replica_frontier(st, &front, e))
@@ -236,49 +334,88 @@ static int folder_read(struct store *st, const char *dir, const char *me, struct
 	free(front);
 	if (applied.nfront)
 		qsort(applied.front, applied.nfront, sizeof *applied.front, cmp_front_item);
-	DIR *d = opendir(dir);
-	if (!d) {
-		batch_release(&applied);
-		return errorf(e, E_IO, _("%s: cannot open the shared folder: %s (not mounted?); nothing changed"), dir,
-			      strerror(errno));
-	}
-	size_t alloc = 0;
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		struct entry en = { 0 };
-		if (de->d_name[0] == '.')
-			continue; /* ours or a sync tool's temporary file */
-		if (!bundle_name_parse(de->d_name, en.writer, &en.seq)) {
-			if (is_tool_copy(de->d_name) && strstr(de->d_name, ".gavel")) {
-				char *n = xasprintf(_("skipped %s: a copy made by a sync tool"), de->d_name);
-				strvec_push(&f->notes, n);
-				free(n);
+	seen_add(f, "", LAYOUT_TOP);
+	for (size_t i = 0; i < f->ndirs; i++) {
+		struct seen *d = &f->dirs[i];
+		struct stat sb;
+		char *path = *d->rel ? xasprintf("%s/%s", dir, d->rel) : xstrdup(dir);
+		if (stat(path, &sb) || !S_ISDIR(sb.st_mode)) {
+			int err = errno;
+			free(path);
+			if (i == 0) {
+				batch_release(&applied);
+				return errorf(e, E_IO, _("%s: cannot open the shared folder: %s (not mounted?); nothing changed"),
+					      dir, strerror(err));
 			}
+			d->gone = true;
 			continue;
 		}
-		f->files++;
-		if (f->sample.n < 8)
-			strvec_push(&f->sample, de->d_name);
-		if (me && !strcmp(en.writer, me) && en.seq > f->mine)
-			f->mine = en.seq;
-		struct frontier_item key, *done;
-		memcpy(key.writer, en.writer, sizeof key.writer);
-		done = applied.nfront ? bsearch(&key, applied.front, applied.nfront, sizeof *applied.front, cmp_front_item)
-				      : NULL;
-		if (done && (long long)en.seq <= done->seq)
+		char *stamp = xasprintf("%lld.%09ld %s", (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec, path);
+		if (d->was && !strcmp(d->was, stamp)) {
+			free(stamp);
+			free(path);
+			f->unchanged |= i == 0;
+			f->remembered |= d->depth == LAYOUT_BUCKET_DIR;
+			seen_children(f, i);
 			continue;
-		if (f->n == alloc) {
-			alloc = alloc ? 2 * alloc : 16;
-			f->v = xrealloc(f->v, alloc * sizeof *f->v);
 		}
-		en.name = xstrdup(de->d_name);
-		f->v[f->n++] = en;
+		if (time(NULL) - sb.st_mtim.tv_sec >= 2)
+			d->now = stamp;
+		else
+			free(stamp);
+		struct strvec files = { 0 }, dirs = { 0 };
+		int lrc = layout_list(path, d->depth, &files, &dirs), err = errno;
+		free(path);
+		d->listed = true;
+		f->listed++;
+		if (lrc && i == 0) {
+			batch_release(&applied);
+			return errorf(e, E_IO, _("%s: cannot open the shared folder: %s (not mounted?); nothing changed"), dir,
+				      strerror(err));
+		}
+		d->left = lrc != 0; /* looked at again next time */
+		folder_take(f, i, &files, &applied, me);
+		for (size_t k = 0; k < dirs.n; k++) {
+			/* seen_add moves f->dirs: d is not used past it */
+			const char *rel = f->dirs[i].rel;
+			char *crel = *rel ? xasprintf("%s/%s", rel, dirs.v[k]) : xstrdup(dirs.v[k]);
+			seen_add(f, crel, f->dirs[i].depth + 1);
+			free(crel);
+		}
+		strvec_release(&files);
+		strvec_release(&dirs);
 	}
-	closedir(d);
 	batch_release(&applied);
 	if (f->n)
 		qsort(f->v, f->n, sizeof *f->v, cmp_entry);
 	f->read = true;
+	return 0;
+}
+
+/* After a sync: the directories listed are remembered with their time of
+ * change if nothing in them was left behind, else as to be listed again;
+ * those no longer there are forgotten. */
+static int folder_remember(struct store *st, struct folder *f, struct err *e)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (!f->v[i].done)
+			f->dirs[f->v[i].dir].left = true;
+	for (size_t i = 0; i < f->ndirs; i++) {
+		struct seen *d = &f->dirs[i];
+		char *key = seen_key(d->rel);
+		const char *v = d->now && !d->left ? d->now : "";
+		int rc = 0;
+		if (d->gone && d->was)
+			rc = store_local_delete(st, key, e);
+		else if (d->listed && (!d->was || strcmp(d->was, v)))
+			rc = store_local_set(st, key, v, e);
+		free(key);
+		if (rc)
+			return -1;
+	}
+	for (size_t k = 0; k < f->keys.n; k++)
+		if (!f->used[k] && store_local_delete(st, f->keys.v[k], e))
+			return -1;
 	return 0;
 }
 
@@ -421,14 +558,16 @@ static int import(struct run *r)
 			rc = -1;
 			goto out;
 		}
-		if (have == 0)
+		if (have == 0) {
+			ents[i].done = true;
 			continue;
+		}
 		struct pending *q = &p[np];
 		char why[BUNDLE_WHY], *path = xasprintf("%s/%s", r->dir, ents[i].name);
 		q->en = &ents[i];
 		struct err fe;
 		if (read_file(path, &q->buf, &q->len, &fe)) {
-			note(r->out, _("skipped %s: %s"), ents[i].name, fe.msg);
+			note(r->out, _("skipped %s: %s"), ents[i].base, fe.msg);
 			free(path);
 			r->out->refused++;
 			continue;
@@ -442,7 +581,7 @@ static int import(struct run *r)
 		if (prc == 0 && !bundle_verify(&q->b))
 			prc = -1, snprintf(why, sizeof why, "%s", _("its signature does not verify (damaged or forged)"));
 		if (prc) {
-			note(r->out, _("skipped %s: %s"), ents[i].name, why);
+			note(r->out, _("skipped %s: %s"), ents[i].base, why);
 			r->out->refused++;
 			free(q->buf);
 			continue;
@@ -461,14 +600,14 @@ static int import(struct run *r)
 			char why[BUNDLE_WHY];
 			if (q->b.kind == BUNDLE_KEYS) {
 				if (!writer_known(r->st, &q->b, NULL) && q->b.seq != 1) {
-					note(r->out, _("skipped %s: signed by a key that is not a member's"), q->en->name);
+					note(r->out, _("skipped %s: signed by a key that is not a member's"), q->en->base);
 					r->out->refused++;
 					q->stuck = true;
 					continue;
 				}
 				rc = replica_file_add(r->st, q->b.writer, (long long)q->b.seq, "", 0, r->e);
 				applied(r, q->b.writer);
-				q->done = progress = true;
+				q->done = q->en->done = progress = true;
 				continue;
 			}
 			if (!q->decoded) {
@@ -477,11 +616,11 @@ static int import(struct run *r)
 					int urc = r->id ? keyring_unseal(&q->b, r->id, key) : -1;
 					if (urc != 0) {
 						note(r->out, _("%s: the council's key was changed and this machine was not given the new one (removed, or join again with the new passphrase)"),
-						     q->en->name);
+						     q->en->base);
 						q->stuck = true;
 						r->out->refused++;
 						/* left out: this machine writes nothing more */
-						if (urc == 1 && store_local_set(r->st, "sync_removed", q->en->name, r->e)) {
+						if (urc == 1 && store_local_set(r->st, "sync_removed", q->en->base, r->e)) {
 							rc = -1;
 							break;
 						}
@@ -496,14 +635,14 @@ static int import(struct run *r)
 				size_t len = 0;
 				if (!key) {
 					note(r->out, _("skipped %s: written with a council key this machine does not have (join again with the new passphrase)"),
-					     q->en->name);
+					     q->en->base);
 					q->stuck = true;
 					r->out->refused++;
 					continue;
 				}
 				if (bundle_open(&q->b, key, &plain, &len, why) ||
 				    (q->b.kind == BUNDLE_CHANGES && batch_decode(plain, len, &q->batch, why))) {
-					note(r->out, _("skipped %s: %s"), q->en->name, why);
+					note(r->out, _("skipped %s: %s"), q->en->base, why);
 					free(plain);
 					q->stuck = true;
 					r->out->refused++;
@@ -512,13 +651,13 @@ static int import(struct run *r)
 				free(plain);
 				q->decoded = true;
 				if (q->b.kind == BUNDLE_CHANGES && q->batch.schema > store_schema_version()) {
-					note(r->out, _("skipped %s: written by a newer gavel; upgrade gavel to read it"), q->en->name);
+					note(r->out, _("skipped %s: written by a newer gavel; upgrade gavel to read it"), q->en->base);
 					q->stuck = true;
 					r->out->refused++;
 					continue;
 				}
 				if (!writer_known(r->st, &q->b, &q->batch)) {
-					note(r->out, _("skipped %s: signed by a key that is not a member's"), q->en->name);
+					note(r->out, _("skipped %s: signed by a key that is not a member's"), q->en->base);
 					q->stuck = true;
 					r->out->refused++;
 					continue;
@@ -541,7 +680,7 @@ static int import(struct run *r)
 			if (rc)
 				break;
 			applied(r, q->b.writer);
-			q->done = progress = true;
+			q->done = q->en->done = progress = true;
 			r->out->files++;
 			if (r->id && !strcmp(q->b.writer, r->id->actor))
 				continue; /* our own file, written before a crash */
@@ -559,7 +698,7 @@ static int import(struct run *r)
 	for (size_t i = 0; i < np && !rc; i++) {
 		if (!p[i].done && !p[i].stuck) {
 			r->out->waiting++;
-			note(r->out, _("waiting for earlier files before %s"), p[i].en->name);
+			note(r->out, _("waiting for earlier files before %s"), p[i].en->base);
 		}
 	}
 	/* one line per member heard from, with their total */
@@ -632,7 +771,7 @@ static int export(struct run *r)
 		unsigned char *plain, *file;
 		size_t plain_len, file_len;
 		struct bundle b;
-		char name[64];
+		char name[LAYOUT_PATH_MAX];
 		batch.schema = store_schema_version();
 		rc = replica_clock_now(r->st, &batch.clock, r->e);
 		batch_frontier_parse(&batch, front);
@@ -640,7 +779,7 @@ static int export(struct run *r)
 		make_header(r, &b, BUNDLE_CHANGES, seq, keyring_current(r->kr));
 		bundle_seal(&b, NULL, 0, plain, plain_len, keyring_key(r->kr, b.epoch), r->id, &file, &file_len);
 		free(plain);
-		bundle_name(r->id->actor, (uint64_t)seq, name);
+		layout_path(r->id->actor, (uint64_t)seq, name);
 		if (!rc)
 			rc = write_file(r->dir, name, file, file_len, r->e);
 		free(file);
@@ -693,15 +832,17 @@ static int folder_is_ours(struct run *r, bool *ours)
 	}
 	for (size_t i = 0; i < f->sample.n && !*ours; i++)
 		*ours = file_is_ours(r, f->sample.v[i]);
+	/* a bucket unchanged since a reading that found the folder ours still
+	 * holds the files it held then (taking one away changes its time) */
+	if (!*ours && !f->sample.n && f->remembered)
+		*ours = true;
 	if (*ours || f->files <= f->sample.n)
 		return 0;
 	/* the first few were not: every file */
 	struct entry *ents;
 	size_t n;
-	struct strvec notes = { 0 };
-	if (list_dir(r->dir, &ents, &n, &notes, r->e))
+	if (list_dir(r->dir, &ents, &n, r->e))
 		return -1;
-	strvec_release(&notes);
 	for (size_t i = 0; i < n && !*ours; i++)
 		*ours = file_is_ours(r, ents[i].name);
 	free_entries(ents, n);
@@ -755,12 +896,11 @@ static int sync_folder(struct run *r, bool write)
 		rc = store_local_set(r->st, "sync_last", now, r->e);
 	if (!rc)
 		rc = count_conflicts(r->st, &r->out->conflicts_open, r->e);
-	/* a reading that left nothing behind need not be done again while
-	 * the folder does not change (see struct folder) */
-	if (!rc && !r->folder.unchanged) {
-		bool clean = r->folder.stamp && !r->out->refused && !r->out->waiting && !r->folder.notes.n;
-		rc = store_local_set(r->st, "sync_folder_seen", clean ? r->folder.stamp : "", r->e);
-	}
+	/* a directory whose listing left nothing behind need not be listed
+	 * again while it does not change (see struct folder) */
+	if (!rc)
+		rc = folder_remember(r->st, &r->folder, r->e);
+	r->out->listed = r->folder.listed;
 	if (rc) {
 		store_rollback(r->st);
 		store_cache_mb(r->st, 0, NULL);
@@ -850,7 +990,7 @@ static int write_keys_file(struct run *r, const char *passphrase, uint32_t gener
 	size_t ext_len, plain_len, file_len;
 	long long seq;
 	struct bundle b;
-	char name[64];
+	char name[LAYOUT_PATH_MAX];
 	if (next_seq(r, &seq))
 		return -1;
 	keyring_wrap(r->kr, passphrase, generation, &ext, &ext_len, &plain, &plain_len, wrap);
@@ -860,7 +1000,7 @@ static int write_keys_file(struct run *r, const char *passphrase, uint32_t gener
 	sodium_memzero(plain, plain_len);
 	free(plain);
 	free(ext);
-	bundle_name(r->id->actor, (uint64_t)seq, name);
+	layout_path(r->id->actor, (uint64_t)seq, name);
 	int rc = write_file(r->dir, name, file, file_len, e);
 	free(file);
 	if (!rc)
@@ -875,20 +1015,16 @@ static int write_keys_file(struct run *r, const char *passphrase, uint32_t gener
 	return rc;
 }
 
+/* Does dir hold council files (flat, or in writers' buckets)? */
 static bool dir_has_council(const char *dir)
 {
-	DIR *d = opendir(dir);
-	if (!d)
+	struct entry *ents;
+	size_t n;
+	struct err e;
+	if (list_dir(dir, &ents, &n, &e))
 		return false;
-	struct dirent *de;
-	bool any = false;
-	char w[ID_LEN + 1];
-	uint64_t s;
-	while ((de = readdir(d)))
-		if (bundle_name_parse(de->d_name, w, &s))
-			any = true;
-	closedir(d);
-	return any;
+	free_entries(ents, n);
+	return n > 0;
 }
 
 int sync_share(struct store *st, const char *dir, const char *person, const char *passphrase,
@@ -949,10 +1085,8 @@ static int unlock_folder(const char *dir, const char *passphrase, struct keyring
 {
 	struct entry *ents;
 	size_t n;
-	struct strvec notes = { 0 };
-	if (list_dir(dir, &ents, &n, &notes, e))
+	if (list_dir(dir, &ents, &n, e))
 		return -1;
-	strvec_release(&notes);
 	uint32_t best = 0;
 	int rc = 1;
 	char why[BUNDLE_WHY] = "";
@@ -1354,13 +1488,13 @@ static int rekey(struct store *st, const char *passphrase, struct err *e)
 		unsigned char *ext, *file;
 		size_t ext_len, file_len;
 		struct bundle b;
-		char name[64];
+		char name[LAYOUT_PATH_MAX];
 		const char msg[] = "rekey";
 		keyring_seal(key, (const unsigned char(*)[IDENTITY_PK_LEN])pks, n, &ext, &ext_len);
 		make_header(&r, &b, BUNDLE_REKEY, seq, epoch);
 		bundle_seal(&b, ext, ext_len, (const unsigned char *)msg, sizeof msg, key, &id, &file, &file_len);
 		free(ext);
-		bundle_name(id.actor, (uint64_t)seq, name);
+		layout_path(id.actor, (uint64_t)seq, name);
 		rc = write_file(d, name, file, file_len, e);
 		free(file);
 		if (!rc)

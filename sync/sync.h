@@ -30,6 +30,7 @@ struct sync_summary {
 	long conflicts_open;/* conflicts open after it */
 	long waiting;       /* files waiting for an earlier file they build on */
 	long refused;       /* files skipped (see notes) */
+	long listed;        /* directories of the folder listed (the others had not changed) */
 	bool renewed;       /* this database turned out to be a copy: it got its own identity */
 	struct strvec from; /* "Åsa Ölund: 12 changes", one per member heard from */
 	struct strvec notes;/* one line per file skipped or event worth telling */

@@ -25,11 +25,17 @@ same() {
 
 expect_ok "demo council" a demo
 expect_grep "share" "shared the council through" a council share "$F" --as "Eva Lind"
-n=$(ls "$F" | wc -l)
+n=$(find "$F" -type f | wc -l)
 [ "$n" -eq 2 ] || fail "the folder holds $n files after share"
 ok "the folder holds a key file and one batch"
-ls "$F" | grep -Evq '^[0-9a-f]{32}-[0-9]{8}\.gavel$' && fail "file names: $(ls "$F")"
-ok "file names are a writer id and a number, nothing more"
+# WRITER/BUCKET/WRITER-SEQUENCE.gavel, BUCKET = SEQUENCE / 1000 in 5 digits
+(cd "$F" && find . -type f) | python3 -c '
+import re, sys
+for p in sys.stdin.read().split():
+    m = re.fullmatch(r"\./([0-9a-f]{32})/([0-9]{5})/([0-9a-f]{32})-([0-9]{8})\.gavel", p)
+    assert m and m[1] == m[3] and int(m[2]) == int(m[4]) // 1000, p
+' || fail "file paths: $(cd "$F" && find . -type f)"
+ok "files lie in WRITER/BUCKET and are named by a writer id and a number, nothing more"
 grep -rqa "Digitaliseringsrådet\|Eva Lind\|Vänersborg" "$F" && fail "the folder holds clear text"
 ok "nothing readable in the folder"
 perm=$(stat -c %a "$A.identity") && [ "$perm" = 600 ] || fail "identity mode $perm"
@@ -93,10 +99,11 @@ ok "the value kept is the current one everywhere"
 # A sync tool's conflict copy of a file (named as Syncthing names them) and
 # its temporary files: a sync leaves them alone, tells of the copy once, and
 # changes nothing.
-first=$(cd "$F" && ls -- *.gavel | head -1)
+path=$(cd "$F" && find . -name '*.gavel' | sort | head -1)
+first=${path##*/} bucket=$F/${path%/*}
 copy="${first%.gavel}.sync-conflict-20261123-101500-ABCDEF7.gavel"
-cp "$F/$first" "$F/$copy"
-head -c 200 "$F/$first" >"$F/.syncthing.${first%.gavel}.gavel.tmp"
+cp "$bucket/$first" "$bucket/$copy"
+head -c 200 "$bucket/$first" >"$bucket/.syncthing.${first%.gavel}.gavel.tmp"
 before=$(a dump)
 a sync --json >"$WORK/sync.json" 2>"$WORK/err" || fail "sync beside a conflict copy: $(cat "$WORK/err")"
 python3 - "$copy" "$WORK/sync.json" <<'EOF2' || fail "sync notes: $(cat "$WORK/sync.json")"
@@ -111,5 +118,24 @@ ok "a conflict copy is skipped with one note, a temporary file in silence"
 n=$(a sync 2>&1 >/dev/null | grep -c "a copy made by a sync tool")
 [ "$n" -eq 1 ] || fail "the copy is told of $n times"
 ok "the copy is told of once on the terminal"
+
+rm -f "$bucket/$copy" "$bucket/.syncthing.${first%.gavel}.gavel.tmp"
+
+# A folder made before the layout by writer and bucket holds its files flat:
+# it is read as before, and what is written to it from now on lies in
+# buckets beside the flat files.
+F2="$WORK/flat" D="$WORK/dan.db" E="$WORK/eva2.db"
+mkdir "$F2"
+find "$F" -name '*.gavel' -exec cp {} "$F2/" \;
+[ -z "$(find "$F2" -mindepth 1 -type d)" ] || fail "the flat folder has directories"
+expect_grep "join a flat folder" "joined the council" g --db "$D" join "$F2" --as "Dan Ärlig"
+[ "$(g --db "$D" meeting show $M)" = "$(a meeting show $M)" ] || fail "D's meeting differs from A's"
+ok "a flat folder is read whole"
+expect_ok "note on D" g --db "$D" note $M 4 "Dan: skrivet i en gammal mapp."
+expect_ok "sync D" g --db "$D" sync
+[ -n "$(find "$F2" -mindepth 3 -name '*.gavel')" ] || fail "D wrote no file in a bucket: $(ls -R "$F2")"
+expect_grep "join a folder of flat files and buckets" "joined the council" g --db "$E" join "$F2" --as "Eva Lind"
+g --db "$E" meeting show $M | grep -q "Dan: skrivet i en gammal mapp" || fail "E lacks D's note"
+ok "flat files and bucketed files are read together"
 
 echo "$checks checks"
