@@ -41,14 +41,15 @@ sync_says() {
 	ok "$what"
 }
 
-# the newest file of a writer's database in the folder
-newest() {
-	ls -t "$F" | grep -E '^[0-9a-f]{32}-[0-9]{8}\.gavel$' | head -1
-}
+# the files of a folder, as paths below it (WRITER/BUCKET/NAME)
+files_of() { (cd "$1" && find . -type f -printf '%P\n' | sort); }
 
 # every file of the folder not yet in the set saved by `mark`
-mark() { ls "$F" >"$WORK/marked"; }
-since_mark() { ls "$F" | grep -vxFf "$WORK/marked"; }
+mark() { files_of "$F" >"$WORK/marked"; }
+since_mark() { files_of "$F" | grep -vxFf "$WORK/marked"; }
+
+# put FROM TO PATH: copies a file of one folder to the same place in another
+put() { mkdir -p "$2/$(dirname "$3")" && cp "$1/$3" "$2/$3"; }
 
 expect_ok "demo council" a demo
 expect_grep "share" "shared the council through" a council share "$F" --as "Eva Lind"
@@ -91,14 +92,18 @@ mark
 expect_ok "note on A" a note $M 3 "Dagordningen godkändes."
 a sync >/dev/null 2>&1 || fail "A syncs"
 f=$(since_mark)
-base=${f%.gavel}
-cp "$F/$f" "$F/$base.sync-conflict-20261122-101010-ABCDEFG.gavel"
-cp "$F/$f" "$F/$base (Eva Linds conflicted copy 2026-11-22).gavel"
-cp "$F/$f" "$F/.syncthing.$f.tmp"
-cp "$F/$f" "$F/~syncthing~$f.tmp"
-cp "$F/$f" "$F/.$f.tmp"
-cp "$F/$f" "$F/$f.part"
-sync_says "Syncthing's conflict copy is skipped by name" "$B" "skipped $base.sync-conflict-.*a copy made by a sync tool"
+d=$F/${f%/*} fn=${f##*/}
+base=${fn%.gavel}
+cp "$F/$f" "$d/$base.sync-conflict-20261122-101010-ABCDEFG.gavel"
+cp "$F/$f" "$d/$base (Eva Linds conflicted copy 2026-11-22).gavel"
+cp "$F/$f" "$d/.syncthing.$fn.tmp"
+cp "$F/$f" "$d/~syncthing~$fn.tmp"
+cp "$F/$f" "$d/.$fn.tmp"
+cp "$F/$f" "$d/$fn.part"
+mkdir "$d/stray" "$F/.stversions" "$F/${f%%/*}/.stfolder"
+cp "$F/$f" "$d/stray/$fn"
+cp "$F/$f" "$F/.stversions/$fn"
+sync_says "Syncthing's conflict copy in a bucket is skipped by name" "$B" "skipped $base.sync-conflict-.*a copy made by a sync tool"
 sync_says "Dropbox's conflicted copy is skipped by name" "$B" "conflicted copy.*a copy made by a sync tool"
 out=$(b sync 2>&1) || fail "sync with temporary files: $out"
 printf '%s\n' "$out" | grep -q "syncthing\|\.tmp\|\.part" && fail "temporary files talked about: $out"
@@ -109,14 +114,16 @@ ok "the same file in four copies is applied once"
 b sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "syncs"
 [ "$(b dump | grep -o "Dagordningen godkändes\." | wc -l)" -eq 1 ] || fail "applied twice on a later sync"
 ok "the same file read again by later syncs changes nothing"
-rm -f "$F"/*.sync-conflict-* "$F"/*"conflicted copy"* "$F"/.syncthing.* "$F"/~syncthing~* "$F/.$f.tmp" "$F/$f.part"
+rm -rf "$d"/*.sync-conflict-* "$d"/*"conflicted copy"* "$d"/.syncthing.* "$d"/~syncthing~* "$d/.$fn.tmp" "$d/$fn.part" \
+	"$d/stray" "$F/.stversions" "$F/${f%%/*}/.stfolder"
 
-# ---- a file under another file's name ----
-other=$(ls "$F" | grep "^${base%-*}-" | head -1)
-cp "$F/$f" "$WORK/renamed"
+# ---- a file under another file's name (in a bucket, and flat) ----
 fake="ffffffffffffffffffffffffffffffff-00000001.gavel"
-cp "$F/$f" "$F/$fake"
+cp "$F/$f" "$d/$fake"
 sync_says "a file under another name is refused" "$B" "skipped $fake: its name does not match its content"
+rm -f "$d/$fake"
+cp "$F/$f" "$F/$fake"
+sync_says "a flat file under another name is refused" "$B" "skipped $fake: its name does not match its content"
 rm -f "$F/$fake"
 
 # ---- a flipped bit ----
@@ -133,7 +140,7 @@ b[len(b) // 2] ^= 0x10
 open(p, "wb").write(bytes(b))
 EOF
 before=$(b dump)
-sync_says "a flipped bit is caught by the signature" "$B" "skipped $f: its signature does not verify"
+sync_says "a flipped bit is caught by the signature" "$B" "skipped ${f##*/}: its signature does not verify"
 [ "$(b dump)" = "$before" ] || fail "the damaged file changed B"
 ok "nothing of the damaged file was taken"
 cp "$WORK/good" "$F/$f"
@@ -143,7 +150,8 @@ ok "the good copy of the file is taken"
 
 # ---- a file of a future format version ----
 future="eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee-00000001.gavel"
-python3 - "$WORK/good" "$F/$future" <<'EOF'
+mkdir -p "$F/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee/00000"
+python3 - "$WORK/good" "$F/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee/00000/$future" <<'EOF'
 import sys
 b = bytearray(open(sys.argv[1], "rb").read())
 b[8:10] = (2).to_bytes(2, "big")
@@ -155,19 +163,19 @@ sync_says "a future version: upgrade gavel to read it" "$B" "skipped $future: wr
 sync_says "a future version is read again by every sync" "$B" "skipped $future: written by a newer gavel"
 [ "$(b dump)" = "$before" ] || fail "a future file changed B"
 ok "nothing of a future version was taken"
-rm -f "$F/$future"
+rm -r "$F/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"
 
 # ---- another council's file; a key that is not a member's ----
 S="$WORK/stranger.db" FS="$WORK/stranger-folder"
 rm -f "$S"
 GAVEL_PASSPHRASE="en annan fras" g --db "$S" init "Ett annat råd" >/dev/null || fail "stranger init"
 GAVEL_PASSPHRASE="en annan fras" g --db "$S" council share "$FS" --as "Olle Främling" >/dev/null 2>&1 || fail "stranger share"
-sf=$(ls "$FS" | tail -1)
-cp "$FS/$sf" "$F/$sf"
+sf=$(files_of "$FS" | tail -1)
+put "$FS" "$F" "$sf"
 before=$(b dump)
-sync_says "another council's file is refused" "$B" "skipped $sf: it belongs to another council"
+sync_says "another council's file is refused" "$B" "skipped ${sf##*/}: it belongs to another council"
 [ "$(b dump)" = "$before" ] || fail "another council's file changed B"
-rm -f "$F/$sf"
+rm -r "${F:?}/${sf%%/*}"
 
 # ---- the folder missing, emptied, or the wrong one ----
 before=$(b dump)
@@ -197,19 +205,19 @@ for i in 1 2 3; do
 	a sync >/dev/null 2>&1 || fail "A syncs $i"
 	files+=("$(since_mark)")
 done
-cp "$F/${files[2]}" "$U/"
-sync_says "the third file alone waits for the first two" "$C" "waiting for earlier files before ${files[2]}" "$U"
+put "$F" "$U" "${files[2]}"
+sync_says "the third file alone waits for the first two" "$C" "waiting for earlier files before ${files[2]##*/}" "$U"
 has "$C" "Punkt 3 av tre." && fail "C applied a file before its past"
 ok "nothing of a file is applied before its past"
-cp "$F/${files[0]}" "$U/"
-sync_says "with the first, the third still waits" "$C" "waiting for earlier files before ${files[2]}" "$U"
+put "$F" "$U" "${files[0]}"
+sync_says "with the first, the third still waits" "$C" "waiting for earlier files before ${files[2]##*/}" "$U"
 has "$C" "Punkt 1 av tre." || fail "C lacks the first file"
 ok "the first file applies on its own"
-cp "$F/${files[1]}" "$U/"
+put "$F" "$U" "${files[1]}"
 out=$(c sync "$U" 2>&1) || fail "C syncs: $out"
 has "$C" "Punkt 3 av tre." || fail "C lacks the third file after the gap closed: $out"
 ok "the gap closed, everything applies"
-cp -n "$U"/*.gavel "$F/"
+cp -rn "$U/." "$F/"
 for db in "$A" "$B" "$C" "$A" "$B"; do g --db "$db" sync >/dev/null 2>&1 || fail "sync $db"; done
 same "files carried out of order: all the same in the end" "$A" "$B" "$C"
 
@@ -218,7 +226,7 @@ T="$WORK/small"
 mkdir "$T"
 if mount -t tmpfs -o size=$(($(du -sk "$F" | cut -f1) + 512))k tmpfs "$T" 2>/dev/null; then
 	trap 'umount "$T" 2>/dev/null; rm -rf "$WORK"' EXIT
-	cp "$F"/*.gavel "$T/"
+	cp -r "$F/." "$T/"
 	dd if=/dev/zero of="$T/fill" bs=4k 2>/dev/null
 	expect_ok "note on A (its folder is full)" a note $M 6 "Skrivet när disken var full."
 	before=$(a dump)
@@ -228,11 +236,11 @@ if mount -t tmpfs -o size=$(($(du -sk "$F" | cut -f1) + 512))k tmpfs "$T" 2>/dev
 	ok "a full disk: one clear message ($out)"
 	[ "$(a dump)" = "$before" ] || fail "a failed sync changed A"
 	has "$A" "Skrivet när disken var full." || fail "A lost the note"
-	ls -a "$T" | grep -q '\.tmp$' && fail "a temporary file left behind on the full disk"
+	[ -z "$(find "$T" -name '*.tmp')" ] || fail "a temporary file left behind on the full disk: $(find "$T" -name '*.tmp')"
 	ok "nothing lost, nothing half-written left in the folder"
 	rm "$T/fill"
 	expect_ok "space again: the sync completes" a sync "$T"
-	cp -n "$T"/*.gavel "$F/"
+	cp -rn "$T/." "$F/"
 	umount "$T"
 	trap 'rm -rf "$WORK"' EXIT
 	expect_ok "B syncs" b sync
