@@ -163,9 +163,10 @@ poll 60 "the instances connect" connected 0 "${id[1]}"
 poll 30 "the instances connect" connected 1 "${id[0]}"
 ok "the two devices are connected over the loopback"
 
-# The council files of a folder with their checksums (not dot files).
+# The council files of a folder (flat or in WRITER/BUCKET) with their
+# checksums (not dot files, nor what lies in dot directories).
 listing() {
-	(cd "$1" && find . -maxdepth 1 -type f ! -name '.*' -print0 | LC_ALL=C sort -z | xargs -0r sha256sum)
+	(cd "$1" && find . -mindepth 1 -name '.*' -prune -o -type f -print0 | LC_ALL=C sort -z | xargs -0r sha256sum)
 }
 both_hold_the_same() {
 	local la lb
@@ -262,14 +263,15 @@ ok "no clear text in either folder"
 # ---- Syncthing's own files in the folder ----
 
 [ -d "$DA/.stfolder" ] && [ -d "$DB/.stfolder" ] || fail "no .stfolder"
-first=$(cd "$DA" && ls -- *.gavel | head -1)
-mkdir -p "$DB/.stversions"
-cp "$DB/$first" "$DB/.stversions/${first%.gavel}~20261123-101500.gavel"
-head -c 300 "$DA/$first" >"$DA/.syncthing.${first%.gavel}9.gavel.tmp"
+path=$(cd "$DA" && find . -name '*.gavel' -printf '%P\n' | LC_ALL=C sort | head -1)
+first=${path##*/} bucket=${path%/*}
+mkdir -p "$DB/.stversions/$bucket"
+cp "$DB/$path" "$DB/.stversions/$bucket/${first%.gavel}~20261123-101500.gavel"
+head -c 300 "$DA/$path" >"$DA/$bucket/.syncthing.${first%.gavel}9.gavel.tmp"
 copy="${first%.gavel}.sync-conflict-20261123-101500-${id[1]:0:7}.gavel"
-cp "$DB/$first" "$DB/$copy"
+cp "$DB/$path" "$DB/$bucket/$copy"
 carry "a conflict copy made on Björn's side"
-[ -f "$DA/$copy" ] || fail "the conflict copy did not reach Eva"
+[ -f "$DA/$bucket/$copy" ] || fail "the conflict copy did not reach Eva"
 for m in a b; do
 	$m sync --json >"$WORK/sync.json" 2>"$WORK/err" || fail "$m sync with Syncthing's files: $(cat "$WORK/err")"
 	python3 - "$copy" "$WORK/sync.json" <<'EOF' || fail "$m sync: $(cat "$WORK/sync.json")"

@@ -23,6 +23,7 @@
 #include "sync/bundle.h"
 #include "sync/identity.h"
 #include "sync/keyring.h"
+#include "sync/layout.h"
 #include "sync/sync.h"
 #include "tui/cli.h"
 
@@ -77,16 +78,20 @@ static void rm_rf(const char *dir)
 	free(cmd);
 }
 
-/* The files of a folder (names only). */
+/* The files of a folder (paths below it). */
 static void list(const char *dir, struct strvec *out)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	ck_assert_ptr_nonnull(d);
-	while ((de = readdir(d)))
-		if (de->d_name[0] != '.')
-			strvec_push(out, de->d_name);
-	closedir(d);
+	ck_assert_int_eq(layout_walk(dir, out), 0);
+}
+
+/* Copies a file of one folder to the same place in another. */
+static void put(const char *from, const char *to, const char *rel)
+{
+	char *f = xasprintf("%s/%s", from, rel), *t = xasprintf("%s/%s", to, rel);
+	ck_assert_int_eq(layout_mkdirs(to, rel), 0);
+	copy_file(f, t);
+	free(f);
+	free(t);
 }
 
 /* A small council shared through `folder`, kept in base.db (made once). */
@@ -147,12 +152,8 @@ static void replicas(struct replica_set *r, const char *tag)
 		snprintf(r->dir[i], sizeof r->dir[i], "%s", test_path(name));
 		rm_rf(r->dir[i]);
 		ck_assert_int_eq(mkdir(r->dir[i], 0755), 0);
-		for (size_t k = 0; k < files.n; k++) {
-			char *from = xasprintf("%s/%s", bfolder, files.v[k]), *to = xasprintf("%s/%s", r->dir[i], files.v[k]);
-			copy_file(from, to);
-			free(from);
-			free(to);
-		}
+		for (size_t k = 0; k < files.n; k++)
+			put(bfolder, r->dir[i], files.v[k]);
 		char *keys_from = xasprintf("%s.keys", base), *keys_to = xasprintf("%s.keys", r->db[i]);
 		char *wal = xasprintf("%s-wal", r->db[i]), *shm = xasprintf("%s-shm", r->db[i]);
 		unlink(wal);
@@ -192,10 +193,7 @@ static void deliver(const char *from, const char *to, bool all, unsigned *seed)
 			have = !strcmp(a.v[i], b.v[k]);
 		if (have || (!all && rand_r(seed) % 3 == 0))
 			continue;
-		char *f = xasprintf("%s/%s", from, a.v[i]), *t = xasprintf("%s/%s", to, a.v[i]);
-		copy_file(f, t);
-		free(f);
-		free(t);
+		put(from, to, a.v[i]);
 	}
 	strvec_release(&a);
 	strvec_release(&b);
@@ -470,9 +468,11 @@ START_TEST(stranger_key_refused)
 	struct bundle b = { .kind = BUNDLE_CHANGES, .seq = 1, .epoch = keyring_current(&kr) };
 	memcpy(b.council, kr.council, sizeof b.council);
 	bundle_seal(&b, NULL, 0, plain, plain_len, keyring_key(&kr, b.epoch), &id, &file, &file_len);
-	char name[64];
+	char name[64], rel[LAYOUT_PATH_MAX];
 	bundle_name(id.actor, 1, name);
-	char *path = xasprintf("%s/%s", r.dir[0], name);
+	layout_path(id.actor, 1, rel);
+	ck_assert_int_eq(layout_mkdirs(r.dir[0], rel), 0);
+	char *path = xasprintf("%s/%s", r.dir[0], rel);
 	FILE *f = fopen(path, "wb");
 	ck_assert_ptr_nonnull(f);
 	ck_assert_uint_eq(fwrite(file, 1, file_len, f), file_len);
@@ -572,6 +572,165 @@ START_TEST(index_and_unchanged_folder)
 }
 END_TEST
 
+/* Sets the time of change of the folder's directories (all, or the one
+ * at rel) to `ago` seconds back, as if nothing had come in since. */
+static void age(const char *dir, const char *rel, int ago)
+{
+	struct timespec t[2] = { { time(NULL) - ago, 0 }, { time(NULL) - ago, 0 } };
+	char *path = *rel ? xasprintf("%s/%s", dir, rel) : xstrdup(dir);
+	ck_assert_int_eq(utimensat(AT_FDCWD, path, t, 0), 0);
+	if (!*rel) {
+		struct strvec files = { 0 }, writers = { 0 };
+		ck_assert_int_eq(layout_list(dir, LAYOUT_TOP, &files, &writers), 0);
+		for (size_t i = 0; i < writers.n; i++) {
+			struct strvec f2 = { 0 }, buckets = { 0 };
+			char *w = xasprintf("%s/%s", dir, writers.v[i]);
+			ck_assert_int_eq(utimensat(AT_FDCWD, w, t, 0), 0);
+			ck_assert_int_eq(layout_list(w, LAYOUT_WRITER, &f2, &buckets), 0);
+			for (size_t k = 0; k < buckets.n; k++) {
+				char *b = xasprintf("%s/%s", w, buckets.v[k]);
+				ck_assert_int_eq(utimensat(AT_FDCWD, b, t, 0), 0);
+				free(b);
+			}
+			free(w);
+			strvec_release(&f2);
+			strvec_release(&buckets);
+		}
+		strvec_release(&files);
+		strvec_release(&writers);
+	}
+	free(path);
+}
+
+/* The files of folder `dir` that `before` (a listing of it) lacks. */
+static void new_files(const char *dir, const struct strvec *before, struct strvec *out)
+{
+	struct strvec now = { 0 };
+	list(dir, &now);
+	for (size_t i = 0; i < now.n; i++) {
+		bool had = false;
+		for (size_t k = 0; k < before->n && !had; k++)
+			had = !strcmp(now.v[i], before->v[k]);
+		if (!had)
+			strvec_push(out, now.v[i]);
+	}
+	strvec_release(&now);
+}
+
+/* Replica i writes a note and syncs: the path of the one file it wrote. */
+static char *write_one(struct replica_set *r, int i, const char *text)
+{
+	struct strvec before = { 0 }, added = { 0 };
+	struct sync_summary s = { 0 };
+	list(r->dir[i], &before);
+	ck_assert_int_eq(meeting_notes_set(r->st[i], "radet/2026-03-10", "3", text, &e), 0);
+	ck_assert_msg(sync_run(r->st[i], r->dir[i], &s, &e) == 0, "%s", e.msg);
+	sync_summary_release(&s);
+	new_files(r->dir[i], &before, &added);
+	ck_assert_uint_eq(added.n, 1);
+	char *rel = xstrdup(added.v[0]);
+	strvec_release(&before);
+	strvec_release(&added);
+	return rel;
+}
+
+static void sync_expect(struct replica_set *r, int i, long listed, long received, long waiting)
+{
+	struct sync_summary s = { 0 };
+	ck_assert_msg(sync_run(r->st[i], r->dir[i], &s, &e) == 0, "%s", e.msg);
+	ck_assert_msg(s.listed == listed && s.received == received && s.waiting == waiting && !s.refused,
+		      "listed %ld received %ld waiting %ld refused %ld (want %ld %ld %ld 0): %s", s.listed, s.received,
+		      s.waiting, s.refused, listed, received, waiting, s.notes.n ? s.notes.v[0] : "");
+	sync_summary_release(&s);
+}
+
+/*
+ * The folder by writer and bucket: every file lies at WRITER/BUCKET/NAME;
+ * a sync lists only the directories that changed since a sync that left
+ * nothing behind in them (an unchanged bucket is not listed, so a file
+ * slipped into it without changing its time goes unseen); a file that
+ * fills a gap late, in a bucket already read, is read at the next sync;
+ * flat files of a folder made before the layout are read.
+ */
+START_TEST(folder_by_writer_and_bucket)
+{
+	struct replica_set r;
+	struct strvec files = { 0 };
+	replicas(&r, "layout");
+	list(r.dir[0], &files);
+	ck_assert_uint_ge(files.n, 3);
+	for (size_t i = 0; i < files.n; i++) {
+		char writer[ID_LEN + 1], rel[LAYOUT_PATH_MAX];
+		uint64_t seq;
+		ck_assert(bundle_name_parse(layout_base(files.v[i]), writer, &seq));
+		layout_path(writer, seq, rel);
+		ck_assert_str_eq(files.v[i], rel);
+	}
+	strvec_release(&files);
+	/* replica 1 has read its folder; nothing in it changed for a minute */
+	hand_over(&r, 0, 1);
+	age(r.dir[1], "", 60);
+	struct sync_summary s = { 0 };
+	ck_assert_int_eq(sync_run(r.st[1], r.dir[1], &s, &e), 0);
+	ck_assert_int_gt(s.listed, 2);
+	sync_summary_release(&s);
+	sync_expect(&r, 1, 0, 0, 0);
+	/* a file in a bucket that keeps its time is not seen: it is not listed */
+	char *one = write_one(&r, 0, "Tyst fil.");
+	char *bucket = xasprintf("%.*s", (int)(layout_base(one) - one - 1), one);
+	char *bpath = xasprintf("%s/%s", r.dir[1], bucket);
+	struct stat sb;
+	ck_assert_int_eq(stat(bpath, &sb), 0);
+	put(r.dir[0], r.dir[1], one);
+	ck_assert_int_eq(utimensat(AT_FDCWD, bpath, (struct timespec[2]){ sb.st_atim, sb.st_mtim }, 0), 0);
+	sync_expect(&r, 1, 0, 0, 0);
+	/* once its time moves, it is listed alone and read */
+	age(r.dir[1], bucket, 30);
+	sync_expect(&r, 1, 1, 1, 0);
+	sync_expect(&r, 1, 0, 0, 0);
+	/* a gap: the later file waits, its bucket is listed at every sync
+	 * until the earlier one comes in, then read */
+	char *first = write_one(&r, 0, "Först."), *second = write_one(&r, 0, "Sedan.");
+	put(r.dir[0], r.dir[1], second);
+	age(r.dir[1], bucket, 15);
+	sync_expect(&r, 1, 1, 0, 1);
+	sync_expect(&r, 1, 1, 0, 1);
+	put(r.dir[0], r.dir[1], first);
+	age(r.dir[1], bucket, 10);
+	sync_expect(&r, 1, 1, 2, 0);
+	sync_expect(&r, 1, 0, 0, 0);
+	char *d = test_dump(r.st[1]);
+	ck_assert_ptr_nonnull(strstr(d, "Sedan."));
+	free(d);
+	/* a folder of flat files, made before the layout: read the same */
+	char *flat = xstrdup(test_path("layout-flat"));
+	rm_rf(flat);
+	ck_assert_int_eq(mkdir(flat, 0755), 0);
+	list(r.dir[0], &files);
+	for (size_t i = 0; i < files.n; i++) {
+		char *f = xasprintf("%s/%s", r.dir[0], files.v[i]), *t = xasprintf("%s/%s", flat, layout_base(files.v[i]));
+		copy_file(f, t);
+		free(f);
+		free(t);
+	}
+	strvec_release(&files);
+	ck_assert_int_eq(sync_run(r.st[2], flat, &s, &e), 0);
+	ck_assert_int_eq(s.refused + s.waiting, 0);
+	ck_assert_int_eq(s.listed, 1);
+	sync_summary_release(&s);
+	d = test_dump(r.st[2]);
+	ck_assert_ptr_nonnull(strstr(d, "Sedan."));
+	free(d);
+	free(flat);
+	free(first);
+	free(second);
+	free(one);
+	free(bucket);
+	free(bpath);
+	replicas_close(&r);
+}
+END_TEST
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -582,6 +741,7 @@ int main(void)
 		clock_far_ahead_is_clamped,
 		stranger_key_refused,
 		index_and_unchanged_folder,
+		folder_by_writer_and_bucket,
 		random_edits_converge,
 		random_edits_converge_more,
 		many_edits_converge,
