@@ -24,6 +24,7 @@
 #include "store/synth.h"
 #include "sync/bundle.h"
 #include "sync/keyring.h"
+#include "sync/layout.h"
 #include "tests/bench/bench.h"
 #include "tests/bench/bench_sync.h"
 
@@ -146,15 +147,17 @@ void bench_history(int times, const char *a_db, const char *a_dir, const char *b
 			unsigned char *plain, *file;
 			size_t plain_len, file_len;
 			struct bundle hd = { 0 };
-			char name[64];
+			char name[LAYOUT_PATH_MAX];
 			batch_encode(&bt, &plain, &plain_len);
 			hd.kind = BUNDLE_CHANGES;
 			memcpy(hd.council, kr.council, sizeof hd.council);
 			hd.seq = (uint64_t)(w->files + 1);
 			hd.epoch = keyring_current(&kr);
 			bundle_seal(&hd, NULL, 0, plain, plain_len, keyring_key(&kr, hd.epoch), &w->id, &file, &file_len);
-			bundle_name(w->id.actor, hd.seq, name);
+			layout_path(w->id.actor, hd.seq, name);
 			char *path = xasprintf("%s/%s", b_dir, name), *ftext = frontier_text(items, bt.nfront);
+			if (layout_mkdirs(b_dir, name))
+				die(path);
 			FILE *f = fopen(path, "wb");
 			if (!f || fwrite(file, 1, file_len, f) != file_len || fclose(f))
 				die(path);

@@ -21,7 +21,6 @@
  * histories are made). It should not grow with the history.
  */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -38,6 +37,7 @@
 #include "store/synth.h"
 #include "sync/bundle.h"
 #include "sync/keyring.h"
+#include "sync/layout.h"
 #include "sync/sync.h"
 #include "tests/bench/bench.h"
 #include "tests/bench/bench_sync.h"
@@ -127,16 +127,15 @@ void bench_clone_db(const char *from, const char *to)
 
 void bench_folder_list(const char *dir, struct strvec *out)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	if (!d) {
+	struct strvec all = { 0 };
+	if (layout_walk(dir, &all)) {
 		fprintf(stderr, "bench: %s: %s\n", dir, strerror(errno));
 		exit(1);
 	}
-	while ((de = readdir(d)))
-		if (strstr(de->d_name, ".gavel") && de->d_name[0] != '.')
-			strvec_push(out, de->d_name);
-	closedir(d);
+	for (size_t i = 0; i < all.n; i++)
+		if (strstr(layout_base(all.v[i]), ".gavel"))
+			strvec_push(out, all.v[i]);
+	strvec_release(&all);
 }
 
 void bench_deliver(const char *from, const char *to)
@@ -145,6 +144,10 @@ void bench_deliver(const char *from, const char *to)
 	bench_folder_list(from, &names);
 	for (size_t i = 0; i < names.n; i++) {
 		char *f = xasprintf("%s/%s", from, names.v[i]), *t = xasprintf("%s/%s", to, names.v[i]);
+		if (layout_mkdirs(to, names.v[i])) {
+			fprintf(stderr, "bench: %s: %s\n", t, strerror(errno));
+			exit(1);
+		}
 		if (!bench_exists(t) && link(f, t) != 0)
 			bench_copy_file(f, t);
 		free(f);
