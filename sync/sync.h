@@ -6,10 +6,12 @@
  *
  * The folder holds only files that each machine writes once under a
  * temporary name and renames into place: no lock files, nothing shared
- * that two machines change. A sync first writes this machine's changes
- * since the last sync as one file, then reads every file it has not yet
- * applied (see sync/merge.c for how they merge, docs/sync-format.md for the
- * bytes). A file that is truncated, damaged, forged, of a newer format or
+ * that two machines change, laid out by writer and by bucket of a thousand
+ * files (sync/layout.h). A sync first writes this machine's changes since
+ * the last sync as one file, then reads every file it has not yet applied,
+ * listing only the directories that changed since a sync that left nothing
+ * behind in them (see sync/merge.c for how they merge, docs/sync-format.md
+ * for the bytes). A file that is truncated, damaged, forged, of a newer format or
  * made by a sync tool as a conflict copy is skipped with a note and taken
  * later if it may still complete; nothing in the database changes because
  * of it. A sync either completes or changes nothing (one transaction).

@@ -5,7 +5,9 @@
  * everyone, every copy dumps byte for byte the same and nothing anyone
  * wrote is lost. Then a clock a year ahead (clamped), a file signed by a
  * stranger's key, and what a sync brings found by search, with a folder
- * that has not changed left unread. The folder's other faults are tested
+ * that has not changed left unread, and the folder by writer and bucket:
+ * only changed directories listed, a gap filled late in an old bucket,
+ * flat files of an older folder. The folder's other faults are tested
  * end to end in tests/e2e/sync_faults.sh.
  */
 #include <dirent.h>
