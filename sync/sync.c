@@ -61,8 +61,9 @@ static int write_file(const char *dir, const char *rel, const unsigned char *buf
 {
 	const char *name = layout_base(rel);
 	char *path = xasprintf("%s/%s", dir, rel);
-	char *sub = xasprintf("%s/%.*s", dir, (int)(name - rel), rel); /* ends in '/' */
-	char *tmp = xasprintf("%s.%s.tmp", sub, name);
+	/* the directory it goes in */
+	char *sub = name > rel ? xasprintf("%s/%.*s", dir, (int)(name - rel - 1), rel) : xstrdup(dir);
+	char *tmp = xasprintf("%s/.%s.tmp", sub, name);
 	int rc = -1;
 	struct stat sb;
 	if (stat(path, &sb) == 0) {
@@ -208,7 +209,7 @@ struct folder {
 	struct strvec keys, vals; /* the times remembered */
 	bool *used;           /* per key: its directory is still there */
 	struct entry *v;      /* the files that may be news, by writer and number */
-	size_t n;
+	size_t n, alloc;
 	struct strvec sample; /* the first few council files' paths */
 	size_t files;         /* council files listed */
 	uint64_t mine;        /* the highest number of this machine's files */
@@ -310,7 +311,10 @@ static void folder_take(struct folder *f, size_t di, const struct strvec *files,
 			free(path);
 			continue;
 		}
-		f->v = xrealloc(f->v, (f->n + 1) * sizeof *f->v);
+		if (f->n == f->alloc) {
+			f->alloc = f->alloc ? 2 * f->alloc : 16;
+			f->v = xrealloc(f->v, f->alloc * sizeof *f->v);
+		}
 		en.name = path;
 		en.base = layout_base(path);
 		en.dir = di;
