@@ -482,6 +482,27 @@ static void cache_release(struct stmt_cache *sc)
 	}
 }
 
+/* verb ("INSERT OR …") the change's row: its id and the values it carries;
+ * sql is the caller's buffer for the statement's text. */
+static void insert_row(sqlite3 *db, struct stmt_cache *sc, struct strbuf *sql, const char *verb,
+		       const struct change *c)
+{
+	sb_reset(sql);
+	sb_addf(sql, "%s INTO \"%s\"(id", verb, c->tbl);
+	for (int k = 0; k < c->ncols; k++)
+		sb_addf(sql, ", \"%s\"", c->cols[k]);
+	sb_adds(sql, ") VALUES (?");
+	for (int k = 0; k < c->ncols; k++)
+		sb_adds(sql, ", ?");
+	sb_adds(sql, ")");
+	sqlite3_stmt *s = cached(db, sc, sql->buf);
+	sqlite3_bind_text(s, 1, c->row, -1, SQLITE_STATIC);
+	bind_values(s, 2, c);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		die(sqlite3_errmsg(db));
+	sqlite3_reset(s);
+}
+
 /* The baseline: the same rows, plain SQLite; milliseconds. */
 static double insert_plain(const char *path, const char *target, const struct batch *all)
 {
@@ -526,20 +547,7 @@ static double insert_plain(const char *path, const char *target, const struct ba
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	for (size_t i = 0; i < all->n; i++) {
 		const struct change *c = &all->v[i];
-		sb_reset(&sql);
-		sb_addf(&sql, "INSERT OR REPLACE INTO \"%s\"(id", c->tbl);
-		for (int k = 0; k < c->ncols; k++)
-			sb_addf(&sql, ", \"%s\"", c->cols[k]);
-		sb_adds(&sql, ") VALUES (?");
-		for (int k = 0; k < c->ncols; k++)
-			sb_adds(&sql, ", ?");
-		sb_adds(&sql, ")");
-		sqlite3_stmt *s = cached(db, &sc, sql.buf);
-		sqlite3_bind_text(s, 1, c->row, -1, SQLITE_STATIC);
-		bind_values(s, 2, c);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			die(sqlite3_errmsg(db));
-		sqlite3_reset(s);
+		insert_row(db, &sc, &sql, "INSERT OR REPLACE", c);
 	}
 	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL))
 		die("baseline commit");
@@ -604,20 +612,7 @@ static double insert_council(const char *path, const char *snap, const struct ba
 		}
 		if (changed)
 			continue;
-		sb_reset(&sql);
-		sb_addf(&sql, "INSERT OR IGNORE INTO \"%s\"(id", c->tbl);
-		for (int k = 0; k < c->ncols; k++)
-			sb_addf(&sql, ", \"%s\"", c->cols[k]);
-		sb_adds(&sql, ") VALUES (?");
-		for (int k = 0; k < c->ncols; k++)
-			sb_adds(&sql, ", ?");
-		sb_adds(&sql, ")");
-		s = cached(db, &sc, sql.buf);
-		sqlite3_bind_text(s, 1, c->row, -1, SQLITE_STATIC);
-		bind_values(s, 2, c);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			die(sqlite3_errmsg(db));
-		sqlite3_reset(s);
+		insert_row(db, &sc, &sql, "INSERT OR IGNORE", c);
 	}
 	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL))
 		die("council baseline commit");
