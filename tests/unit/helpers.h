@@ -3,6 +3,7 @@
 #define GAVEL_TEST_HELPERS_H
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -50,6 +51,20 @@ static inline char *test_dump(struct store *st)
 
 /* Runs one suite of tests (Check forks each); the process exit status. */
 /* Runs the tests, each in a child process stopped after `seconds`. */
+/* Copies a file byte for byte (a database, a file of the shared folder). */
+static inline void test_copy_file(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	char buf[65536];
+	size_t n;
+	ck_assert_ptr_nonnull(in);
+	ck_assert_ptr_nonnull(out);
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	fclose(out);
+}
+
 static inline int run_suite_timeout(const char *name, const TTest *const tests[], size_t n, double seconds)
 {
 	Suite *s = suite_create(name);

@@ -22,19 +22,6 @@ static struct store *council(const char *name, char person[ID_LEN + 1])
 	return st;
 }
 
-static void copy_file(const char *from, const char *to)
-{
-	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-	char buf[65536];
-	size_t n;
-	ck_assert_ptr_nonnull(in);
-	ck_assert_ptr_nonnull(out);
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
-	fclose(in);
-	fclose(out);
-}
-
 START_TEST(ensure_creates_and_records)
 {
 	char pid[ID_LEN + 1], owner[ID_LEN + 1], hex[65];
@@ -148,8 +135,8 @@ START_TEST(copied_database_gets_its_own_identity)
 	/* the database and its key file copied side by side */
 	char *copy_db = xstrdup(test_path("id3-copy.db"));
 	char *copy_key = xasprintf("%s.identity", copy_db);
-	copy_file(test_path("id3.db"), copy_db);
-	copy_file(key, copy_key);
+	test_copy_file(test_path("id3.db"), copy_db);
+	test_copy_file(key, copy_key);
 	ck_assert_int_eq(store_open(copy_db, false, &e, &st), 0);
 	ck_assert_msg(identity_load(st, &copy, &e) == 0, "%s", e.msg);
 	ck_assert(copy.renewed);
@@ -173,7 +160,7 @@ START_TEST(copied_database_gets_its_own_identity)
 
 	/* the database copied without its key file */
 	char *bare = xstrdup(test_path("id3-bare.db"));
-	copy_file(test_path("id3.db"), bare);
+	test_copy_file(test_path("id3.db"), bare);
 	ck_assert_int_eq(store_open(bare, false, &e, &st), 0);
 	ck_assert_int_eq(identity_load(st, &copy, &e), 0);
 	ck_assert(copy.renewed);

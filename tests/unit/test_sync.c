@@ -60,19 +60,6 @@ static bool try_run(struct store *st, char **argv, char *out_buf, size_t size)
 	return rc == 0;
 }
 
-static void copy_file(const char *from, const char *to)
-{
-	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-	char buf[65536];
-	size_t n;
-	ck_assert_ptr_nonnull(in);
-	ck_assert_ptr_nonnull(out);
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
-	fclose(in);
-	fclose(out);
-}
-
 static void rm_rf(const char *dir)
 {
 	char *cmd = xasprintf("rm -rf '%s'", dir);
@@ -91,7 +78,7 @@ static void put(const char *from, const char *to, const char *rel)
 {
 	char *f = xasprintf("%s/%s", from, rel), *t = xasprintf("%s/%s", to, rel);
 	ck_assert_int_eq(layout_mkdirs(to, rel), 0);
-	copy_file(f, t);
+	test_copy_file(f, t);
 	free(f);
 	free(t);
 }
@@ -160,8 +147,8 @@ static void replicas(struct replica_set *r, const char *tag)
 		char *wal = xasprintf("%s-wal", r->db[i]), *shm = xasprintf("%s-shm", r->db[i]);
 		unlink(wal);
 		unlink(shm);
-		copy_file(base, r->db[i]);
-		copy_file(keys_from, keys_to);
+		test_copy_file(base, r->db[i]);
+		test_copy_file(keys_from, keys_to);
 		free(keys_from);
 		free(keys_to);
 		free(wal);
@@ -711,7 +698,7 @@ START_TEST(folder_by_writer_and_bucket)
 	list(r.dir[0], &files);
 	for (size_t i = 0; i < files.n; i++) {
 		char *f = xasprintf("%s/%s", r.dir[0], files.v[i]), *t = xasprintf("%s/%s", flat, layout_base(files.v[i]));
-		copy_file(f, t);
+		test_copy_file(f, t);
 		free(f);
 		free(t);
 	}
