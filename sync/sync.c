@@ -425,9 +425,6 @@ static int folder_remember(struct store *st, struct folder *f, struct err *e)
 
 /* ---- one sync ---- */
 
-/* The page cache during a sync, in MB. */
-#define SYNC_CACHE_MB 64
-
 struct pending {
 	struct entry *en;
 	unsigned char *buf;

@@ -418,7 +418,7 @@ int main(int argc, char **argv)
 	bool reuse = reuse_env && *reuse_env == '1' && stat(path, &sb) == 0;
 	/* BENCH_ONLY=sync with BENCH_REUSE=1: the sync figures alone */
 	const char *only = getenv("BENCH_ONLY");
-	bool sync_only = reuse && only && !strcmp(only, "sync");
+	bool sync_only = reuse && only && (!strcmp(only, "sync") || !strcmp(only, "merge"));
 	if (!reuse) {
 		unlink(path);
 		unlink(wal);
