@@ -324,11 +324,10 @@ static void push_line(struct editor_line **lines, size_t *n, size_t *alloc, size
 }
 
 /*
- * Wraps the text from byte `start` (the start of a paragraph) into `lines`
- * (appending). With `old` given, stops at the first paragraph that starts
- * after `resync` and also started an old line (at its old place, before
- * the change moved it by `shift`), and appends the old lines from there,
- * moved.
+ * Wraps the text from byte `start` (the start of a line) into `lines`
+ * (appending). With `old` given, stops at the first line that starts after
+ * `resync` where an old line started (at its old place, before the change
+ * moved it by `shift`), and appends the old lines from there, moved.
  */
 static void wrap_from(struct editor *ed, size_t start, struct editor_line **lines, size_t *n,
 		      size_t *alloc, const struct editor_line *old, size_t nold, size_t resync, long shift)
@@ -336,7 +335,9 @@ static void wrap_from(struct editor *ed, size_t start, struct editor_line **line
 	const char *t = editor_text(ed);
 	size_t len = ed->text.len, k = 0;
 	for (;;) {
-		if (old && start > resync && start > 0 && t[start - 1] == '\n') {
+		/* past the change, a line that starts where an old one did wraps
+		 * as it did (a line depends only on the text from its start) */
+		if (old && start > resync) {
 			size_t was = (size_t)((long)start - shift);
 			while (k < nold && old[k].start < was)
 				k++;
@@ -380,8 +381,31 @@ static void wrap_from(struct editor *ed, size_t start, struct editor_line **line
 	}
 }
 
-/* Wraps the text into visual lines: again from the changed paragraph when
- * there was one change, else all of it. */
+/* The last of the old lines that starts at or before pos. */
+static size_t line_at_or_before(const struct editor *ed, size_t pos)
+{
+	size_t lo = 0, hi = ed->nlines - 1;
+	while (lo < hi) {
+		size_t mid = (lo + hi + 1) / 2;
+		if (ed->lines[mid].start <= pos)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+/*
+ * Wraps the text into visual lines: after one change, again from the line
+ * before it until the lines meet the old ones again, else all of it.
+ *
+ * Why the line before: a line's break depends only on the text from its
+ * start up to the first character that no longer fits. That character
+ * lies inside the next line's first word (had the word and the space after
+ * it fitted, they would be on this line), so before the start of the line
+ * after next. A change in line k can thus move line k - 1's break (its
+ * last word may now fit, or no longer), never an earlier one.
+ */
 static void layout(struct editor *ed)
 {
 	if (!ed->stale)
@@ -393,20 +417,16 @@ static void layout(struct editor *ed)
 		size_t para = ed->change_at;
 		while (para > 0 && t[para - 1] != '\n')
 			para--;
-		size_t k = 0, lo = 0, hi = ed->nlines - 1;
-		while (lo < hi) { /* the last old line starting at or before para */
-			size_t mid = (lo + hi + 1) / 2;
-			if (ed->lines[mid].start <= para)
-				lo = mid;
-			else
-				hi = mid - 1;
-		}
-		k = lo;
+		size_t k = line_at_or_before(ed, para);
 		if (ed->lines[k].start == para) {
-			struct editor_line *lines = NULL;
-			size_t n = 0, alloc = 0;
-			for (size_t i = 0; i < k; i++)
-				push_line(&lines, &n, &alloc, ed->lines[i].start, ed->lines[i].end);
+			size_t at = line_at_or_before(ed, ed->change_at);
+			if (at > k)
+				k = at - 1;
+			para = ed->lines[k].start;
+			/* room for the old lines and a few more: one allocation a key */
+			size_t n = k, alloc = ed->nlines + 64;
+			struct editor_line *lines = xmalloc(alloc * sizeof *lines);
+			memcpy(lines, ed->lines, k * sizeof *lines);
 			size_t resync = ed->change_at + (ed->change_len > 0 ? (size_t)ed->change_len : 0);
 			wrap_from(ed, para, &lines, &n, &alloc, ed->lines + k, ed->nlines - k, resync,
 				  ed->change_len);

@@ -419,6 +419,8 @@ int main(int argc, char **argv)
 	/* BENCH_ONLY=sync with BENCH_REUSE=1: the sync figures alone */
 	const char *only = getenv("BENCH_ONLY");
 	bool sync_only = reuse && only && (!strcmp(only, "sync") || !strcmp(only, "merge"));
+	/* BENCH_ONLY=tui with BENCH_REUSE=1: the interface figures alone */
+	bool tui_only = reuse && only && !strcmp(only, "tui");
 	if (!reuse) {
 		unlink(path);
 		unlink(wal);
@@ -433,6 +435,8 @@ int main(int argc, char **argv)
 
 	if (sync_only)
 		goto sync;
+	if (tui_only)
+		goto tui;
 
 	/* open the database and show the next meeting of each body, cold start each time */
 	enum { RUNS = 41 };
@@ -552,6 +556,7 @@ int main(int argc, char **argv)
 	bench_report("db_mb", sb.st_size / 1048576.0, "MB");
 
 	/* the terminal interface */
+tui:
 	bench_path = path;
 	bench_today = today;
 	set_notes(50 * 1024);
@@ -566,6 +571,8 @@ int main(int argc, char **argv)
 	bench_tui_screens(st, next_ref);
 	store_close(st);
 	bench_tui_process(argc > 2 ? argv[2] : "./gavel", path, set_notes, notes_have);
+	if (tui_only)
+		return 0;
 
 	/* sync: merging many machines' changes, one new change on long histories */
 sync:
