@@ -9,9 +9,10 @@
  * Wrapping is computed lazily: a change marks the layout stale, and the
  * next call that needs visual lines wraps the text (words move whole to the
  * next line when they fit; longer words are broken). After one change only
- * its paragraph is wrapped again: the lines before it stay, and the lines
- * of the paragraphs after it are the old ones moved by the change's length.
- * So a keystroke in a 50 KB note costs what its paragraph costs.
+ * the lines around it are wrapped again (see layout): the lines before them
+ * stay, and once a new line starts where an old one did past the change,
+ * the rest are the old ones moved by the change's length. So a keystroke in
+ * a 50 KB note, even one long paragraph, costs a few lines' wrapping.
  *
  * Undo keeps a list of edits (insert or delete of some bytes at a position,
  * with the cursor before). An edit joins the previous one when it continues
@@ -396,15 +397,17 @@ static size_t line_at_or_before(const struct editor *ed, size_t pos)
 }
 
 /*
- * Wraps the text into visual lines: after one change, again from the line
+ * Wraps the text into visual lines: after one change, again from two lines
  * before it until the lines meet the old ones again, else all of it.
  *
- * Why the line before: a line's break depends only on the text from its
- * start up to the first character that no longer fits. That character
- * lies inside the next line's first word (had the word and the space after
- * it fitted, they would be on this line), so before the start of the line
- * after next. A change in line k can thus move line k - 1's break (its
- * last word may now fit, or no longer), never an earlier one.
+ * Why two lines: a line's break depends only on the text from its start up
+ * to the first character that no longer fits. The next line holds every
+ * character the scan read before that one (they fit even after this line's
+ * first character, and hold no space it could break at), so that character
+ * is at most the first of the line after next: it is exactly that when the
+ * next line was cut short by a wide character that did not fit ("xyz漢" in
+ * 4 columns). A change in line k can thus move the breaks of lines k - 1
+ * and k - 2, never an earlier one. A paragraph's start stays a line start.
  */
 static void layout(struct editor *ed)
 {
@@ -420,8 +423,8 @@ static void layout(struct editor *ed)
 		size_t k = line_at_or_before(ed, para);
 		if (ed->lines[k].start == para) {
 			size_t at = line_at_or_before(ed, ed->change_at);
-			if (at > k)
-				k = at - 1;
+			if (at >= k + 2) /* else from the paragraph's start */
+				k = at - 2;
 			para = ed->lines[k].start;
 			/* room for the old lines and a few more: one allocation a key */
 			size_t n = k, alloc = ed->nlines + 64;

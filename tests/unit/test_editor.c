@@ -272,10 +272,67 @@ START_TEST(wrap_after_each_change)
 }
 END_TEST
 
+/*
+ * Every text of up to five characters from a small alphabet that holds the
+ * hard cases (a space, a newline, a wide character, a combining accent, a
+ * letter), at every width from 1 to 6, with every single edit at every
+ * place: typing each character, backspace, delete. After each, the lines
+ * equal a fresh wrap.
+ */
+START_TEST(wrap_every_small_edit)
+{
+	static const char *const alpha[] = { "a", " ", "\n", "漢", "\xcc\x81" };
+	enum { NA = sizeof alpha / sizeof *alpha, LEN = 5 };
+	long cases = 0, bad = 0;
+	char first[160] = "";
+	for (int len = 0; len <= LEN; len++) {
+		int total = 1;
+		for (int i = 0; i < len; i++)
+			total *= NA;
+		for (int code = 0; code < total; code++) {
+			char text[32] = "";
+			size_t at[LEN + 1], nat = 0;
+			at[nat++] = 0;
+			for (int i = 0, c = code; i < len; i++, c /= NA) {
+				strcat(text, alpha[c % NA]);
+				at[nat++] = strlen(text);
+			}
+			for (int w = 1; w <= 6; w++)
+				for (size_t p = 0; p < nat; p++)
+					for (int op = 0; op < NA + 2; op++) {
+						struct editor *ed = editor_new(text);
+						const struct editor_line *l;
+						editor_set_size(ed, w, 10);
+						editor_lines(ed, &l);
+						editor_set_cursor(ed, at[p]);
+						if (op < NA)
+							editor_insert(ed, alpha[op], strlen(alpha[op]));
+						else if (op == NA)
+							editor_backspace(ed);
+						else
+							editor_delete(ed);
+						size_t n = editor_lines(ed, &l), fn, i = 0;
+						struct editor_line *f;
+						fresh_lines(editor_text(ed), w, &f, &fn);
+						while (i < n && i < fn && l[i].start == f[i].start && l[i].end == f[i].end)
+							i++;
+						cases++;
+						if ((n != fn || i != n) && !bad++)
+							snprintf(first, sizeof first, "text of %d characters, code %d, width %d, place %zu, edit %d",
+								 len, code, w, p, op);
+						free(f);
+						editor_free(ed);
+					}
+		}
+	}
+	ck_assert_msg(bad == 0, "%ld of %ld edits wrapped unlike a fresh wrap; first: %s", bad, cases, first);
+}
+END_TEST
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const TTest *const tests[] = { insert_delete_utf8, clean_input, word_moves, wrap, vertical_moves,
-				       undo_redo, big_paste, wrap_after_each_change };
+				       undo_redo, big_paste, wrap_after_each_change, wrap_every_small_edit };
 	return run_suite("editor", tests, sizeof tests / sizeof *tests);
 }
