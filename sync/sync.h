@@ -23,10 +23,10 @@
 
 #include "store/store.h"
 
-/* What one sync did. */
 /* The page cache during a sync, in MB. */
 #define SYNC_CACHE_MB 64
 
+/* What one sync did. */
 struct sync_summary {
 	long sent;          /* changes this machine wrote to the folder */
 	long received;      /* changes of other members applied here */

@@ -416,13 +416,22 @@ int main(int argc, char **argv)
 	/* BENCH_REUSE=1 measures the council built by an earlier run */
 	const char *reuse_env = getenv("BENCH_REUSE");
 	bool reuse = reuse_env && *reuse_env == '1' && stat(path, &sb) == 0;
-	/* BENCH_ONLY=sync with BENCH_REUSE=1: the sync figures alone */
-	const char *only = getenv("BENCH_ONLY");
-	bool sync_only = reuse && only && (!strcmp(only, "sync") || !strcmp(only, "merge"));
-	/* BENCH_ONLY=tui with BENCH_REUSE=1: the interface figures alone */
-	bool tui_only = reuse && only && !strcmp(only, "tui");
-	/* BENCH_ONLY=search with BENCH_REUSE=1: the search figures alone */
-	bool search_only = reuse && only && !strcmp(only, "search");
+	/*
+	 * With BENCH_REUSE=1, BENCH_ONLY picks one part: sync (the sync
+	 * figures), merge (the merge figures), tui (the interface), search;
+	 * its figures go to bench/last-PART.json.
+	 */
+	const char *only = getenv("BENCH_ONLY"), *part = NULL;
+	static const char *const parts[] = { "sync", "merge", "tui", "search" };
+	for (size_t i = 0; reuse && only && i < sizeof parts / sizeof *parts; i++)
+		if (!strcmp(only, parts[i]))
+			part = parts[i];
+	if (only && *only && !part) {
+		fprintf(stderr, "bench: BENCH_ONLY=%s needs BENCH_REUSE=1 and one of sync, merge, tui, search\n", only);
+		return 2;
+	}
+	bool sync_only = part && (!strcmp(part, "sync") || !strcmp(part, "merge"));
+	bool tui_only = part && !strcmp(part, "tui"), search_only = part && !strcmp(part, "search");
 	if (!reuse) {
 		unlink(path);
 		unlink(wal);
@@ -512,7 +521,7 @@ int main(int argc, char **argv)
 	bench_report("search_median_ms", pct(q_ms, nq, 0.5), "ms");
 	bench_report("search_p99_ms", pct(qcopy, nq, 0.99), "ms");
 	if (search_only)
-		return 0;
+		goto out;
 	/* baseline: the same words found by a LIKE scan of the notes */
 	sqlite3 *db;
 	sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
@@ -584,14 +593,17 @@ tui:
 	store_close(st);
 	bench_tui_process(argc > 2 ? argv[2] : "./gavel", path, set_notes, notes_have);
 	if (tui_only)
-		return 0;
+		goto out;
 
 	/* sync: merging many machines' changes, one new change on long histories */
 sync:
-	bench_sync(path, today, reuse);
+	bench_sync(path, today, reuse, part && !strcmp(part, "merge"));
+out:
 
 	mkdir("bench", 0755);
-	FILE *f = fopen(sync_only ? "bench/last-sync.json" : "bench/last.json", "w");
+	char json[64];
+	snprintf(json, sizeof json, "bench/last%s%s.json", part ? "-" : "", part ? part : "");
+	FILE *f = fopen(json, "w");
 	if (f) {
 		fprintf(f, "{\n  \"date\": \"%s\",\n  \"figures\": {\n", today);
 		for (int i = 0; i < nfig; i++)

@@ -28,6 +28,6 @@ void bench_tui_screens(struct store *st, const char *next_meeting);
 
 /* The sync figures on copies of the council at `council` (bench_sync.c);
  * reuse: keep what an earlier run made of the same council. */
-void bench_sync(const char *council, const char *today, bool reuse);
+void bench_sync(const char *council, const char *today, bool reuse, bool merge_only);
 
 #endif
