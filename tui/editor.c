@@ -382,7 +382,8 @@ static void wrap_from(struct editor *ed, size_t start, struct editor_line **line
 	}
 }
 
-/* The last of the old lines that starts at or before pos. */
+/* The last line that starts at or before pos (of the lines as they are,
+ * old ones while layout works). */
 static size_t line_at_or_before(const struct editor *ed, size_t pos)
 {
 	size_t lo = 0, hi = ed->nlines - 1;
@@ -474,15 +475,7 @@ void editor_set_size(struct editor *ed, int width, int height)
 static size_t row_of(struct editor *ed, size_t pos)
 {
 	layout(ed);
-	size_t lo = 0, hi = ed->nlines - 1;
-	while (lo < hi) {
-		size_t mid = (lo + hi + 1) / 2;
-		if (ed->lines[mid].start <= pos)
-			lo = mid;
-		else
-			hi = mid - 1;
-	}
-	return lo;
+	return line_at_or_before(ed, pos);
 }
 
 static int col_of(struct editor *ed, size_t row, size_t pos)

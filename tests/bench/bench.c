@@ -482,7 +482,12 @@ int main(int argc, char **argv)
 	bench_report("open_next_meeting_ms", pct(open_ms, RUNS, 0.5), "ms");
 	bench_report("baseline_sqlite_open_ms", pct(base_ms, RUNS, 0.5), "ms");
 
-	/* full-text search: 100 different queries, each run 5 times */
+	/*
+	 * full-text search: 100 different queries, each run 5 times, after one
+	 * untimed pass over them all: the database as a member's running gavel
+	 * has it, in the page cache (this machine's kernel takes idle pages
+	 * back, and the first pass after a large write reads from disk)
+	 */
 	if (store_open(path, false, &e, &st))
 		bench_die("open");
 	enum { QUERIES = 100, REPS = 5 };
@@ -499,15 +504,18 @@ int main(int argc, char **argv)
 			snprintf(query, sizeof queries[q], "%s %s", w1, w2);
 		else
 			snprintf(query, sizeof queries[q], "%.4s", w1); /* a prefix as typed */
-		for (int r = 0; r < REPS; r++) {
-			struct hit_list h = { 0 };
-			double t = bench_now_ms();
-			if (store_search(st, query, 20, &h, &e))
-				bench_die("search");
-			q_ms[nq++] = bench_now_ms() - t;
-			hit_list_release(&h);
-		}
 	}
+	for (int pass = 0; pass < 2; pass++)
+		for (int q = 0; q < QUERIES; q++)
+			for (int r = 0; r < (pass ? REPS : 1); r++) {
+				struct hit_list h = { 0 };
+				double t = bench_now_ms();
+				if (store_search(st, queries[q], 20, &h, &e))
+					bench_die("search");
+				if (pass)
+					q_ms[nq++] = bench_now_ms() - t;
+				hit_list_release(&h);
+			}
 	store_close(st);
 	if (getenv("BENCH_DEBUG"))
 		for (int q = 0; q < QUERIES; q++) {
