@@ -366,40 +366,65 @@ static unsigned fold_cp(unsigned cp)
 	return cp;
 }
 
+/* The folded form of the character at s, UTF-8 in buf; *in gets the bytes
+ * it took. Returns the bytes written (an invalid byte is kept as it is). */
+static int fold_char(const char *s, int *in, char buf[4])
+{
+	unsigned cp;
+	*in = utf8_decode(s, &cp);
+	if (cp == 0xfffd && *in == 1) {
+		buf[0] = *s;
+		return 1;
+	}
+	cp = fold_cp(cp);
+	if (cp < 0x80) {
+		buf[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		buf[0] = (char)(0xc0 | (cp >> 6));
+		buf[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		buf[0] = (char)(0xe0 | (cp >> 12));
+		buf[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		buf[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	buf[0] = (char)(0xf0 | (cp >> 18));
+	buf[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	buf[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	buf[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
 char *text_fold(const char *s)
 {
 	struct strbuf sb = { 0 };
 	while (*s) {
-		unsigned cp;
-		int n = utf8_decode(s, &cp);
-		if (cp == 0xfffd && n == 1) {
-			sb_addc(&sb, *s);
-		} else {
-			cp = fold_cp(cp);
-			char buf[4];
-			int len;
-			if (cp < 0x80) {
-				buf[0] = (char)cp;
-				len = 1;
-			} else if (cp < 0x800) {
-				buf[0] = (char)(0xc0 | (cp >> 6));
-				buf[1] = (char)(0x80 | (cp & 0x3f));
-				len = 2;
-			} else if (cp < 0x10000) {
-				buf[0] = (char)(0xe0 | (cp >> 12));
-				buf[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-				buf[2] = (char)(0x80 | (cp & 0x3f));
-				len = 3;
-			} else {
-				buf[0] = (char)(0xf0 | (cp >> 18));
-				buf[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-				buf[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-				buf[3] = (char)(0x80 | (cp & 0x3f));
-				len = 4;
-			}
-			sb_add(&sb, buf, (size_t)len);
-		}
-		s += n;
+		char buf[4];
+		int in, out = fold_char(s, &in, buf);
+		sb_add(&sb, buf, (size_t)out);
+		s += in;
 	}
 	return sb_detach(&sb);
+}
+
+bool text_fold_into(const char *s, size_t n, char *out, size_t size)
+{
+	size_t i = 0, len = 0;
+	while (i < n && s[i]) {
+		char buf[4];
+		int in, k = fold_char(s + i, &in, buf);
+		if (len + (size_t)k + 1 > size)
+			return false;
+		memcpy(out + len, buf, (size_t)k);
+		len += (size_t)k;
+		i += (size_t)in;
+	}
+	if (len + 1 > size)
+		return false;
+	out[len] = '\0';
+	return true;
 }

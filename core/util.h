@@ -72,6 +72,9 @@ int utf8_decode(const char *s, unsigned *cp);
 /* Lower-cases UTF-8 text for comparison: ASCII, Latin-1 (Å Ä Ö É …) and
  * Latin Extended-A. Returns a new string the caller frees. */
 char *text_fold(const char *s);
+/* The same for the first n bytes of s, into out (size bytes, with its
+ * NUL), without allocating; false if it does not fit. */
+bool text_fold_into(const char *s, size_t n, char *out, size_t size);
 
 /* A new globally unique id: 32 lower-case hex digits from 16 random bytes. */
 #define ID_LEN 32

@@ -103,18 +103,14 @@ static int word_char(const char *p, bool *is_word)
 
 static bool term_match(const struct terms *t, const char *word, size_t n)
 {
-	char buf[256], *f;
-	if (n >= sizeof buf)
+	char f[256];
+	if (!text_fold_into(word, n, f, sizeof f))
 		return false;
-	memcpy(buf, word, n);
-	buf[n] = '\0';
-	f = text_fold(buf);
 	bool hit = false;
 	for (size_t i = 0; i < t->words.n && !hit; i++) {
 		size_t len = strlen(t->words.v[i]);
 		hit = t->prefix[i] ? !strncmp(f, t->words.v[i], len) : !strcmp(f, t->words.v[i]);
 	}
-	free(f);
 	return hit;
 }
 
@@ -184,20 +180,34 @@ static int hit_ref(struct store *st, struct hit *h, int kind, sqlite3_int64 src,
 {
 	char *ref = NULL;
 	int rc;
+	if (kind == KIND_ITEM || kind == KIND_DECISION) {
+		/* the reference, and the meeting and item to open, in one look */
+		sqlite3_stmt *s = db_query(st, e,
+					   kind == KIND_ITEM
+						   ? "SELECT b.short || '/' || m.date || ' ' || i.pos, b.short || '/' || m.date,"
+						     " i.pos FROM item i JOIN meeting m ON m.id = i.meeting_id"
+						     " JOIN body b ON b.id = m.body_id WHERE i.rowid = ?"
+						   : "SELECT db.short || '/' || d.year || '/' || d.para, b.short || '/' || m.date,"
+						     " i.pos FROM decision d JOIN body db ON db.id = d.body_id"
+						     " JOIN item i ON i.id = d.item_id JOIN meeting m ON m.id = i.meeting_id"
+						     " JOIN body b ON b.id = m.body_id WHERE d.rowid = ?",
+					   "I", src);
+		if (!s)
+			return -1;
+		h->kind = xstrdup(kind == KIND_ITEM ? "item" : "decision");
+		rc = db_step(st, s, e);
+		if (rc < 0)
+			return -1;
+		if (rc == 1) {
+			ref = col_text(s, 0);
+			h->meeting = col_text(s, 1);
+			h->item = sqlite3_column_int(s, 2);
+			db_done(s);
+		}
+		h->ref = ref ? ref : xstrdup("?");
+		return 0;
+	}
 	switch (kind) {
-	case KIND_ITEM:
-		rc = db_text(st, e, &ref,
-			     "SELECT b.short || '/' || m.date || ' ' || i.pos FROM item i"
-			     " JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = m.body_id"
-			     " WHERE i.rowid = ?", "I", src);
-		h->kind = xstrdup("item");
-		break;
-	case KIND_DECISION:
-		rc = db_text(st, e, &ref,
-			     "SELECT b.short || '/' || d.year || '/' || d.para FROM decision d"
-			     " JOIN body b ON b.id = d.body_id WHERE d.rowid = ?", "I", src);
-		h->kind = xstrdup("decision");
-		break;
 	case KIND_ACTION:
 		rc = db_text(st, e, &ref, "SELECT substr(id, 1, 8) FROM action WHERE rowid = ?", "I", src);
 		h->kind = xstrdup("action");
@@ -214,24 +224,6 @@ static int hit_ref(struct store *st, struct hit *h, int kind, sqlite3_int64 src,
 	if (rc < 0)
 		return -1;
 	h->ref = ref ? ref : xstrdup("?");
-	if (kind == KIND_ITEM || kind == KIND_DECISION) {
-		sqlite3_stmt *s = db_query(st, e,
-					   kind == KIND_ITEM
-						   ? "SELECT b.short || '/' || m.date, i.pos FROM item i"
-						     " JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = m.body_id"
-						     " WHERE i.rowid = ?"
-						   : "SELECT b.short || '/' || m.date, i.pos FROM decision d"
-						     " JOIN item i ON i.id = d.item_id JOIN meeting m ON m.id = i.meeting_id"
-						     " JOIN body b ON b.id = m.body_id WHERE d.rowid = ?",
-					   "I", src);
-		if (!s)
-			return -1;
-		if (db_step(st, s, e) == 1) {
-			h->meeting = col_text(s, 0);
-			h->item = sqlite3_column_int(s, 1);
-			db_done(s);
-		}
-	}
 	return 0;
 }
 

@@ -147,6 +147,18 @@ START_TEST(text)
 	char *f = text_fold("ÅSA ÖLUND Élan Ł");
 	ck_assert_str_eq(f, "åsa ölund élan ł");
 	free(f);
+	f = text_fold("");
+	ck_assert_str_eq(f, "");
+	free(f);
+	/* the same into a buffer: a part of the text, and only if it fits */
+	char buf[8];
+	ck_assert(text_fold_into("ÖLUND och", 6, buf, sizeof buf));
+	ck_assert_str_eq(buf, "ölund");
+	ck_assert(text_fold_into("\xff" "A", 2, buf, sizeof buf));
+	ck_assert_str_eq(buf, "\xff" "a");
+	ck_assert(!text_fold_into("ÅÄÖÅ", 8, buf, sizeof buf)); /* 8 bytes and the NUL */
+	ck_assert(text_fold_into("ÅÄÖ", 6, buf, 7));
+	ck_assert_str_eq(buf, "åäö");
 	ck_assert_int_eq(text_width("Åsa"), 3);
 	ck_assert_int_eq(text_width("日本"), 4);
 	struct strbuf sb = { 0 };
