@@ -21,6 +21,7 @@
 #include "core/report.h"
 #include "store/store.h"
 #include "tests/bench/bench.h"
+#include "tests/bench/bench_sync.h"
 
 #define BODIES 3
 #define PEOPLE 60
@@ -406,11 +407,9 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const char *path = argc > 1 ? argv[1] : "build/bench.db";
-	char today[11], wal[512], shm[512];
+	char today[11];
 	util_today(today);
 	vocab_init();
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	snprintf(shm, sizeof shm, "%s-shm", path);
 	struct store *st;
 	struct stat sb;
 	/* BENCH_REUSE=1 measures the council built by an earlier run */
@@ -433,9 +432,7 @@ int main(int argc, char **argv)
 	bool sync_only = part && (!strcmp(part, "sync") || !strcmp(part, "merge"));
 	bool tui_only = part && !strcmp(part, "tui"), search_only = part && !strcmp(part, "search");
 	if (!reuse) {
-		unlink(path);
-		unlink(wal);
-		unlink(shm);
+		bench_remove_db(path, true);
 		double t0 = bench_now_ms();
 		if (store_open(path, true, &e, &st))
 			bench_die("open");

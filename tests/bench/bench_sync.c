@@ -107,21 +107,19 @@ void bench_rm_rf(const char *path)
 	free(cmd);
 }
 
-/* Removes a database and the files beside it. */
-static void rm_db(const char *db)
+void bench_remove_db(const char *db, bool whole)
 {
-	static const char *const sfx[] = { "", "-wal", "-shm", ".keys", ".identity" };
-	for (size_t i = 0; i < ARRAY_SIZE(sfx); i++) {
+	static const char *const sfx[] = { "-wal", "-shm", "", ".keys", ".identity" };
+	for (size_t i = 0; i < (whole ? ARRAY_SIZE(sfx) : 2); i++) {
 		char *p = xasprintf("%s%s", db, sfx[i]);
 		unlink(p);
 		free(p);
 	}
 }
-
 void bench_clone_db(const char *from, const char *to)
 {
 	char *kf = xasprintf("%s.keys", from), *kt = xasprintf("%s.keys", to);
-	rm_db(to);
+	bench_remove_db(to, true);
 	bench_copy_file(from, to);
 	bench_copy_file(kf, kt);
 	free(kf);
@@ -383,7 +381,7 @@ static void make_writers(const char *today)
 		store_close(st);
 		bench_deliver(dir, merge);
 		/* only their files are kept */
-		rm_db(db);
+		bench_remove_db(db, true);
 		bench_rm_rf(dir);
 		free(db);
 		free(dir);
@@ -517,10 +515,7 @@ static double insert_bare(const char *path, const char *target, const struct bat
 	sqlite3 *db, *tdb;
 	struct strvec made = { 0 };
 	struct strbuf sql = { 0 };
-	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
-	unlink(path);
-	unlink(wal);
-	unlink(shm);
+	bench_remove_db(path, true);
 	if (sqlite3_open(path, &db) || sqlite3_open_v2(target, &tdb, SQLITE_OPEN_READONLY, NULL) ||
 	    sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", NULL, NULL, NULL))
 		die("baseline open");
@@ -564,8 +559,6 @@ static double insert_bare(const char *path, const char *target, const struct bat
 	sqlite3_close(db);
 	strvec_release(&made);
 	sb_release(&sql);
-	free(wal);
-	free(shm);
 	return t;
 }
 
@@ -590,9 +583,7 @@ static double insert_council(const char *path, const char *snap, const struct ba
 {
 	struct stmt_cache sc = { 0 };
 	struct strbuf sql = { 0 };
-	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
-	unlink(wal);
-	unlink(shm);
+	bench_remove_db(path, false);
 	bench_copy_file(snap, path);
 	struct store *st = bench_sync_open(path);
 	sqlite3 *db = st->db;
@@ -644,8 +635,6 @@ static double insert_council(const char *path, const char *snap, const struct ba
 	cache_release(&sc);
 	store_close(st);
 	sb_release(&sql);
-	free(wal);
-	free(shm);
 	return t;
 }
 
@@ -740,11 +729,7 @@ static void bench_merge(const char *today, bool reuse)
 	long changes = 0, files = 0, conflicts = 0, unwritten = 0;
 	for (int r = 0; r < MERGE_RUNS; r++) {
 		/* a fresh copy of the council each time: the same file, the same identity */
-		char *wal = xasprintf("%s-wal", target), *shm = xasprintf("%s-shm", target);
-		unlink(wal);
-		unlink(shm);
-		free(wal);
-		free(shm);
+		bench_remove_db(target, false);
 		bench_copy_file(snap, target);
 		keep_manifest(merge, ready);
 		st = bench_sync_open(target);

@@ -17,6 +17,9 @@ bool bench_exists(const char *path);
 /* Copies a file's bytes; an existing `to` is overwritten in place (it keeps
  * its inode, so a database restored this way is not taken for a copy). */
 void bench_copy_file(const char *from, const char *to);
+/* Removes a database's -wal and -shm files; with `whole` also the
+ * database and its .keys and .identity. */
+void bench_remove_db(const char *db, bool whole);
 void bench_rm_rf(const char *path);
 /* A copy of a shared council's database with its keys but not its
  * identity: at its first sync it becomes a member machine of its own. */
