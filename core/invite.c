@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/council.h"
 #include "core/meeting.h"
 #include "core/rules.h"
@@ -198,10 +199,7 @@ int invite_ics(struct store *st, const char *ref, const char *lang, const char *
 		return -1;
 	}
 	if (!dtstamp) {
-		time_t now = time(NULL);
-		struct tm tm;
-		gmtime_r(&now, &tm);
-		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+		clock_ics(stamp);
 		dtstamp = stamp;
 	}
 	sb_adds(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//gavel//gavel 0.1//EN\r\n"

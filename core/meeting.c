@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/council.h"
 #include "core/render.h"
 #include "store/signature.h"
@@ -121,14 +122,6 @@ int meeting_add(struct store *st, const char *body, const char *date, const char
 	return 0;
 }
 
-static void clock_now(char out[6])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, 6, "%H:%M", &tm);
-}
-
 static int transition(struct store *st, const char *ref, const char *to, const char *field,
 		      const char *at, struct err *e)
 {
@@ -147,7 +140,7 @@ static int transition(struct store *st, const char *ref, const char *to, const c
 				    render_status(OF_MEETING, m.status), render_status(OF_MEETING, to));
 	}
 	if (!rc) {
-		clock_now(now);
+		clock_hhmm(now);
 		rc = store_meeting_set_status(st, m.id, to, field, at ? at : now, e);
 	}
 	meeting_release(&m);

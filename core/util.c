@@ -1,4 +1,5 @@
 #include "core/util.h"
+#include "core/clock.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -162,23 +163,12 @@ void util_new_id(char out[ID_LEN + 1])
 
 void util_now(char out[21])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	clock_utc(out);
 }
 
 void util_today(char out[11])
 {
-	const char *env = getenv("GAVEL_TODAY");
-	if (env && date_valid(env)) {
-		memcpy(out, env, 11);
-		return;
-	}
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	clock_today(out);
 }
 
 static bool digits(const char *s, int n)

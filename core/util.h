@@ -80,13 +80,11 @@ bool text_fold_into(const char *s, size_t n, char *out, size_t size);
 #define ID_LEN 32
 void util_new_id(char out[ID_LEN + 1]);
 
-/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", from core/clock. */
 void util_now(char out[21]);
 
-/*
- * Today's date as "YYYY-MM-DD" in local time. GAVEL_TODAY=YYYY-MM-DD in the
- * environment overrides it (for reproducible tests and demos).
- */
+/* Today's date as "YYYY-MM-DD" in local time, from core/clock (which
+ * GAVEL_TODAY and GAVEL_NOW set, for reproducible tests and demos). */
 void util_today(char out[11]);
 
 /* True if s is a real calendar date "YYYY-MM-DD" (1900..2999). */

@@ -16,8 +16,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 
+#include "core/clock.h"
 #include "store/db.h"
 
 #define DYN_CACHE 1024
@@ -463,9 +463,7 @@ bool replica_capturing(struct store *st)
 
 long long replica_wall_hlc(void)
 {
-	struct timeval tv;
-	gettimeofday(&tv, NULL);
-	return ((long long)tv.tv_sec * 1000 + tv.tv_usec / 1000) << HLC_SHIFT;
+	return clock_now_ms() << HLC_SHIFT;
 }
 
 int replica_clock_now(struct store *st, long long *hlc, struct err *e)

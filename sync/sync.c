@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/council.h"
 #include "store/keys.h"
 #include "sync/identity.h"
@@ -363,7 +364,7 @@ static int folder_read(struct store *st, const char *dir, const char *me, struct
 			seen_children(f, i);
 			continue;
 		}
-		if (time(NULL) - sb.st_mtim.tv_sec >= 2)
+		if (clock_system() - sb.st_mtim.tv_sec >= 2)
 			d->now = stamp;
 		else
 			free(stamp);

@@ -12,6 +12,8 @@
 
 F="$WORK/folder"
 A="$WORK/eva.db" B="$WORK/bjorn.db" C="$WORK/cecilia.db"
+# the demo made on a fixed day, so that its meetings have known dates
+export GAVEL_TODAY=2026-11-23
 export GAVEL_PASSPHRASE="korrekt häftklammer hästbatteri"
 a() { g --db "$A" "$@"; }
 b() { g --db "$B" "$@"; }
