@@ -389,16 +389,36 @@ static double pct(double *v, int n, double p)
 	return v[i];
 }
 
+/* The figures of a run, each with its own copy of its name and unit (a
+ * caller may pass a buffer it reuses); a figure past the table's end stops
+ * the run instead of being lost. */
+enum { FIGURES_MAX = 64, FIGURE_NAME_SIZE = 64, FIGURE_UNIT_SIZE = 8 };
 struct figure {
-	const char *name, *unit;
+	char name[FIGURE_NAME_SIZE], unit[FIGURE_UNIT_SIZE];
 	double value;
 };
-static struct figure figures[64];
+static struct figure figures[FIGURES_MAX];
 static int nfig;
 
 void bench_report(const char *name, double v, const char *unit)
 {
-	figures[nfig++] = (struct figure){ name, unit, v };
+	if (nfig >= FIGURES_MAX) {
+		fprintf(stderr, "bench: more than %d figures; %s not kept\n", FIGURES_MAX, name);
+		exit(1);
+	}
+	if (strlen(name) >= FIGURE_NAME_SIZE || strlen(unit) >= FIGURE_UNIT_SIZE) {
+		fprintf(stderr, "bench: figure name or unit too long: %s %s\n", name, unit);
+		exit(1);
+	}
+	for (int i = 0; i < nfig; i++)
+		if (!strcmp(figures[i].name, name)) {
+			fprintf(stderr, "bench: figure %s reported twice\n", name);
+			exit(1);
+		}
+	struct figure *f = &figures[nfig++];
+	snprintf(f->name, sizeof f->name, "%s", name);
+	snprintf(f->unit, sizeof f->unit, "%s", unit);
+	f->value = v;
 	printf("%s: %.3f %s\n", name, v, unit);
 	fflush(stdout);
 }

@@ -11,7 +11,9 @@
 double bench_now_ms(void);
 /* Prints what failed (and the last error) and exits. */
 void bench_die(const char *what) __attribute__((noreturn));
-/* Prints "NAME: VALUE UNIT" and keeps it for bench/last.json. */
+/* Prints "NAME: VALUE UNIT" and keeps a copy of it for bench/last.json;
+ * name and unit may be reused by the caller. A name reported twice, too
+ * long, or past the table's size ends the run with a message. */
 void bench_report(const char *name, double value, const char *unit);
 /* Pseudo-random numbers below n, the same each run. */
 unsigned bench_rnd(unsigned n);

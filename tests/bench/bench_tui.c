@@ -378,7 +378,7 @@ void bench_tui_screens(struct store *st, const char *next_meeting)
 		double ms = time_screen(&app, screens[i].open, screens[i].arg);
 		char name[64];
 		snprintf(name, sizeof name, "screen_open_%s_ms", screens[i].name);
-		bench_report(xstrdup(name), ms, "ms");
+		bench_report(name, ms, "ms");
 		if (ms > worst) {
 			worst = ms;
 			worst_name = screens[i].name;
