@@ -23,7 +23,9 @@ CFLAGS ?= -O2 -g
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -I. $(shell $(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 
-SRC_LIB := $(wildcard core/*.c store/*.c sync/*.c) $(filter-out tui/main.c,$(wildcard tui/*.c))
+# every .c under core/ store/ sync/ tui/ (sub-folders too) but the program's main
+SRC_LIB := $(sort $(shell find core store sync tui -name '*.c')) 
+SRC_LIB := $(filter-out tui/main.c,$(SRC_LIB))
 OBJ_LIB := $(SRC_LIB:%.c=build/%.o) build/tui/demo_script.o
 SAN_LIB := $(SRC_LIB:%.c=build/san/%.o) build/san/tui/demo_script.o
 
@@ -72,7 +74,7 @@ pot:
 	$(Q)scripts/pot.sh po/gavel.pot
 
 # The demo council is a script of gavel commands, compiled into the binary.
-DEMO_SCRIPT ?= tui/demo.gavel
+DEMO_SCRIPT ?= tui/cli/demo.gavel
 build/tui/demo_script.c: $(DEMO_SCRIPT) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	$(Q)scripts/embed.sh demo_script < $< > $@
@@ -100,8 +102,14 @@ check:
 	$(Q)scripts/deps.sh check
 	$(Q)$(MAKE) --no-print-directory test
 
-test: build/san/gavel $(TEST_BIN) gavel clang-check fuzz-check $(MO)
+test: layers build/san/gavel $(TEST_BIN) gavel clang-check fuzz-check $(MO)
 	$(Q)GAVEL=$(CURDIR)/build/san/gavel tests/run.sh $(TEST_BIN)
+
+# The include rule (docs/ARCHITECTURE.md): layers only include downwards,
+# no circles between folders or modules.
+layers:
+	@echo "  LAYERS"
+	$(Q)scripts/layers.py
 
 # The code must also build without a warning under clang.
 clang-check:
@@ -124,8 +132,8 @@ FUZZ_ARGS ?=
 FUZZ_CORPUS := tests/fuzz/corpus/bundle
 FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_PKGS := sqlite3 libsodium
-FUZZ_LIB := sync/bundle.c sync/keyring.c store/replica.c store/db.c store/model.c store/schema.c \
-	core/util.c core/error.c
+FUZZ_LIB := sync/bundle.c sync/keyring.c store/replica.c store/db.c store/open.c store/model.c store/schema.c \
+	$(wildcard core/base/*.c)
 FUZZ_OBJ := $(FUZZ_LIB:%.c=build/fuzz/%.o)
 FUZZ_HDR := tests/fuzz/fixed.h sync/bundle.h sync/keyring.h
 
@@ -176,8 +184,9 @@ demo:
 bench: gavel build/bench
 	$(Q)build/bench build/bench.db ./gavel
 
-BENCH_SRC := tests/bench/bench.c tests/bench/bench_tui.c tests/bench/bench_sync.c tests/bench/bench_hist.c
-build/bench: $(BENCH_SRC) tests/bench/bench.h tests/bench/bench_sync.h $(OBJ_LIB)
+BENCH_SRC := tests/bench/bench.c tests/bench/bench_tui.c tests/bench/bench_sync.c tests/bench/bench_hist.c \
+	tests/bench/synth.c
+build/bench: $(BENCH_SRC) tests/bench/bench.h tests/bench/bench_sync.h tests/bench/synth.h $(OBJ_LIB)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(BENCH_SRC) $(OBJ_LIB) $(LIBS)
 
@@ -203,5 +212,5 @@ install: gavel build/gavel.1 $(MO)
 clean:
 	rm -rf build gavel
 
-.PHONY: all deps check test clang-check fuzz fuzz-check demo bench man pot install clean FORCE
+.PHONY: all deps check test layers clang-check fuzz fuzz-check demo bench man pot install clean FORCE
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -61,7 +61,7 @@ int action_resolve(struct store *st, const char *key, char id[ID_LEN + 1], struc
 int action_update(struct store *st, const char *key, const char *status, const char *note,
 		  const char *by, const char *date, struct err *e)
 {
-	char id[ID_LEN + 1], author[ID_LEN + 1], today[11];
+	char id[ID_LEN + 1], author[ID_LEN + 1], today[DATE_SIZE];
 	if (status && !rules_action_status_valid(status))
 		return errorf(e, E_INVALID, _("invalid status: %s (planned, ongoing, done or cancelled)"),
 			      status);
@@ -79,7 +79,7 @@ int action_update(struct store *st, const char *key, const char *status, const c
 	}
 	if (status && store_action_set_status(st, id, status, e))
 		return -1;
-	util_today(today);
+	clock_today(today);
 	if (note && store_action_note_add(st, id, date ? date : today, author, note, e))
 		return -1;
 	return 0;
@@ -89,7 +89,7 @@ int action_list(struct store *st, const struct action_query *q, struct action_li
 		struct err *e)
 {
 	struct action_filter f = { 0 };
-	char person[ID_LEN + 1], org[ID_LEN + 1], today[11];
+	char person[ID_LEN + 1], org[ID_LEN + 1], today[DATE_SIZE];
 	if (q->status && !rules_action_status_valid(q->status))
 		return errorf(e, E_INVALID, _("invalid status: %s (planned, ongoing, done or cancelled)"),
 			      q->status);
@@ -99,7 +99,7 @@ int action_list(struct store *st, const struct action_query *q, struct action_li
 		f.owner_person_id = person[0] ? person : NULL;
 		f.owner_org_id = org[0] ? org : NULL;
 	}
-	util_today(today);
+	clock_today(today);
 	f.status = q->status;
 	f.overdue_before = q->overdue ? today : NULL;
 	f.notes = q->notes;

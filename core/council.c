@@ -229,13 +229,13 @@ int council_question_add(struct store *st, const char *text, struct err *e)
 int council_proposal_add(struct store *st, const char *title, const char *text, const char *by,
 			 const char *date, char id[ID_LEN + 1], struct err *e)
 {
-	char by_id[ID_LEN + 1], today[11];
+	char by_id[ID_LEN + 1], today[DATE_SIZE];
 	if (check_text(_("title"), title, 500, true, e) || check_text(_("text"), text, 1000000, false, e) ||
 	    check_date(_("date"), date, e))
 		return -1;
 	if (by && council_person_resolve(st, by, by_id, e))
 		return -1;
-	util_today(today);
+	clock_today(today);
 	return store_proposal_add(st, title, text, by ? by_id : NULL, date ? date : today, id, e);
 }
 

@@ -1,12 +1,13 @@
 #include "core/meeting.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "core/council.h"
-#include "core/render.h"
+#include "core/status.h"
 #include "store/signature.h"
 
 int meeting_resolve(struct store *st, const char *ref, struct meeting *m, struct err *e)
@@ -134,10 +135,10 @@ static int transition(struct store *st, const char *ref, const char *to, const c
 		if (!strcmp(m.status, "adjusted"))
 			rc = error(e, E_LOCKED, ref);
 		else if (!strcmp(m.status, to))
-			rc = errorf(e, E_RULE, _("meeting %s is already %s"), ref, render_status(OF_MEETING, to));
+			rc = errorf(e, E_RULE, _("meeting %s is already %s"), ref, status_name(OF_MEETING, to));
 		else
 			rc = errorf(e, E_RULE, _("meeting %s is %s and cannot become %s"), ref,
-				    render_status(OF_MEETING, m.status), render_status(OF_MEETING, to));
+				    status_name(OF_MEETING, m.status), status_name(OF_MEETING, to));
 	}
 	if (!rc) {
 		clock_hhmm(now);
@@ -586,7 +587,7 @@ int meeting_adjust(struct store *st, const char *ref, char **by, int nby, struct
 	}
 	if (strcmp(m.status, "closed")) {
 		errorf(e, E_RULE, _("meeting %s is %s; close it before adjusting"), ref,
-		       render_status(OF_MEETING, m.status));
+		       status_name(OF_MEETING, m.status));
 		goto out;
 	}
 	if (store_attend_list(st, m.id, &att, e))
@@ -605,8 +606,8 @@ int meeting_adjust(struct store *st, const char *ref, char **by, int nby, struct
 			goto out;
 		}
 	}
-	char today[11];
-	util_today(today);
+	char today[DATE_SIZE];
+	clock_today(today);
 	rc = 0;
 	for (int i = 0; !rc && i < nby; i++)
 		rc = store_adjuster_add(st, m.id, ids[i], e);

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "core/meeting.h"
-#include "core/render.h"
 #include "core/rules.h"
+#include "core/status.h"
 
 /* The standard items, in the council's own words (protocols are Swedish). */
 static const char *const opening_items[] = {
@@ -77,7 +77,7 @@ static int load_agenda(struct store *st, const char *ref, struct meeting *m, str
 		return -1;
 	if (strcmp(m->status, "planned") && strcmp(m->status, "open")) {
 		errorf(e, E_RULE, _("meeting %s is %s: its agenda can no longer be prepared"), ref,
-		       render_status(OF_MEETING, m->status));
+		       status_name(OF_MEETING, m->status));
 		meeting_release(m);
 		return -1;
 	}

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Turn standard input into a C string named $1 (NUL-terminated, UTF-8 kept).
 name=$1
-echo "/* Generated from tui/demo.gavel; do not edit. */"
+echo "/* Generated from tui/cli/demo.gavel; do not edit. */"
 echo "const char ${name}[] ="
 od -An -v -tx1 | tr -s ' \n' '  ' | sed 's/^ //; s/ $//' | tr ' ' '\n' |
 	awk 'BEGIN { line = "" }

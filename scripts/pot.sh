@@ -9,4 +9,4 @@ out=${1:?usage: scripts/pot.sh OUTPUT.pot}
 xgettext --language=C --from-code=UTF-8 --package-name=gavel \
 	--keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=ngettext:1,2 \
 	--add-comments=TRANSLATORS: --sort-by-file --output="$out" \
-	$(ls core/*.[ch] store/*.[ch] sync/*.[ch] tui/*.[ch] 2>/dev/null | LC_ALL=C sort)
+	$(find core store sync tui -name "*.[ch]" | LC_ALL=C sort)

@@ -14,7 +14,7 @@ static const char *or_null(const char *id)
 
 int store_action_add(struct store *st, const struct action *a, char id[ID_LEN + 1], struct err *e)
 {
-	char now[21];
+	char now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO action(" INS_STAMP ", title, description, owner_person_id, owner_org_id,"
@@ -31,8 +31,8 @@ int store_action_find(struct store *st, const char *prefix, char id[ID_LEN + 1],
 
 int store_action_set_status(struct store *st, const char *id, const char *status, struct err *e)
 {
-	char now[21];
-	util_now(now);
+	char now[CLOCK_UTC_SIZE];
+	clock_utc(now);
 	return db_exec(st, e, "UPDATE action SET status = ?, updated = ?, author = ? WHERE id = ?",
 		       "ssss", status, now, st->actor, id);
 }
@@ -40,7 +40,7 @@ int store_action_set_status(struct store *st, const char *id, const char *status
 int store_action_note_add(struct store *st, const char *action_id, const char *date,
 			  const char *author_id, const char *text, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO action_note(" INS_STAMP ", action_id, date, author_id, text)"

@@ -34,6 +34,8 @@ sqlite3_stmt *db_query(struct store *st, struct err *e, const char *sql, const c
 int db_step(struct store *st, sqlite3_stmt *s, struct err *e);
 /* Resets a statement that was not stepped to the end. */
 void db_done(sqlite3_stmt *s);
+/* Runs SQL text of one or more statements without parameters (not cached). */
+int db_script(struct store *st, const char *sql, struct err *e);
 /* Runs a statement that returns no rows. */
 int db_exec(struct store *st, struct err *e, const char *sql, const char *types, ...);
 /* Runs a statement that returns at most one row with one text column:
@@ -46,11 +48,14 @@ int db_text(struct store *st, struct err *e, char **out, const char *sql, const 
  */
 int db_find_prefix(struct store *st, struct err *e, const char *sql, const char *prefix,
 		   size_t min, char id[ID_LEN + 1]);
+/* The message for the database's last error, or msg when given: the
+ * disk-full case in words a person can act on. */
+const char *db_message(struct store *st, const char *msg);
 /* Sets e from the database's last error; returns -1. */
 int db_error(struct store *st, struct err *e);
 
 /* A new id and the current time for a row about to be inserted. */
-void db_stamp(char id[ID_LEN + 1], char now[21]);
+void db_stamp(char id[ID_LEN + 1], char now[CLOCK_UTC_SIZE]);
 
 /* Column helpers: copies (NULL stays NULL). */
 char *col_text(sqlite3_stmt *s, int i);

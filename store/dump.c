@@ -4,6 +4,7 @@
  * not content and are left out.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

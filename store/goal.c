@@ -1,4 +1,5 @@
 /* goal: goals with their readings, and the suggestion box with its questions. */
+#include <stdio.h>
 #include <string.h>
 
 #include "store/db.h"
@@ -8,7 +9,7 @@
 
 int store_goal_add(struct store *st, const struct goal *g, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO goal(" INS_STAMP ", code, parent_id, title, task, local_resp,"
@@ -32,8 +33,8 @@ int store_goal_find(struct store *st, const char *code, char id[ID_LEN + 1], str
 
 int store_goal_list(struct store *st, struct goal_list *out, struct err *e)
 {
-	char today[11];
-	util_today(today);
+	char today[DATE_SIZE];
+	clock_today(today);
 	/* Goal codes sort as versions: "1.10" after "1.9". */
 	sqlite3_stmt *s = db_query(
 		st, e,
@@ -91,7 +92,7 @@ int store_goal_list(struct store *st, struct goal_list *out, struct err *e)
 int store_reading_set(struct store *st, const char *goal_id, int year, double value,
 		      const char *comment, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO reading(" INS_STAMP ", goal_id, year, value, comment)"
@@ -103,7 +104,7 @@ int store_reading_set(struct store *st, const char *goal_id, int year, double va
 
 int store_question_add(struct store *st, const char *text, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO question(" INS_STAMP ", pos, text) VALUES (" VAL_STAMP ","
@@ -127,7 +128,7 @@ int store_question_list(struct store *st, struct strvec *ids, struct strvec *tex
 int store_proposal_add(struct store *st, const char *title, const char *text, const char *by_id,
 		       const char *date, char id[ID_LEN + 1], struct err *e)
 {
-	char now[21];
+	char now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO proposal(" INS_STAMP ", title, text, by_id, date)"
@@ -143,7 +144,7 @@ int store_proposal_find(struct store *st, const char *prefix, char id[ID_LEN + 1
 int store_proposal_answer(struct store *st, const char *proposal_id, const char *question_id,
 			  bool yes, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO answer(" INS_STAMP ", proposal_id, question_id, yes)"
@@ -154,8 +155,8 @@ int store_proposal_answer(struct store *st, const char *proposal_id, const char 
 
 int store_proposal_set_status(struct store *st, const char *id, const char *status, struct err *e)
 {
-	char now[21];
-	util_now(now);
+	char now[CLOCK_UTC_SIZE];
+	clock_utc(now);
 	return db_exec(st, e, "UPDATE proposal SET status = ?, updated = ?, author = ? WHERE id = ?",
 		       "ssss", status, now, st->actor, id);
 }

@@ -1,6 +1,7 @@
 /* keys: the members' public keys and this database's actor id. */
 #include "store/keys.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,7 +51,7 @@ static void read_key(sqlite3_stmt *s, struct member_key *k)
 int store_member_key_add(struct store *st, const char *person_id, const char *public_key,
 			 const char *actor, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO member_key(" INS_STAMP ", person_id, public_key, actor)"
@@ -105,8 +106,8 @@ int store_member_key_list(struct store *st, const char *person_id, struct member
 int store_member_key_revoke(struct store *st, const char *person_id, const char *when, int *n,
 			    struct err *e)
 {
-	char now[21];
-	util_now(now);
+	char now[CLOCK_UTC_SIZE];
+	clock_utc(now);
 	if (db_exec(st, e,
 		    "UPDATE member_key SET revoked = ?, updated = ?, author = ?"
 		    " WHERE person_id = ? AND revoked IS NULL",

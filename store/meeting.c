@@ -1,4 +1,5 @@
 /* meeting: meetings, attendance, agenda items, decisions and adjusters. */
+#include <stdio.h>
 #include <string.h>
 
 #include "store/db.h"
@@ -29,7 +30,7 @@ static void read_meeting(sqlite3_stmt *s, struct meeting *m)
 int store_meeting_add(struct store *st, const char *body_id, const char *date, const char *time,
 		      const char *end, const char *place, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO meeting(" INS_STAMP ", body_id, date, start_time, end_time, place)"
@@ -90,8 +91,8 @@ int store_meeting_next(struct store *st, const char *date, struct meeting_list *
 int store_meeting_set_status(struct store *st, const char *id, const char *status,
 			     const char *time_field, const char *time, struct err *e)
 {
-	char now[21];
-	util_now(now);
+	char now[CLOCK_UTC_SIZE];
+	clock_utc(now);
 	/* time_field picks one of the fixed statements; never SQL from input. */
 	if (time_field && !strcmp(time_field, "opened"))
 		return db_exec(st, e, "UPDATE meeting SET status = ?, opened_at = ?, updated = ?, author = ? WHERE id = ?",
@@ -109,7 +110,7 @@ int store_meeting_set_status(struct store *st, const char *id, const char *statu
 int store_attend_set(struct store *st, const char *meeting_id, const struct attendee *a,
 		     struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO attendance(" INS_STAMP ", meeting_id, person_id, role, for_id, absent,"
@@ -154,7 +155,7 @@ int store_attend_list(struct store *st, const char *meeting_id, struct attendee_
 int store_item_add(struct store *st, const char *meeting_id, const char *title, const char *kind,
 		   const char *presenter_id, int *pos, struct err *e)
 {
-	char id[ID_LEN + 1], now[21], *p = NULL;
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE], *p = NULL;
 	db_stamp(id, now);
 	if (db_text(st, e, &p, "SELECT coalesce(max(pos), 0) + 1 FROM item WHERE meeting_id = ?", "s",
 		    meeting_id) != 0)
@@ -169,7 +170,7 @@ int store_item_add(struct store *st, const char *meeting_id, const char *title, 
 
 int store_item_paper_add(struct store *st, const char *item_id, const char *name, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO paper(" INS_STAMP ", item_id, name) VALUES (" VAL_STAMP ", ?, ?)",
@@ -301,24 +302,24 @@ int store_item_list(struct store *st, const char *meeting_id, struct item_list *
 
 int store_item_set_status(struct store *st, const char *item_id, const char *status, struct err *e)
 {
-	char now[21];
-	util_now(now);
+	char now[CLOCK_UTC_SIZE];
+	clock_utc(now);
 	return db_exec(st, e, "UPDATE item SET status = ?, updated = ?, author = ? WHERE id = ?", "ssss",
 		       status, now, st->actor, item_id);
 }
 
 int store_item_notes_set(struct store *st, const char *item_id, const char *text, struct err *e)
 {
-	char now[21];
-	util_now(now);
+	char now[CLOCK_UTC_SIZE];
+	clock_utc(now);
 	return db_exec(st, e, "UPDATE item SET notes = ?, updated = ?, author = ? WHERE id = ? AND notes <> ?1",
 		       "ssss", text, now, st->actor, item_id);
 }
 
 int store_item_note_append(struct store *st, const char *item_id, const char *text, struct err *e)
 {
-	char now[21];
-	util_now(now);
+	char now[CLOCK_UTC_SIZE];
+	clock_utc(now);
 	return db_exec(st, e,
 		       "UPDATE item SET notes = CASE WHEN notes = '' THEN ?1 ELSE notes || char(10, 10) || ?1 END,"
 		       " updated = ?2, author = ?3 WHERE id = ?4",
@@ -327,7 +328,7 @@ int store_item_note_append(struct store *st, const char *item_id, const char *te
 
 int store_conflict_add(struct store *st, const char *item_id, const char *person_id, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO conflict(" INS_STAMP ", item_id, person_id) VALUES (" VAL_STAMP ", ?, ?)"
@@ -354,7 +355,7 @@ int store_para_next(struct store *st, const char *body_id, int year, int *para, 
 int store_decision_add(struct store *st, const char *item_id, const char *body_id,
 		       const struct decision *d, char id[ID_LEN + 1], struct err *e)
 {
-	char now[21];
+	char now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO decision(" INS_STAMP ", item_id, body_id, year, para, text, yes, no,"
@@ -367,7 +368,7 @@ int store_decision_add(struct store *st, const char *item_id, const char *body_i
 int store_vote_add(struct store *st, const char *decision_id, const char *person_id,
 		   const char *vote, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO vote(" INS_STAMP ", decision_id, person_id, vote) VALUES (" VAL_STAMP ", ?, ?, ?)",
@@ -377,7 +378,7 @@ int store_vote_add(struct store *st, const char *decision_id, const char *person
 int store_dissent_add(struct store *st, const char *decision_id, const char *person_id,
 		      const char *motivation, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO dissent(" INS_STAMP ", decision_id, person_id, motivation)"
@@ -401,7 +402,7 @@ int store_decision_find(struct store *st, const char *body_id, int year, int par
 int store_adjuster_add(struct store *st, const char *meeting_id, const char *person_id,
 		       struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO adjuster(" INS_STAMP ", meeting_id, person_id) VALUES (" VAL_STAMP ", ?, ?)"

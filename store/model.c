@@ -3,23 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void strvec_push(struct strvec *sv, const char *s)
-{
-	if (sv->n == sv->alloc) {
-		sv->alloc = sv->alloc ? 2 * sv->alloc : 8;
-		sv->v = xrealloc(sv->v, sv->alloc * sizeof *sv->v);
-	}
-	sv->v[sv->n++] = xstrdup(s);
-}
-
-void strvec_release(struct strvec *sv)
-{
-	for (size_t i = 0; i < sv->n; i++)
-		free(sv->v[i]);
-	free(sv->v);
-	memset(sv, 0, sizeof *sv);
-}
-
 #define LIST_IMPL(type) \
 	struct type *type##_list_push(struct type##_list *l) \
 	{ \

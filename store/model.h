@@ -11,15 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/util.h"
-
-/* A list of owned strings. */
-struct strvec {
-	char **v;
-	size_t n, alloc;
-};
-void strvec_push(struct strvec *sv, const char *s);
-void strvec_release(struct strvec *sv);
+#include "core/base/base.h"
 
 #define LIST_OF(type) \
 	struct type##_list { \

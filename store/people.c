@@ -1,4 +1,5 @@
 /* people: the council, its bodies, organisations, people and memberships. */
+#include <stdio.h>
 #include <string.h>
 
 #include "store/db.h"
@@ -13,7 +14,7 @@ int store_council_get(struct store *st, char **name, struct err *e)
 
 int store_council_add(struct store *st, const char *name, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e, "INSERT INTO council(" INS_STAMP ", name) VALUES (" VAL_STAMP ", ?)",
 		       "sssss", id, now, now, st->actor, name);
@@ -21,7 +22,7 @@ int store_council_add(struct store *st, const char *name, struct err *e)
 
 int store_body_add(struct store *st, const char *short_name, const char *name, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e, "INSERT INTO body(" INS_STAMP ", short, name) VALUES (" VAL_STAMP ", ?, ?)",
 		       "ssssss", id, now, now, st->actor, short_name, name);
@@ -70,7 +71,7 @@ int store_org_ensure(struct store *st, const char *name, char id[ID_LEN + 1], st
 	int rc = store_org_find(st, name, id, e);
 	if (rc != 1)
 		return rc;
-	char now[21];
+	char now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e, "INSERT INTO org(" INS_STAMP ", name) VALUES (" VAL_STAMP ", ?)",
 		       "sssss", id, now, now, st->actor, name);
@@ -79,7 +80,7 @@ int store_org_ensure(struct store *st, const char *name, char id[ID_LEN + 1], st
 int store_person_add(struct store *st, const char *name, const char *org_id, const char *email,
 		     char id[ID_LEN + 1], struct err *e)
 {
-	char now[21];
+	char now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO person(" INS_STAMP ", name, org_id, email) VALUES (" VAL_STAMP ", ?, ?, ?)",
@@ -117,7 +118,7 @@ int store_person_get(struct store *st, const char *id, struct person *out, struc
 int store_membership_add(struct store *st, const char *body_id, const char *person_id,
 			 const char *role, const char *from, const char *to, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO membership(" INS_STAMP ", body_id, person_id, role, from_date, to_date)"

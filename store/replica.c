@@ -14,10 +14,11 @@
 #include "store/replica.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "store/db.h"
 
 #define DYN_CACHE 1024
@@ -463,7 +464,7 @@ bool replica_capturing(struct store *st)
 
 long long replica_wall_hlc(void)
 {
-	return clock_now_ms() << HLC_SHIFT;
+	return clock_system_ms() << HLC_SHIFT;
 }
 
 int replica_clock_now(struct store *st, long long *hlc, struct err *e)
@@ -1177,9 +1178,9 @@ int replica_group_set(struct store *st, const struct rtable *t, const char *col,
 int replica_file_add(struct store *st, const char *writer, long long seq, const char *frontier,
 		     long long changes, struct err *e)
 {
-	char now[21], *v = NULL;
+	char now[CLOCK_UTC_SIZE], *v = NULL;
 	long long upto;
-	util_now(now);
+	clock_utc(now);
 	if (db_exec(st, e,
 		    "INSERT OR REPLACE INTO sync_file(writer, seq, frontier, changes, applied) VALUES (?, ?, ?, ?, ?)",
 		    "sIsIs", writer, (sqlite3_int64)seq, frontier, (sqlite3_int64)changes, now) ||

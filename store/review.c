@@ -120,8 +120,8 @@ int store_decision_count(struct store *st, const struct decision_filter *f, int 
 
 int store_item_move(struct store *st, const char *meeting_id, int from, int to, struct err *e)
 {
-	char now[21];
-	util_now(now);
+	char now[CLOCK_UTC_SIZE];
+	clock_utc(now);
 	if (from == to)
 		return 0;
 	/* Positions are unique per meeting: park the moving item at 0, shift

@@ -247,7 +247,7 @@ const char *const store_migrations[] = {
 	"CREATE INDEX goal_parent ON goal(parent_id);",
 
 	/*
-	 * 4 → 5: the public keys of the members' machines (sync/identity.h).
+	 * 4 → 5: the public keys of the members' machines (core/identity.h).
 	 * Council content: they travel by sync so that anyone can verify who
 	 * signed what. `actor` is the machine's actor id (the author of the
 	 * rows it writes); `revoked` is set when the member is removed.

@@ -39,7 +39,7 @@ void signature_list_release(struct signature_list *l)
 int store_signer_add(struct store *st, const char *meeting_id, const char *scope,
 		     const char *person_id, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO adjust_signer(" INS_STAMP ", meeting_id, scope, person_id)"
@@ -51,7 +51,7 @@ int store_signature_set(struct store *st, const char *meeting_id, const char *sc
 			const char *person_id, const char *key, const char *sig,
 			const char *signed_at, const char *content, struct err *e)
 {
-	char id[ID_LEN + 1], now[21];
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
 		       "INSERT INTO signature(" INS_STAMP ", meeting_id, scope, person_id, public_key,"

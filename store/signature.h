@@ -7,7 +7,7 @@
  * names who must sign a scope (the chair and the adjusters); signature
  * holds what each of them signed: the Ed25519 public key (64 hex digits),
  * the signature (128 hex digits) over the canonical form of the scope
- * (core/canonical.h) and when. Both are council content and travel by sync,
+ * (core/adjust/canonical.h) and when. Both are council content and travel by sync,
  * so each person can sign on their own machine. Functions return 0, or -1
  * with `e` set.
  */

@@ -17,8 +17,8 @@
 
 #include <stdbool.h>
 
-#include "core/error.h"
-#include "core/util.h"
+#include "core/base/base.h"
+#include "core/base/error.h"
 #include "store/model.h"
 
 struct store;

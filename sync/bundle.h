@@ -20,8 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/identity.h"
 #include "store/replica.h"
-#include "sync/identity.h"
 
 #define BUNDLE_VERSION 1
 #define BUNDLE_MAGIC "GAVELSYN"

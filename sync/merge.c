@@ -62,6 +62,7 @@
 #include "sync/merge.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

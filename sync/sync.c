@@ -14,10 +14,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "core/council.h"
+#include "core/identity.h"
 #include "store/keys.h"
-#include "sync/identity.h"
 #include "sync/keyring.h"
 #include "sync/layout.h"
 #include "sync/merge.h"
@@ -892,8 +892,8 @@ static int sync_folder(struct run *r, bool write)
 		rc = store_search_later(r->st, false, r->e);
 	if (!rc)
 		rc = replica_capture(r->st, true, r->e);
-	char now[21];
-	util_now(now);
+	char now[CLOCK_UTC_SIZE];
+	clock_utc(now);
 	if (!rc)
 		rc = store_local_set(r->st, "sync_last", now, r->e);
 	if (!rc)
@@ -1522,13 +1522,13 @@ static int rekey(struct store *st, const char *passphrase, struct err *e)
 int sync_member_remove(struct store *st, const char *person, const char *passphrase,
 		       struct err *e)
 {
-	char pid[ID_LEN + 1], me[ID_LEN + 1], now[21];
+	char pid[ID_LEN + 1], me[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	int n = 0;
 	if (council_person_resolve(st, person, pid, e) || council_whoami(st, me, e))
 		return -1;
 	if (!strcmp(pid, me))
 		return errorf(e, E_RULE, _("you cannot remove yourself; another member removes you"));
-	util_now(now);
+	clock_utc(now);
 	if (store_begin(st, e))
 		return -1;
 	if (store_member_key_revoke(st, pid, now, &n, e)) {

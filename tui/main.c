@@ -1,5 +1,5 @@
 /* gavel: the program. The terminal interface is the default; with a command
- * it is the scripting interface (see tui/cli.c). */
+ * it is the scripting interface (see tui/cli/cli.c). */
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/util.h"
-#include "tui/cli.h"
+#include "core/base/base.h"
+#include "tui/cli/cli.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"

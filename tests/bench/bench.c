@@ -8,19 +8,20 @@
  */
 #include <locale.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "tests/bench/bench.h"
 #include "core/action.h"
 #include "core/council.h"
+#include "core/doc/protocol.h"
+#include "core/doc/report.h"
 #include "core/meeting.h"
-#include "core/protocol.h"
-#include "core/report.h"
 #include "store/store.h"
-#include "tests/bench/bench.h"
 #include "tests/bench/bench_sync.h"
 
 #define BODIES 3
@@ -427,8 +428,8 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const char *path = argc > 1 ? argv[1] : "build/bench.db";
-	char today[11];
-	util_today(today);
+	char today[DATE_SIZE];
+	clock_today(today);
 	vocab_init();
 	struct store *st;
 	struct stat sb;

@@ -10,7 +10,7 @@
  * row written again N - 1 times after the share (same values, later
  * clocks), round by round by ten earlier member machines in turn, in files
  * of 20 rows (one member's session between two syncs). The versions go into
- * the database through store/synth.c; the files are written here, sealed,
+ * the database through tests/bench/synth.c; the files are written here, sealed,
  * encrypted and signed like any other, each with the frontier of what its
  * writer had applied, and recorded as applied. So the database and the
  * folder are as those syncs would have left them, as far as the
@@ -18,15 +18,16 @@
  * member keys, so they are not meant to be joined from.
  */
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/synth.h"
 #include "sync/bundle.h"
 #include "sync/keyring.h"
 #include "sync/layout.h"
 #include "tests/bench/bench.h"
 #include "tests/bench/bench_sync.h"
+#include "tests/bench/synth.h"
 
 #define HIST_WRITERS 10
 #define ROWS_PER_FILE 20
@@ -92,7 +93,7 @@ void bench_history(int times, const char *a_db, const char *a_dir, const char *b
 	for (int w = 0; w < HIST_WRITERS; w++) {
 		memset(&ws[w], 0, sizeof ws[w]);
 		crypto_sign_keypair(ws[w].id.pk, ws[w].id.sk);
-		util_new_id(ws[w].id.actor);
+		id_new(ws[w].id.actor);
 		ids[w] = ws[w].id.actor;
 	}
 

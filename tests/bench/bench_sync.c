@@ -27,23 +27,24 @@
 #include <fcntl.h>
 #include <sodium.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tests/bench/bench_sync.h"
 #include "core/action.h"
 #include "core/council.h"
 #include "core/meeting.h"
 #include "store/db.h"
 #include "store/replica.h"
-#include "store/synth.h"
 #include "sync/bundle.h"
 #include "sync/keyring.h"
 #include "sync/layout.h"
 #include "sync/sync.h"
 #include "tests/bench/bench.h"
-#include "tests/bench/bench_sync.h"
+#include "tests/bench/synth.h"
 
 #define WRITERS 20
 #define WRITER_CHANGES 500

@@ -18,6 +18,7 @@
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -25,7 +26,7 @@
 #include <unistd.h>
 
 #include "tests/bench/bench.h"
-#include "tui/tui.h"
+#include "tui/app/tui.h"
 
 struct child {
 	pid_t pid;
@@ -355,7 +356,7 @@ void bench_tui_screens(struct store *st, const char *next_meeting)
 		bench_die("newterm");
 	set_term(scr);
 	struct app app = { .st = st, .rows = LINES, .cols = COLS };
-	util_today(app.today);
+	clock_today(app.today);
 	struct {
 		const char *name;
 		void (*open)(struct app *, const char *);

@@ -22,7 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "core/util.h"
+#include "core/base/base.h"
 #include "sync/bundle.h"
 #include "sync/keyring.h"
 #include "tests/fuzz/fixed.h"

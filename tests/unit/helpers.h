@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/render.h"
 #include "store/store.h"
+#include "tui/cli/print.h"
 
 static char test_dir[] = "/tmp/gavel-test-XXXXXX";
 
@@ -45,7 +45,7 @@ static inline char *test_dump(struct store *st)
 {
 	struct strbuf sb = { 0 };
 	struct err e;
-	ck_assert_msg(render_dump(st, &sb, &e) == 0, "%s", e.msg);
+	ck_assert_msg(print_dump(st, &sb, &e) == 0, "%s", e.msg);
 	return sb_detach(&sb);
 }
 

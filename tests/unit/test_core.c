@@ -1,5 +1,6 @@
 /* Unit tests of the core services: numbering, locking, all-or-nothing. */
 #include <locale.h>
+#include <stdio.h>
 
 #include "core/action.h"
 #include "core/council.h"

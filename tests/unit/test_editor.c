@@ -1,10 +1,11 @@
 /* Unit tests of the notes editor: UTF-8 editing, moves, wrap, undo. */
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/editor.h"
 #include "helpers.h"
+#include "tui/editor/editor.h"
 
 static void type(struct editor *ed, const char *s)
 {

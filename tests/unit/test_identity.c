@@ -1,12 +1,13 @@
 /* Unit tests of the member identity: keys, signatures, fingerprints, and a
  * copied database that must not sign as the original. */
 #include <sodium.h>
+#include <stdio.h>
 #include <sys/stat.h>
 
 #include "core/council.h"
+#include "core/identity.h"
 #include "helpers.h"
 #include "store/keys.h"
-#include "sync/identity.h"
 
 static struct err e;
 

@@ -1,11 +1,12 @@
-/* Unit tests of core/rules and core/util: roles, life cycle, quorum, dates. */
+/* Unit tests of core/rules and core/base: roles, life cycle, quorum, dates. */
 #include <check.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/base.h"
 #include "core/rules.h"
-#include "core/util.h"
 #include "helpers.h"
 
 START_TEST(roles_parse)

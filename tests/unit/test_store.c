@@ -1,6 +1,7 @@
 /* Unit tests of the store: migrations from every version, search, dump. */
 #include <locale.h>
 #include <sqlite3.h>
+#include <stdio.h>
 
 #include "helpers.h"
 

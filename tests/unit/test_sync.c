@@ -16,18 +16,19 @@
 #include <locale.h>
 #include <sodium.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <time.h>
 
+#include "core/identity.h"
 #include "core/meeting.h"
 #include "helpers.h"
 #include "store/replica.h"
 #include "sync/bundle.h"
-#include "sync/identity.h"
 #include "sync/keyring.h"
 #include "sync/layout.h"
 #include "sync/sync.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 #define PASS "korrekt häftklammer hästbatteri"
 #define NREP 5

@@ -1,0 +1,339 @@
+/*
+ * doc: the document model, its builders, the words of documents in each
+ * language, and saving a document in a format.
+ */
+#include "core/doc/doc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/*
+ * The words of documents. English msgids (marked N_() where they are used,
+ * so that xgettext finds them too) and their Swedish, in the forms that
+ * Swedish councils use in protocols and invitations.
+ */
+static const struct term {
+	const char *en, *sv;
+} terms[] = {
+	{ "%d yes, %d no, %d abstaining", "%d ja, %d nej, %d avstår" },
+	{ "%s declared a conflict of interest and took no part in the item.",
+	  "%s anmälde jäv och deltog inte i handläggningen av ärendet." },
+	{ "%s decides", "%s beslutar" },
+	{ "%s enters a reservation against the decision.", "%s reserverar sig mot beslutet." },
+	{ "%s, %s, %s–%s", "%s, %s, kl.\u00a0%s–%s" },
+	{ "%s, %s, %s", "%s, %s, kl.\u00a0%s" },
+	{ "%s–%s", "kl.\u00a0%s–%s" },
+	{ "(from item %d)", "(fr.o.m. punkt %d)" },
+	{ "(to item %d)", "(t.o.m. punkt %d)" },
+	{ "(items %d–%d)", "(punkt %d–%d)" },
+	{ "Absent", "Frånvarande" },
+	{ "Actions", "Åtgärder" },
+	{ "Adjusted", "Justerat" },
+	{ "Adjusted on %s.", "Justerat %s." },
+	{ "Adjusters", "Justerare" },
+	{ "Adjuster", "Justerare" },
+	{ "Adjustment", "Justering" },
+	{ "Adjusters' initials", "Justerandes signatur" },
+	{ "Agenda", "Föredragningslista" },
+	{ "Body", "Organ" },
+	{ "Certified extract", "Rätt utdraget intygar" },
+	{ "Chair", "Ordförande" },
+	{ "Conflict of interest", "Jäv" },
+	{ "Date", "Datum" },
+	{ "Decision", "Beslut" },
+	{ "Decision-makers", "Beslutande" },
+	{ "Decisions of the year", "Årets beslut" },
+	{ "DRAFT – NOT ADJUSTED", "UTKAST – EJ JUSTERAT" },
+	{ "Extract certified", "Utdragsbestyrkande" },
+	{ "Indicator", "Mätetal" },
+	{ "INVITATION", "KALLELSE" },
+	{ "Invited", "Kallade" },
+	{ "Meeting", "Sammanträde" },
+	{ "Meeting date", "Sammanträdesdatum" },
+	{ "Members", "Ledamöter" },
+	{ "Motivation: %s", "Motivering: %s" },
+	{ "Not adjusted", "Ej justerat" },
+	{ "INVALID SIGNATURE: the protocol was changed after signing",
+	  "OGILTIG SIGNATUR: protokollet har ändrats efter signeringen" },
+	{ "Not signed yet", "Ännu inte signerat" },
+	{ "Notice of adjustment", "Anslag om justering" },
+	{ "Notice posted", "Anslaget sätts upp" },
+	{ "Notice removed", "Anslaget tas ned" },
+	{ "Others present", "Övriga närvarande" },
+	{ "Page %d (%d)", "Sida %d (%d)" },
+	{ "Papers", "Handlingar" },
+	{ "Paragraph adjusted immediately on %s.", "Paragrafen justerades omedelbart %s." },
+	{ "Paragraphs", "Paragrafer" },
+	{ "Place and time", "Plats och tid" },
+	{ "Please report any absence to %s.", "Anmäl förhinder till %s." },
+	{ "Presenter", "Föredragande" },
+	{ "PROTOCOL", "PROTOKOLL" },
+	{ "PROTOCOL EXTRACT", "PROTOKOLLSUTDRAG" },
+	{ "Protocol", "Protokoll" },
+	{ "Protocol extract", "Protokollsutdrag" },
+	{ "Reservation", "Reservation" },
+	{ "Secretary", "Sekreterare" },
+	{ "Serving substitutes", "Tjänstgörande ersättare" },
+	{ "Signatures", "Underskrifter" },
+	{ "Signed %s, key %s", "Signerat %s, nyckel %s" },
+	{ "Substitutes", "Ersättare" },
+	{ "The adjustment has been announced by notice.",
+	  "Justeringen har tillkännagivits genom anslag." },
+	{ "The decision was taken before attendance was recorded.",
+	  "Beslutet fattades innan närvaron hade registrerats." },
+	{ "The decision was taken without a quorum.",
+	  "Beslutet fattades utan att beslutförhet förelåg." },
+	{ "The item was postponed to a later meeting.",
+	  "Ärendet sköts upp till ett senare sammanträde." },
+	{ "Value", "Värde" },
+	{ "Vote", "Omröstning" },
+	{ "Votes by name: %s", "Röster: %s" },
+	{ "Year", "År" },
+	{ "abstain", "avstår" },
+	{ "no", "nej" },
+	{ "yes", "ja" },
+	{ "%s for %s", "%s för %s" },
+	{ "Invitation", "Kallelse" },
+	{ "Done", "Klar" },
+	{ "Ongoing", "Pågår" },
+	{ "Overdue", "Försenad" },
+	{ "Sub-goal", "Delmål" },
+	{ "Goal", "Mål" },
+	{ "Priority effort (kraftsamling)", "Kraftsamling" },
+	{ "Task", "Uppgift" },
+	{ "Regional responsibility", "Regionalt ansvar" },
+	{ "Timeline", "Tidplan" },
+	{ "due", "senast" },
+	{ "GOALS FOLLOW-UP", "UPPFÖLJNING" },
+	{ "Report to the steering group", "Rapport till styrgruppen" },
+	{ "Goals follow-up", "Uppföljning av målen" },
+	{ "Summary", "Sammanfattning" },
+	{ "Goals", "Mål" },
+	{ "Sub-goals", "Delmål" },
+	{ "done", "klara" },
+	{ "ongoing", "pågår" },
+	{ "overdue", "försenade" },
+	{ "%d of %d measured indicators rose, %d fell", "%d av %d mätta indikatorer steg, %d sjönk" },
+	{ "Indicators", "Indikatorer" },
+	{ "Priority efforts (kraftsamlingar)", "Kraftsamlingar" },
+	{ "Latest indicator readings", "Senaste mätvärden" },
+	{ "since", "sedan" },
+	/* roles are stored in Swedish; their English for English documents */
+	{ "chair", "ordförande" },
+	{ "vice-chair", "vice ordförande" },
+	{ "secretary", "sekreterare" },
+	{ "member", "ledamot" },
+	{ "meeting", "sammanträde" },
+	{ "substitute", "ersättare" },
+	{ "co-opted", "adjungerad" },
+	{ "guest", "gäst" },
+};
+
+bool doc_lang_valid(const char *lang)
+{
+	return lang && (!strcmp(lang, "sv") || !strcmp(lang, "en"));
+}
+
+const char *doc_tr(const struct doc *d, const char *msgid)
+{
+	if (strcmp(d->lang, "sv"))
+		return msgid;
+	for (size_t i = 0; i < ARRAY_SIZE(terms); i++)
+		if (!strcmp(terms[i].en, msgid))
+			return terms[i].sv;
+	return msgid;
+}
+
+int doc_format_parse(const char *s)
+{
+	static const char *const names[] = { "txt", "md", "html", "pdf", "odt", "ics" };
+	for (size_t i = 0; s && i < ARRAY_SIZE(names); i++)
+		if (!strcmp(s, names[i]))
+			return (int)i;
+	return -1;
+}
+
+const char *doc_format_ext(enum doc_format f)
+{
+	static const char *const ext[] = { "txt", "md", "html", "pdf", "odt", "ics" };
+	return ext[f];
+}
+
+void doc_init(struct doc *d, const char *lang)
+{
+	memset(d, 0, sizeof *d);
+	snprintf(d->lang, sizeof d->lang, "%s", doc_lang_valid(lang) ? lang : "sv");
+}
+
+static void block_release(struct doc_block *b)
+{
+	free(b->text);
+	for (size_t i = 0; i < b->nrows; i++) {
+		free(b->rows[i].label);
+		free(b->rows[i].value);
+		free(b->rows[i].note);
+	}
+	free(b->rows);
+	for (size_t i = 0; i < b->items.n; i++)
+		free(b->items.v[i]);
+	free(b->items.v);
+	free(b->chart.title);
+	free(b->chart.unit);
+	free(b->chart.years);
+	free(b->chart.values);
+}
+
+void doc_release(struct doc *d)
+{
+	for (size_t i = 0; i < d->nb; i++)
+		block_release(&d->b[i]);
+	free(d->b);
+	free(d->kind);
+	free(d->issuer);
+	free(d->issuer_sub);
+	free(d->date_label);
+	free(d->date);
+	free(d->running);
+	free(d->draft);
+	free(d->title);
+	free(d->sigdata);
+	memset(d, 0, sizeof *d);
+}
+
+static struct doc_block *push(struct doc *d, enum doc_block_kind kind)
+{
+	if (d->nb == d->alloc) {
+		d->alloc = d->alloc ? 2 * d->alloc : 32;
+		d->b = xrealloc(d->b, d->alloc * sizeof *d->b);
+	}
+	struct doc_block *b = &d->b[d->nb++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	return b;
+}
+
+struct doc_block *doc_heading(struct doc *d, int level, const char *text)
+{
+	struct doc_block *b = push(d, DOC_HEADING);
+	b->level = level;
+	b->text = xstrdup(text);
+	return b;
+}
+
+struct doc_block *doc_subhead(struct doc *d, const char *text)
+{
+	struct doc_block *b = push(d, DOC_SUBHEAD);
+	b->text = xstrdup(text);
+	return b;
+}
+
+struct doc_block *doc_text(struct doc *d, enum doc_style style, const char *text)
+{
+	struct doc_block *b = push(d, DOC_TEXT);
+	b->style = style;
+	b->text = xstrdup(text);
+	return b;
+}
+
+struct doc_block *doc_fields(struct doc *d)
+{
+	return push(d, DOC_FIELDS);
+}
+
+struct doc_block *doc_signatures(struct doc *d)
+{
+	return push(d, DOC_SIGNATURES);
+}
+
+struct doc_block *doc_agenda(struct doc *d)
+{
+	return push(d, DOC_AGENDA);
+}
+
+struct doc_block *doc_list(struct doc *d)
+{
+	return push(d, DOC_LIST);
+}
+
+struct doc_block *doc_chart(struct doc *d, const char *title, const char *unit)
+{
+	struct doc_block *b = push(d, DOC_CHART);
+	b->chart.title = xstrdup_or_null(title);
+	b->chart.unit = xstrdup_or_null(unit);
+	return b;
+}
+
+void doc_row(struct doc_block *b, const char *label, const char *value, const char *note)
+{
+	b->rows = xrealloc(b->rows, (b->nrows + 1) * sizeof *b->rows);
+	b->rows[b->nrows].label = xstrdup(label ? label : "");
+	b->rows[b->nrows].value = xstrdup(value ? value : "");
+	b->rows[b->nrows].note = xstrdup_or_null(note);
+	b->nrows++;
+}
+
+void doc_list_add(struct doc_block *b, const char *line)
+{
+	b->items.v = xrealloc(b->items.v, (b->items.n + 1) * sizeof *b->items.v);
+	b->items.v[b->items.n++] = xstrdup(line);
+}
+
+void doc_chart_add(struct doc_block *b, int year, double value)
+{
+	struct doc_chart *c = &b->chart;
+	c->years = xrealloc(c->years, (size_t)(c->n + 1) * sizeof *c->years);
+	c->values = xrealloc(c->values, (size_t)(c->n + 1) * sizeof *c->values);
+	c->years[c->n] = year;
+	c->values[c->n] = value;
+	c->n++;
+}
+
+int doc_write_file(const char *path, const char *data, size_t len, struct err *e)
+{
+	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "wb");
+	if (!f) {
+		error(e, E_IO, path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	bool ok = fwrite(data, 1, len, f) == len;
+	ok &= fflush(f) == 0;
+	ok &= fclose(f) == 0;
+	if (!ok || rename(tmp, path)) {
+		error(e, E_IO, path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int doc_save(const struct doc *d, enum doc_format f, const char *path, struct err *e)
+{
+	struct strbuf sb = { 0 };
+	switch (f) {
+	case DOC_FMT_PDF:
+		return doc_write_pdf(d, path, e);
+	case DOC_FMT_ODT:
+		return doc_write_odt(d, path, e);
+	case DOC_FMT_TXT:
+		doc_write_txt(d, &sb);
+		break;
+	case DOC_FMT_MD:
+		doc_write_md(d, &sb);
+		break;
+	case DOC_FMT_HTML:
+		doc_write_html(d, &sb);
+		break;
+	case DOC_FMT_ICS:
+		return errorf(e, E_INVALID, _("this document has no %s form"), doc_format_ext(f));
+	}
+	int rc = doc_write_file(path, sb.buf ? sb.buf : "", sb.len, e);
+	sb_release(&sb);
+	return rc;
+}

@@ -1,0 +1,350 @@
+/*
+ * identity: the machine's Ed25519 keypair, its key file and the detection
+ * of copied databases. See identity.h for the contract.
+ *
+ * The key file is text, one "name value" pair a line:
+ *
+ *   gavel-identity 1
+ *   person <32 hex: the person's id>
+ *   actor <32 hex: the actor id>
+ *   place <32 hex: digest of machine, database path and inode>
+ *   public <64 hex>
+ *   secret <128 hex>
+ *
+ * The database's table `local` (never exchanged) holds identity_key, the
+ * public key this database signs with, and identity_person. A key file
+ * whose place or public key does not match its database means one of the
+ * two was copied or moved.
+ */
+#include "core/identity.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/keys.h"
+
+static void init_sodium(void)
+{
+	if (sodium_init() < 0)
+		abort(); /* no usable source of randomness */
+}
+
+char *identity_path(struct store *st)
+{
+	return xasprintf("%s.identity", store_path(st));
+}
+
+void identity_key_hex(const unsigned char pk[IDENTITY_PK_LEN], char out[2 * IDENTITY_PK_LEN + 1])
+{
+	sodium_bin2hex(out, 2 * IDENTITY_PK_LEN + 1, pk, IDENTITY_PK_LEN);
+}
+
+static bool hex_parse(const char *hex, unsigned char *out, size_t n)
+{
+	size_t len;
+	if (!hex || strlen(hex) != 2 * n || strspn(hex, "0123456789abcdef") != 2 * n)
+		return false;
+	return sodium_hex2bin(out, n, hex, 2 * n, NULL, &len, NULL) == 0 && len == n;
+}
+
+bool identity_key_parse(const char *hex, unsigned char pk[IDENTITY_PK_LEN])
+{
+	return hex_parse(hex, pk, IDENTITY_PK_LEN);
+}
+
+void identity_fingerprint(const unsigned char pk[IDENTITY_PK_LEN], char out[IDENTITY_FP_SIZE])
+{
+	unsigned char h[crypto_generichash_BYTES];
+	init_sodium();
+	crypto_generichash(h, sizeof h, pk, IDENTITY_PK_LEN, NULL, 0);
+	snprintf(out, IDENTITY_FP_SIZE, "%02x%02x %02x%02x %02x%02x %02x%02x", h[0], h[1], h[2], h[3],
+		 h[4], h[5], h[6], h[7]);
+}
+
+void identity_sign(const struct identity *id, const void *buf, size_t len,
+		   unsigned char sig[IDENTITY_SIG_LEN])
+{
+	init_sodium();
+	crypto_sign_detached(sig, NULL, buf, len, id->sk);
+}
+
+bool identity_verify(const unsigned char pk[IDENTITY_PK_LEN], const void *buf, size_t len,
+		     const unsigned char sig[IDENTITY_SIG_LEN])
+{
+	init_sodium();
+	return crypto_sign_verify_detached(sig, buf, len, pk) == 0;
+}
+
+void identity_release(struct identity *id)
+{
+	sodium_memzero(id->sk, sizeof id->sk);
+}
+
+int identity_key_person(struct store *st, const unsigned char pk[IDENTITY_PK_LEN],
+			char person_id[ID_LEN + 1], bool *revoked, struct err *e)
+{
+	char hex[2 * IDENTITY_PK_LEN + 1];
+	struct member_key k = { 0 };
+	identity_key_hex(pk, hex);
+	int rc = store_member_key_find(st, hex, &k, e);
+	if (rc == 0) {
+		snprintf(person_id, ID_LEN + 1, "%s", k.person_id);
+		if (revoked)
+			*revoked = k.revoked != NULL;
+	}
+	member_key_release(&k);
+	return rc;
+}
+
+/* Where the database lives: this machine, its real path and its inode. A
+ * copy elsewhere, or a file restored in its place, gives another digest. */
+static void place_of(struct store *st, char out[33])
+{
+	crypto_generichash_state h;
+	unsigned char d[16];
+	char buf[PATH_MAX + 256];
+	struct stat sb;
+	init_sodium();
+	crypto_generichash_init(&h, NULL, 0, sizeof d);
+	FILE *f = fopen("/etc/machine-id", "r");
+	if (f) {
+		size_t n = fread(buf, 1, 64, f);
+		crypto_generichash_update(&h, (unsigned char *)buf, n);
+		fclose(f);
+	}
+	if (gethostname(buf, 256) == 0) {
+		buf[255] = '\0';
+		crypto_generichash_update(&h, (unsigned char *)buf, strlen(buf) + 1);
+	}
+	char *real = realpath(store_path(st), NULL);
+	const char *path = real ? real : store_path(st);
+	crypto_generichash_update(&h, (const unsigned char *)path, strlen(path) + 1);
+	free(real);
+	if (stat(store_path(st), &sb) == 0) {
+		unsigned long long ino = (unsigned long long)sb.st_ino;
+		crypto_generichash_update(&h, (unsigned char *)&ino, sizeof ino);
+	}
+	crypto_generichash_final(&h, d, sizeof d);
+	sodium_bin2hex(out, 33, d, sizeof d);
+}
+
+struct key_file {
+	char person[ID_LEN + 1], actor[ID_LEN + 1], place[33];
+	unsigned char pk[IDENTITY_PK_LEN], sk[IDENTITY_SK_LEN];
+};
+
+/* 0 read, 1 no file, -1 unreadable or malformed. */
+static int read_key_file(const char *path, struct key_file *k, struct err *e)
+{
+	char line[512];
+	int fields = 0;
+	bool header = false;
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		if (errno == ENOENT)
+			return 1;
+		return error(e, E_IO, path, strerror(errno));
+	}
+	struct stat sb;
+	if (fstat(fileno(f), &sb) == 0 && (sb.st_mode & 077))
+		fchmod(fileno(f), 0600); /* readable only by its owner, always */
+	while (fgets(line, sizeof line, f)) {
+		char *v = strchr(line, ' ');
+		line[strcspn(line, "\n")] = '\0';
+		if (!v)
+			continue;
+		*v++ = '\0';
+		if (!strcmp(line, "gavel-identity"))
+			header = !strcmp(v, "1");
+		else if (!strcmp(line, "person") && strlen(v) == ID_LEN)
+			fields |= 1, snprintf(k->person, sizeof k->person, "%s", v);
+		else if (!strcmp(line, "actor") && strlen(v) == ID_LEN)
+			fields |= 2, snprintf(k->actor, sizeof k->actor, "%s", v);
+		else if (!strcmp(line, "place") && strlen(v) == 32)
+			fields |= 4, snprintf(k->place, sizeof k->place, "%s", v);
+		else if (!strcmp(line, "public") && hex_parse(v, k->pk, sizeof k->pk))
+			fields |= 8;
+		else if (!strcmp(line, "secret") && hex_parse(v, k->sk, sizeof k->sk))
+			fields |= 16;
+	}
+	sodium_memzero(line, sizeof line);
+	fclose(f);
+	unsigned char check[IDENTITY_PK_LEN];
+	if (!header || fields != 31 || crypto_sign_ed25519_sk_to_pk(check, k->sk) ||
+	    memcmp(check, k->pk, sizeof check)) {
+		sodium_memzero(k->sk, sizeof k->sk);
+		return errorf(e, E_IO, _("%s: not a gavel identity file, or damaged"), path);
+	}
+	return 0;
+}
+
+/* Writes the key file with mode 0600 under a temporary name, then renames
+ * it into place, so that a crash leaves the old file or the new one. */
+static int write_key_file(const char *path, const struct key_file *k, struct err *e)
+{
+	char pk[2 * IDENTITY_PK_LEN + 1], sk[2 * IDENTITY_SK_LEN + 1];
+	char *tmp = xasprintf("%s.tmp", path);
+	int rc = -1;
+	unlink(tmp);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0) {
+		error(e, E_IO, tmp, strerror(errno));
+		goto out;
+	}
+	sodium_bin2hex(pk, sizeof pk, k->pk, sizeof k->pk);
+	sodium_bin2hex(sk, sizeof sk, k->sk, sizeof k->sk);
+	char *text = xasprintf("gavel-identity 1\nperson %s\nactor %s\nplace %s\npublic %s\nsecret %s\n",
+			       k->person, k->actor, k->place, pk, sk);
+	size_t len = strlen(text);
+	bool ok = write(fd, text, len) == (ssize_t)len && fsync(fd) == 0;
+	sodium_memzero(text, len);
+	sodium_memzero(sk, sizeof sk);
+	free(text);
+	if (close(fd) || !ok || rename(tmp, path)) {
+		error(e, E_IO, path, strerror(errno ? errno : EIO));
+		unlink(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(tmp);
+	return rc;
+}
+
+/* Makes a new keypair for person (with the given actor id), writes the key
+ * file and records the public key. In the caller's transaction. */
+static int create(struct store *st, const char *person, const char *actor, struct identity *out,
+		  struct err *e)
+{
+	struct key_file k = { 0 };
+	char hex[2 * IDENTITY_PK_LEN + 1];
+	char *path = identity_path(st);
+	int rc = -1;
+	init_sodium();
+	crypto_sign_keypair(k.pk, k.sk);
+	snprintf(k.person, sizeof k.person, "%s", person);
+	snprintf(k.actor, sizeof k.actor, "%s", actor);
+	place_of(st, k.place);
+	identity_key_hex(k.pk, hex);
+	if (store_actor_set(st, actor, e) || store_member_key_add(st, person, hex, actor, e) ||
+	    store_local_set(st, "identity_key", hex, e) ||
+	    store_local_set(st, "identity_person", person, e) || write_key_file(path, &k, e))
+		goto out;
+	memset(out, 0, sizeof *out);
+	snprintf(out->person_id, sizeof out->person_id, "%s", person);
+	snprintf(out->actor, sizeof out->actor, "%s", actor);
+	memcpy(out->pk, k.pk, sizeof k.pk);
+	memcpy(out->sk, k.sk, sizeof k.sk);
+	rc = 0;
+out:
+	sodium_memzero(&k, sizeof k);
+	free(path);
+	return rc;
+}
+
+static int load(struct store *st, struct identity *out, struct err *e)
+{
+	struct key_file k = { 0 };
+	char *recorded = NULL, *person = NULL, place[33], hex[2 * IDENTITY_PK_LEN + 1];
+	char *path = identity_path(st);
+	int rc = -1;
+	if (store_local_get(st, "identity_key", &recorded, e) ||
+	    store_local_get(st, "identity_person", &person, e))
+		goto out;
+	int r = read_key_file(path, &k, e);
+	if (r < 0)
+		goto out;
+	if (r == 0) {
+		place_of(st, place);
+		identity_key_hex(k.pk, hex);
+		if (recorded && !strcmp(recorded, hex) && !strcmp(place, k.place)) {
+			memset(out, 0, sizeof *out);
+			snprintf(out->person_id, sizeof out->person_id, "%s", k.person);
+			snprintf(out->actor, sizeof out->actor, "%s", k.actor);
+			memcpy(out->pk, k.pk, sizeof k.pk);
+			memcpy(out->sk, k.sk, sizeof k.sk);
+			if (strcmp(store_actor(st), k.actor) && store_actor_set(st, k.actor, e))
+				goto out;
+			rc = 0;
+			goto out;
+		}
+	}
+	if (!recorded) {
+		/* The database has never had an identity: a key file beside it
+		 * belongs to some earlier database at this path. */
+		rc = 1;
+		goto out;
+	}
+	/* The database or its key file was copied or moved: the copy becomes a
+	 * writer of its own, for the same person. */
+	char actor[ID_LEN + 1], pid[ID_LEN + 1];
+	struct person p = { 0 };
+	if (!person || store_person_get(st, person, &p, e) != 0) {
+		person_release(&p);
+		rc = 1;
+		goto out;
+	}
+	person_release(&p);
+	snprintf(pid, sizeof pid, "%s", person);
+	id_new(actor);
+	rc = create(st, pid, actor, out, e);
+	if (rc == 0)
+		out->renewed = true;
+out:
+	sodium_memzero(&k, sizeof k);
+	free(recorded);
+	free(person);
+	free(path);
+	return rc;
+}
+
+int identity_load(struct store *st, struct identity *out, struct err *e)
+{
+	if (store_begin(st, e))
+		return -1;
+	int rc = load(st, out, e);
+	if (rc < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	if (store_commit(st, e))
+		return -1;
+	return rc;
+}
+
+int identity_ensure(struct store *st, const char *person_id, struct identity *out,
+		    struct err *e)
+{
+	struct person p = { 0 };
+	if (store_begin(st, e))
+		return -1;
+	int rc = load(st, out, e);
+	if (rc == 0 && strcmp(out->person_id, person_id)) {
+		int r = store_person_get(st, out->person_id, &p, e);
+		errorf(e, E_RULE, _("this database already belongs to %s"), r == 0 ? p.name : out->person_id);
+		identity_release(out);
+		rc = -1;
+	} else if (rc == 1) {
+		int r = store_person_get(st, person_id, &p, e);
+		if (r != 0) {
+			rc = r < 0 ? -1 : error(e, E_UNKNOWN_PERSON, person_id);
+		} else {
+			char actor[ID_LEN + 1];
+			snprintf(actor, sizeof actor, "%s", store_actor(st));
+			rc = create(st, person_id, actor, out, e);
+		}
+	}
+	person_release(&p);
+	if (rc < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st, e);
+}

@@ -1,0 +1,149 @@
+/*
+ * open: opening and closing the database, its migrations, and this
+ * machine's actor id.
+ *
+ * The search index maps rows by rowid (see schema.c), and SQLite keeps the
+ * rowids of tables without an INTEGER PRIMARY KEY only until a VACUUM, so
+ * the store never runs VACUUM.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store/db.h"
+#include "store/replica.h"
+
+int store_schema_version(void)
+{
+	return store_migration_count;
+}
+
+/* SQLite's message, but a full disk said as what to do (the transaction
+ * was rolled back). */
+int store_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	return v;
+}
+
+static int migrate(struct store *st, int target, struct err *e)
+{
+	int v = store_version(st);
+	if (v < 0)
+		return db_error(st, e);
+	if (v > store_migration_count)
+		return error(e, E_DB, _("the database was written by a newer gavel; please upgrade"));
+	while (v < target) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v + 1);
+		if (db_script(st, "BEGIN IMMEDIATE", e))
+			return -1;
+		if (db_script(st, store_migrations[v], e) || db_script(st, pragma, e)) {
+			db_script(st, "ROLLBACK", NULL);
+			return -1;
+		}
+		if (db_script(st, "COMMIT", e))
+			return -1;
+		v++;
+	}
+	return 0;
+}
+
+/* This machine's actor id, made once per database. */
+static int load_actor(struct store *st, struct err *e)
+{
+	char *actor = NULL;
+	if (store_version(st) < 1)
+		return 0;
+	if (store_local_get(st, "actor", &actor, e) < 0)
+		return -1;
+	if (!actor) {
+		char id[ID_LEN + 1];
+		id_new(id);
+		if (store_local_set(st, "actor", id, e))
+			return -1;
+		actor = xstrdup(id);
+	}
+	snprintf(st->actor, sizeof st->actor, "%s", actor);
+	free(actor);
+	return 0;
+}
+
+/* SQL function fold(text): text_fold for case-insensitive names. It is
+ * registered on every connection and never used in the schema, so other
+ * SQLite tools can still open the file. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	if (!t) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *f = text_fold((const char *)t);
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
+static int open_db(const char *path, bool create, int target, struct err *e, struct store **out)
+{
+	struct stat sb;
+	if (!create && stat(path, &sb) != 0)
+		return error(e, E_NO_COUNCIL, path);
+	struct store *st = xcalloc(1, sizeof *st);
+	snprintf(st->path, sizeof st->path, "%s", path);
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		error(e, E_IO, path, sqlite3_errmsg(st->db));
+		store_close(st);
+		return -1;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_create_function(st->db, "fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold,
+				NULL, NULL);
+	sqlite3_extended_result_codes(st->db, 0);
+	if (db_script(st, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+			    "PRAGMA synchronous = NORMAL;", e) ||
+	    migrate(st, target, e) || load_actor(st, e) || replica_install(st, e)) {
+		if (e && e->code == E_DB && strstr(e->msg, "not a database"))
+			error(e, E_IO, path, _("not a gavel database (file is corrupt or of another kind)"));
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+int store_open(const char *path, bool create, struct err *e, struct store **out)
+{
+	return open_db(path, create, store_migration_count, e, out);
+}
+
+int store_open_at_version(const char *path, int version, struct err *e, struct store **out)
+{
+	return open_db(path, true, version, e, out);
+}
+
+const char *store_path(struct store *st)
+{
+	return st->path;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	replica_release(st);
+	for (size_t i = 0; i < STMT_CACHE; i++)
+		if (st->cache[i].stmt)
+			sqlite3_finalize(st->cache[i].stmt);
+	sqlite3_close(st->db);
+	free(st);
+}
+

@@ -1,0 +1,96 @@
+/*
+ * screen_welcome: the first start, on a database with no council yet.
+ * c creates a council (its name asked), d opens the demo council, and the
+ * way to join a council through its shared folder is shown.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/council.h"
+#include "tui/app/tui.h"
+#include "tui/cli/cli.h"
+#include "tui/cli/demo.h"
+
+static void welcome_draw(struct app *app, void *self)
+{
+	(void)self;
+	static const char *const lines[] = {
+		N_("Welcome to gavel: the minutes, decisions, actions and goals of a council."),
+		"",
+		N_("This database holds no council yet."),
+		"",
+		N_("  c   create a council: you give its name, then add bodies and people"),
+		N_("  d   open the demo council, Digitaliseringsrådet Västra Götaland"),
+		N_("  j   join a council that shares a folder with its members"),
+		N_("  q   quit"),
+	};
+	int y = 2;
+	for (size_t i = 0; i < ARRAY_SIZE(lines) && y < app->rows - 1; i++, y++) {
+		if (i == 0)
+			draw_header(app, y, _(lines[i]));
+		else
+			draw_text(y, 2, lines[i][0] ? _(lines[i]) : "", app->cols - 4);
+	}
+	draw_color(app, C_DIM, true);
+	if (y + 1 < app->rows - 1)
+		draw_text(y + 1, 2, store_path(app->st), app->cols - 4);
+	draw_color(app, C_DIM, false);
+}
+
+/* The council exists now: home takes the welcome's place. */
+static void start_home(struct app *app)
+{
+	char *name = NULL;
+	struct err e;
+	if (council_name(app->st, &name, &e) == 0) {
+		snprintf(app->council, sizeof app->council, "%s", name);
+		free(name);
+	}
+	app_pop(app);
+	app_push(app, &screen_home, NULL);
+}
+
+static bool welcome_key(struct app *app, void *self, int ch, enum key_action a)
+{
+	(void)self;
+	(void)ch;
+	struct err e;
+	switch (a) {
+	case ACT_CREATE: {
+		char name[256] = "";
+		if (!prompt_line(app, _("The council's name:"), name, sizeof name, NULL, 0) || !name[0])
+			return true;
+		if (app_tx_begin(app) && app_tx_end(app, council_init(app->st, name, &e), &e)) {
+			start_home(app);
+			app_message(app, false, _("created the council %s: add bodies and people with gavel body add and gavel person add"),
+				    name);
+		}
+		return true;
+	}
+	case ACT_DEMO:
+		app_message(app, false, "%s", _("making the demo council…"));
+		if (demo_run(app->st, cli_run, &e)) {
+			app_message(app, true, "%s", e.msg);
+			return true;
+		}
+		start_home(app);
+		app_message(app, false, "%s", _("the demo council: press ? for the keys"));
+		return true;
+	default:
+		if (ch == 'j') {
+			app_message(app, false, "%s",
+				    _("to join: gavel join DIR --as YOUR-NAME, with DIR the council's shared folder"));
+			return true;
+		}
+		return false;
+	}
+}
+
+const struct screen_ops screen_welcome = {
+	.name = N_("Welcome"),
+	.on = ON_WELCOME,
+	.draw = welcome_draw,
+	.key = welcome_key,
+	.hint = N_("c create a council  d demo  j join  q quit"),
+};
