@@ -3,7 +3,12 @@
  *
  * Functions that can fail take a `struct err *` and `return error(e, CODE,
  * args...)`, which formats the code's message with the arguments and returns
- * -1. The message is one short lower-case line naming the thing at fault.
+ * -1. The message is one short lower-case line that says what is wrong
+ * first, then names the thing at fault; it goes through gettext (N_ here,
+ * translated when it is formatted). A refusal is always a code of this
+ * list: a new kind of refusal is a new line here, its details arguments.
+ * The list is grouped by the layer that refuses; a code is used by its
+ * layer and the ones above it.
  */
 #ifndef GAVEL_ERROR_H
 #define GAVEL_ERROR_H
@@ -28,7 +33,11 @@
 	X(E_EXISTS, 1, N_("%s already exists")) \
 	X(E_LOCKED, 1, N_("meeting %s is adjusted: its minutes are locked and cannot be changed")) \
 	X(E_DB, 1, N_("database error: %s")) \
-	X(E_IO, 1, "%s: %s")
+	X(E_IO, 1, "%s: %s") \
+	/* ---- the store (store/) ---- */ \
+	/* ---- the domain (core/) ---- */ \
+	/* ---- the sync (sync/) ---- */ \
+	/* ---- the interface (tui/) ---- */
 
 #define ERROR_ENUM(code, exit, msg) code,
 enum err_code { ERROR_CODES(ERROR_ENUM) };

@@ -1,5 +1,5 @@
 /*
- * tui: the full-screen interface. Shared by the screens (tui/screens/*.c),
+ * tui: the full-screen interface. Shared by the screens (tui/screens/),
  * the key table (keys.c), the drawing helpers (draw.c) and the main loop
  * (app.c). Only these files include curses.
  *

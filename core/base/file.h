@@ -1,0 +1,33 @@
+/*
+ * file: reading a whole file, and writing one so that nobody ever sees
+ * half of it under its real name.
+ */
+#ifndef GAVEL_BASE_FILE_H
+#define GAVEL_BASE_FILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "core/base/error.h"
+#include "core/base/strbuf.h"
+
+/* Appends the whole file at path to out (NUL-terminated, may hold NULs:
+ * out->len counts the bytes). E_IO naming the file when it cannot. */
+int file_read(const char *path, struct strbuf *out, struct err *e);
+
+/* How file_write_atomic treats a file already at path. */
+enum file_replace { FILE_REPLACE, FILE_KEEP };
+
+/*
+ * Writes len bytes to path with the given mode: into a temporary file
+ * beside it (".NAME.tmp"), flushed to the disk with fsync, renamed over
+ * path, and the directory synced, so that a crash leaves either the old
+ * file or the whole new one. With FILE_KEEP an existing path is refused
+ * (E_EXISTS) and left as it is. On failure nothing is left behind and e
+ * says which file and why.
+ */
+int file_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
+		      enum file_replace replace, struct err *e);
+
+#endif
