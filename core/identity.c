@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/base/file.h"
 #include "store/keys.h"
 
 static void init_sodium(void)
@@ -190,31 +191,15 @@ static int read_key_file(const char *path, struct key_file *k, struct err *e)
 static int write_key_file(const char *path, const struct key_file *k, struct err *e)
 {
 	char pk[2 * IDENTITY_PK_LEN + 1], sk[2 * IDENTITY_SK_LEN + 1];
-	char *tmp = xasprintf("%s.tmp", path);
-	int rc = -1;
-	unlink(tmp);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd < 0) {
-		error(e, E_IO, tmp, strerror(errno));
-		goto out;
-	}
 	sodium_bin2hex(pk, sizeof pk, k->pk, sizeof k->pk);
 	sodium_bin2hex(sk, sizeof sk, k->sk, sizeof k->sk);
 	char *text = xasprintf("gavel-identity 1\nperson %s\nactor %s\nplace %s\npublic %s\nsecret %s\n",
 			       k->person, k->actor, k->place, pk, sk);
 	size_t len = strlen(text);
-	bool ok = write(fd, text, len) == (ssize_t)len && fsync(fd) == 0;
+	int rc = file_write_atomic(path, text, len, 0600, FILE_REPLACE, e);
 	sodium_memzero(text, len);
 	sodium_memzero(sk, sizeof sk);
 	free(text);
-	if (close(fd) || !ok || rename(tmp, path)) {
-		error(e, E_IO, path, strerror(errno ? errno : EIO));
-		unlink(tmp);
-		goto out;
-	}
-	rc = 0;
-out:
-	free(tmp);
 	return rc;
 }
 

@@ -4,11 +4,14 @@
  */
 #include "core/doc/doc.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "core/base/file.h"
 
 /*
  * The words of documents. English msgids (marked N_() where they are used,
@@ -147,19 +150,55 @@ const char *doc_tr(const struct doc *d, const char *msgid)
 	return msgid;
 }
 
+static int txt_bytes(const struct doc *d, struct strbuf *out, struct err *e)
+{
+	(void)e;
+	doc_write_txt(d, out);
+	return 0;
+}
+
+static int md_bytes(const struct doc *d, struct strbuf *out, struct err *e)
+{
+	(void)e;
+	doc_write_md(d, out);
+	return 0;
+}
+
+static int html_bytes(const struct doc *d, struct strbuf *out, struct err *e)
+{
+	(void)e;
+	doc_write_html(d, out);
+	return 0;
+}
+
+/* Every format, named once; in the order of enum doc_format. */
+static const struct doc_writer writers[DOC_FMT_COUNT] = {
+	{ DOC_FMT_TXT, "txt", true, txt_bytes, NULL, NULL },
+	{ DOC_FMT_MD, "md", true, md_bytes, NULL, NULL },
+	{ DOC_FMT_HTML, "html", true, html_bytes, NULL, NULL },
+	{ DOC_FMT_PDF, "pdf", false, doc_write_pdf, NULL, NULL },
+	{ DOC_FMT_ODT, "odt", false, NULL, doc_write_odt, doc_odt_same },
+	{ DOC_FMT_ICS, "ics", false, NULL, NULL, NULL },
+};
+
+const struct doc_writer *doc_writer(enum doc_format f)
+{
+	assert(f >= 0 && f < DOC_FMT_COUNT && writers[f].format == f);
+	return writers[f].bytes || writers[f].file ? &writers[f] : NULL;
+}
+
 int doc_format_parse(const char *s)
 {
-	static const char *const names[] = { "txt", "md", "html", "pdf", "odt", "ics" };
-	for (size_t i = 0; s && i < ARRAY_SIZE(names); i++)
-		if (!strcmp(s, names[i]))
+	for (size_t i = 0; s && i < ARRAY_SIZE(writers); i++)
+		if (!strcmp(s, writers[i].ext))
 			return (int)i;
 	return -1;
 }
 
 const char *doc_format_ext(enum doc_format f)
 {
-	static const char *const ext[] = { "txt", "md", "html", "pdf", "odt", "ics" };
-	return ext[f];
+	assert(f >= 0 && f < DOC_FMT_COUNT);
+	return writers[f].ext;
 }
 
 void doc_init(struct doc *d, const char *lang)
@@ -293,47 +332,55 @@ void doc_chart_add(struct doc_block *b, int year, double value)
 
 int doc_write_file(const char *path, const char *data, size_t len, struct err *e)
 {
-	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "wb");
-	if (!f) {
-		error(e, E_IO, path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	bool ok = fwrite(data, 1, len, f) == len;
-	ok &= fflush(f) == 0;
-	ok &= fclose(f) == 0;
-	if (!ok || rename(tmp, path)) {
-		error(e, E_IO, path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
+	return file_write_atomic(path, data, len, 0644, FILE_REPLACE, e);
 }
 
 int doc_save(const struct doc *d, enum doc_format f, const char *path, struct err *e)
 {
-	struct strbuf sb = { 0 };
-	switch (f) {
-	case DOC_FMT_PDF:
-		return doc_write_pdf(d, path, e);
-	case DOC_FMT_ODT:
-		return doc_write_odt(d, path, e);
-	case DOC_FMT_TXT:
-		doc_write_txt(d, &sb);
-		break;
-	case DOC_FMT_MD:
-		doc_write_md(d, &sb);
-		break;
-	case DOC_FMT_HTML:
-		doc_write_html(d, &sb);
-		break;
-	case DOC_FMT_ICS:
+	const struct doc_writer *w = doc_writer(f);
+	if (!w)
 		return errorf(e, E_INVALID, _("this document has no %s form"), doc_format_ext(f));
-	}
-	int rc = doc_write_file(path, sb.buf ? sb.buf : "", sb.len, e);
+	if (w->file)
+		return w->file(d, path, e);
+	struct strbuf sb = { 0 };
+	int rc = w->bytes(d, &sb, e);
+	if (!rc)
+		rc = doc_write_file(path, sb.buf ? sb.buf : "", sb.len, e);
 	sb_release(&sb);
+	return rc;
+}
+
+int doc_bytes(const struct doc *d, enum doc_format f, struct strbuf *out, struct err *e)
+{
+	const struct doc_writer *w = doc_writer(f);
+	if (!w)
+		return errorf(e, E_INVALID, _("this document has no %s form"), doc_format_ext(f));
+	if (w->bytes)
+		return w->bytes(d, out, e);
+	char tmp[] = "/tmp/gavel-doc-XXXXXX";
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return error(e, E_IO, tmp, strerror(errno));
+	close(fd);
+	int rc = w->file(d, tmp, e);
+	if (!rc)
+		rc = file_read(tmp, out, e);
+	unlink(tmp);
+	return rc;
+}
+
+int doc_same(const struct doc *d, enum doc_format f, const char *path, bool *same, struct err *e)
+{
+	const struct doc_writer *w = doc_writer(f);
+	*same = false;
+	if (w && w->same)
+		return w->same(d, path, same, e);
+	struct strbuf again = { 0 }, file = { 0 };
+	int rc = doc_bytes(d, f, &again, e);
+	if (!rc)
+		rc = file_read(path, &file, e);
+	*same = !rc && again.len == file.len && !memcmp(again.buf, file.buf, file.len);
+	sb_release(&again);
+	sb_release(&file);
 	return rc;
 }

@@ -83,9 +83,28 @@ struct doc {
 	size_t nb, alloc;
 };
 
-enum doc_format { DOC_FMT_TXT, DOC_FMT_MD, DOC_FMT_HTML, DOC_FMT_PDF, DOC_FMT_ODT, DOC_FMT_ICS };
+/* The formats gavel writes (ics: a calendar file, not a document). */
+enum doc_format { DOC_FMT_TXT, DOC_FMT_MD, DOC_FMT_HTML, DOC_FMT_PDF, DOC_FMT_ODT, DOC_FMT_ICS, DOC_FMT_COUNT };
 
-/* Parses "txt", "md", "html", "pdf", "odt", "ics"; -1 if none of them. */
+/*
+ * A format's writer, one row of the table in doc.c that names each format
+ * once. A document format has `bytes` (the whole file in memory), or, for
+ * a form a library writes to a file itself, `file` and `same`.
+ */
+struct doc_writer {
+	enum doc_format format;
+	const char *ext;  /* "pdf": the file name's extension and the --format word */
+	bool text;        /* a text form, which may go to standard output */
+	int (*bytes)(const struct doc *d, struct strbuf *out, struct err *e);
+	int (*file)(const struct doc *d, const char *path, struct err *e);
+	/* whether the file at path is exactly what file() makes of d */
+	int (*same)(const struct doc *d, const char *path, bool *same, struct err *e);
+};
+/* The writer of format f; NULL for ics, which no document is written in. */
+const struct doc_writer *doc_writer(enum doc_format f);
+
+/* Parses a format's word ("txt", "md", "html", "pdf", "odt", "ics"); -1 if
+ * it is none of them. */
 int doc_format_parse(const char *s);
 const char *doc_format_ext(enum doc_format f);
 
@@ -114,22 +133,27 @@ void doc_row(struct doc_block *b, const char *label, const char *value, const ch
 void doc_list_add(struct doc_block *b, const char *line);
 void doc_chart_add(struct doc_block *b, int year, double value);
 
-/* The writers. Text forms append to out. */
+/* The writers (see the table in doc.c). Text forms append to out. */
 void doc_write_txt(const struct doc *d, struct strbuf *out);
 void doc_write_md(const struct doc *d, struct strbuf *out);
 void doc_write_html(const struct doc *d, struct strbuf *out);
-/* Writes the PDF (A4, cairo and pango) to path. */
-int doc_write_pdf(const struct doc *d, const char *path, struct err *e);
+/* Appends the PDF (A4, cairo and pango) to out. */
+int doc_write_pdf(const struct doc *d, struct strbuf *out, struct err *e);
 /* Writes the OpenDocument text to path. */
 int doc_write_odt(const struct doc *d, const char *path, struct err *e);
 /* Sets *same to whether the OpenDocument file at path holds exactly the
  * parts doc_write_odt makes of d (its zip framing aside). */
 int doc_odt_same(const struct doc *d, const char *path, bool *same, struct err *e);
 
-/* Writes a doc in format f to the file path. */
+/* Writes a doc in format f to the file path (whole or not at all). */
 int doc_save(const struct doc *d, enum doc_format f, const char *path, struct err *e);
+/* Appends the bytes of d in format f to out (a form with its own file
+ * writer is written to a temporary file and read back). */
+int doc_bytes(const struct doc *d, enum doc_format f, struct strbuf *out, struct err *e);
+/* Sets *same to whether the file at path holds d in format f. */
+int doc_same(const struct doc *d, enum doc_format f, const char *path, bool *same, struct err *e);
 
-/* Writes len bytes to path, through a temporary file renamed into place. */
+/* Writes len bytes to path, whole or not at all (core/base/file.h). */
 int doc_write_file(const char *path, const char *data, size_t len, struct err *e);
 
 #endif

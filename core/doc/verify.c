@@ -14,63 +14,20 @@
 #include "core/adjust/canonical.h"
 #include "core/adjust/payload.h"
 #include "core/adjust/record.h"
+#include "core/base/file.h"
 #include "core/doc/protocol.h"
 
-static int read_file(const char *path, struct strbuf *out, struct err *e)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return error(e, E_IO, path, strerror(errno));
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_add(out, buf, n);
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad)
-		return error(e, E_IO, path, strerror(errno));
-	if (!out->buf)
-		sb_adds(out, "");
-	return 0;
-}
-
-/* Rebuilds the document in format f and compares it with the file's bytes
- * (an OpenDocument file: with the parts inside its zip). */
+/* Rebuilds the document in format f and compares it with the file at path. */
 static int same_document(const struct record *pd, int paragraph, const char *lang,
-			 enum doc_format f, const char *path, const struct strbuf *file, bool *same,
-			 struct err *e)
+			 enum doc_format f, const char *path, bool *same, struct err *e)
 {
 	struct doc d;
-	struct strbuf again = { 0 };
+	*same = false;
+	if (!doc_writer(f))
+		return errorf(e, E_INVALID, _("gavel cannot check a %s document"), doc_format_ext(f));
 	int rc = protocol_doc(pd, paragraph, lang, f, &d, e);
-	if (!rc && f == DOC_FMT_PDF) {
-		char tmp[] = "/tmp/gavel-verify-XXXXXX";
-		int fd = mkstemp(tmp);
-		if (fd < 0) {
-			rc = error(e, E_IO, tmp, strerror(errno));
-		} else {
-			close(fd);
-			rc = doc_write_pdf(&d, tmp, e);
-			if (!rc)
-				rc = read_file(tmp, &again, e);
-			unlink(tmp);
-		}
-	} else if (!rc && f == DOC_FMT_TXT) {
-		doc_write_txt(&d, &again);
-	} else if (!rc && f == DOC_FMT_MD) {
-		doc_write_md(&d, &again);
-	} else if (!rc && f == DOC_FMT_HTML) {
-		doc_write_html(&d, &again);
-	} else if (!rc && f == DOC_FMT_ODT) {
-		rc = doc_odt_same(&d, path, same, e);
-		sb_release(&again);
-		doc_release(&d);
-		return rc;
-	} else if (!rc) {
-		rc = errorf(e, E_INVALID, _("gavel cannot check a %s document"), doc_format_ext(f));
-	}
-	*same = !rc && again.len == file->len && !memcmp(again.buf, file->buf, file->len);
-	sb_release(&again);
+	if (!rc)
+		rc = doc_same(&d, f, path, same, e);
 	doc_release(&d);
 	return rc;
 }
@@ -84,7 +41,7 @@ int verify_file(const char *path, struct strbuf *report, struct err *e)
 	bool head = false;
 
 	memset(&pd, 0, sizeof pd);
-	if (read_file(path, &file, e))
+	if (file_read(path, &file, e))
 		return -1;
 	payload = adjust_payload_find(file.buf, file.len);
 	if (!payload) {
@@ -146,7 +103,7 @@ int verify_file(const char *path, struct strbuf *report, struct err *e)
 		sb_release(&form);
 	}
 	bool same = false;
-	if (same_document(&pd, paragraph, lang, (enum doc_format)fmt, path, &file, &same, e))
+	if (same_document(&pd, paragraph, lang, (enum doc_format)fmt, path, &same, e))
 		goto out;
 	sb_addf(report, "%s: %s, %s %s", path,
 		paragraph ? _("protocol extract") : _("protocol"), pd.v.m.body_name, pd.v.m.date);

@@ -541,10 +541,16 @@ static cairo_status_t discard(void *closure, const unsigned char *data, unsigned
 	return CAIRO_STATUS_SUCCESS;
 }
 
-int doc_write_pdf(const struct doc *d, const char *path, struct err *e)
+/* cairo's stream writer: the PDF's bytes into a strbuf */
+static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int len)
+{
+	sb_add(closure, (const char *)data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+int doc_write_pdf(const struct doc *d, struct strbuf *out, struct err *e)
 {
 	struct pdf p = { .d = d, .dry = true };
-	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
 
 	/* pass 1: count the pages */
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
@@ -560,7 +566,7 @@ int doc_write_pdf(const struct doc *d, const char *path, struct err *e)
 	p.pages = p.page;
 	p.page = 0;
 	p.dry = false;
-	s = cairo_pdf_surface_create(tmp, PAGE_W, PAGE_H);
+	s = cairo_pdf_surface_create_for_stream(collect, out, PAGE_W, PAGE_H);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->title ? d->title : "");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, d->issuer ? d->issuer : "");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "gavel");
@@ -595,13 +601,7 @@ int doc_write_pdf(const struct doc *d, const char *path, struct err *e)
 	if (status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	if (status != CAIRO_STATUS_SUCCESS || rename(tmp, path)) {
-		error(e, E_IO, path, status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(status)
-								    : strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
+	if (status != CAIRO_STATUS_SUCCESS)
+		return errorf(e, E_IO, "PDF: %s", cairo_status_to_string(status));
 	return 0;
 }

@@ -61,18 +61,13 @@ static int save(struct ctx *c, const struct doc *d, enum doc_format f, const cha
 	const char *path = opt(c, "o");
 	if (path && !*path)
 		return errorf(c->e, E_USAGE, _("-o needs a file name"));
-	bool text = f == DOC_FMT_TXT || f == DOC_FMT_MD || f == DOC_FMT_HTML;
+	const struct doc_writer *w = doc_writer(f);
+	bool text = w && w->text;
 	if ((!path && text) || (path && !strcmp(path, "-"))) {
 		if (!text)
 			return errorf(c->e, E_USAGE, _("a %s file cannot go to standard output; give -o FILE"),
 				      doc_format_ext(f));
-		if (f == DOC_FMT_TXT)
-			doc_write_txt(d, c->out);
-		else if (f == DOC_FMT_MD)
-			doc_write_md(d, c->out);
-		else
-			doc_write_html(d, c->out);
-		return 0;
+		return doc_bytes(d, f, c->out, c->e);
 	}
 	if (doc_save(d, f, path ? path : default_name, c->e))
 		return -1;
