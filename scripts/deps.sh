@@ -7,7 +7,7 @@ optional=""
 if [ "${1:-build}" = check ]; then
 	# libclang-rt-dev holds clang's libFuzzer and sanitizer runtimes (only
 	# recommended by clang, so not installed with it here)
-	want="$want clang libclang-rt-dev tmux python3 pandoc poppler-utils calcurse sqlite3"
+	want="$want clang libclang-rt-dev tmux python3 pandoc poppler-utils calcurse sqlite3 faketime"
 	# the ODT test converts with LibreOffice and the Syncthing test runs two
 	# Syncthing instances (driven with curl); each is skipped, saying so, without
 	optional="libreoffice-writer-nogui syncthing curl"

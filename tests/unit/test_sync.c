@@ -534,7 +534,7 @@ START_TEST(index_and_unchanged_folder)
 	ck_assert_int_eq(meeting_notes_set(r.st[0], "radet/2026-03-10", "2", "Bredbandskartläggningen är klar.", &e), 0);
 	hand_over(&r, 0, 1);
 	/* the folder as if nothing had changed in it for a minute */
-	struct timespec old[2] = { { time(NULL) - 60, 0 }, { time(NULL) - 60, 0 } };
+	struct timespec old[2] = { { clock_system() - 60, 0 }, { clock_system() - 60, 0 } };
 	ck_assert_int_eq(utimensat(AT_FDCWD, r.dir[1], old, 0), 0);
 	ck_assert_int_eq(sync_run(r.st[1], r.dir[1], &s, &e), 0);
 	ck_assert_int_eq(s.received, 2); /* the note, and the key of replica 0's machine */
@@ -566,7 +566,7 @@ END_TEST
  * at rel) to `ago` seconds back, as if nothing had come in since. */
 static void age(const char *dir, const char *rel, int ago)
 {
-	struct timespec t[2] = { { time(NULL) - ago, 0 }, { time(NULL) - ago, 0 } };
+	struct timespec t[2] = { { clock_system() - ago, 0 }, { clock_system() - ago, 0 } };
 	char *path = *rel ? xasprintf("%s/%s", dir, rel) : xstrdup(dir);
 	ck_assert_int_eq(utimensat(AT_FDCWD, path, t, 0), 0);
 	if (!*rel) {
