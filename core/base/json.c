@@ -1,8 +1,10 @@
 #include "core/base/json.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 void json_init(struct json *j, struct strbuf *sb)
 {
@@ -89,6 +91,11 @@ void json_int(struct json *j, long v)
 
 void json_num(struct json *j, double v)
 {
+	if (!isfinite(v)) {
+		/* JSON has no NaN or infinity */
+		json_null(j);
+		return;
+	}
 	char buf[32];
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(buf, sizeof buf, "%.*g", prec, v);

@@ -27,6 +27,8 @@ void json_key(struct json *j, const char *key);
 /* A string value; NULL writes null. */
 void json_str(struct json *j, const char *s);
 void json_int(struct json *j, long v);
+/* A number in the fewest digits that read back as v; null if it is not
+ * finite. */
 void json_num(struct json *j, double v);
 /* A number already in JSON form. */
 void json_raw(struct json *j, const char *number);

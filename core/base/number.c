@@ -5,7 +5,9 @@
 
 bool parse_int(const char *s, long min, long max, long *out)
 {
-	if (!s || !*s)
+	/* digits with an optional minus, nothing before or after (strtol
+	 * alone would take leading blanks and a plus sign) */
+	if (!s || !(*s == '-' || (*s >= '0' && *s <= '9')))
 		return false;
 	char *end;
 	errno = 0;
