@@ -4,17 +4,14 @@
 
 #include "store/db.h"
 
-#define INS_STAMP "id, created, updated, author"
-#define VAL_STAMP "?, ?, ?, ?"
-
 int store_goal_add(struct store *st, const struct goal *g, struct err *e)
 {
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO goal(" INS_STAMP ", code, parent_id, title, task, local_resp,"
+		       "INSERT INTO goal(" DB_STAMP_COLS ", code, parent_id, title, task, local_resp,"
 		       " regional_resp, national_resp, indicator, timeline, priority)"
-		       " VALUES (" VAL_STAMP ", ?, (SELECT id FROM goal WHERE code = ?), ?, ?, ?, ?, ?, ?, ?, ?)",
+		       " VALUES (" DB_STAMP_VALUES ", ?, (SELECT id FROM goal WHERE code = ?), ?, ?, ?, ?, ?, ?, ?, ?)",
 		       "sssssssssssssi", id, now, now, st->actor, g->code, g->parent_code, g->title,
 		       g->task, g->local, g->regional, g->national, g->indicator, g->timeline,
 		       g->priority ? 1 : 0);
@@ -95,8 +92,8 @@ int store_reading_set(struct store *st, const char *goal_id, int year, double va
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO reading(" INS_STAMP ", goal_id, year, value, comment)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?, ?) ON CONFLICT(goal_id, year) DO UPDATE SET"
+		       "INSERT INTO reading(" DB_STAMP_COLS ", goal_id, year, value, comment)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?) ON CONFLICT(goal_id, year) DO UPDATE SET"
 		       " value = excluded.value, comment = excluded.comment, updated = excluded.updated,"
 		       " author = excluded.author",
 		       "sssssids", id, now, now, st->actor, goal_id, year, value, comment);
@@ -107,7 +104,7 @@ int store_question_add(struct store *st, const char *text, struct err *e)
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO question(" INS_STAMP ", pos, text) VALUES (" VAL_STAMP ","
+		       "INSERT INTO question(" DB_STAMP_COLS ", pos, text) VALUES (" DB_STAMP_VALUES ","
 		       " (SELECT coalesce(max(pos), 0) + 1 FROM question), ?)",
 		       "sssss", id, now, now, st->actor, text);
 }
@@ -131,8 +128,8 @@ int store_proposal_add(struct store *st, const char *title, const char *text, co
 	char now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO proposal(" INS_STAMP ", title, text, by_id, date)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?, ?)",
+		       "INSERT INTO proposal(" DB_STAMP_COLS ", title, text, by_id, date)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?)",
 		       "ssssssss", id, now, now, st->actor, title, text, by_id, date);
 }
 
@@ -147,8 +144,8 @@ int store_proposal_answer(struct store *st, const char *proposal_id, const char 
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO answer(" INS_STAMP ", proposal_id, question_id, yes)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?) ON CONFLICT(proposal_id, question_id) DO UPDATE"
+		       "INSERT INTO answer(" DB_STAMP_COLS ", proposal_id, question_id, yes)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?) ON CONFLICT(proposal_id, question_id) DO UPDATE"
 		       " SET yes = excluded.yes, updated = excluded.updated, author = excluded.author",
 		       "ssssssi", id, now, now, st->actor, proposal_id, question_id, yes ? 1 : 0);
 }

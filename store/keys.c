@@ -7,8 +7,6 @@
 
 #include "store/db.h"
 
-#define INS_STAMP "id, created, updated, author"
-#define VAL_STAMP "?, ?, ?, ?"
 #define KEY_COLS "k.id, k.person_id, p.name, k.public_key, k.actor, k.created, k.revoked"
 
 void member_key_release(struct member_key *k)
@@ -54,8 +52,8 @@ int store_member_key_add(struct store *st, const char *person_id, const char *pu
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO member_key(" INS_STAMP ", person_id, public_key, actor)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?) ON CONFLICT(public_key) DO NOTHING",
+		       "INSERT INTO member_key(" DB_STAMP_COLS ", person_id, public_key, actor)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?) ON CONFLICT(public_key) DO NOTHING",
 		       "sssssss", id, now, now, st->actor, person_id, public_key, actor);
 }
 

@@ -4,9 +4,6 @@
 
 #include "store/db.h"
 
-#define INS_STAMP "id, created, updated, author"
-#define VAL_STAMP "?, ?, ?, ?"
-
 #define MEETING_COLS \
 	"m.id, m.body_id, b.short, b.name, m.date, m.start_time, m.end_time, m.place, m.status," \
 	" m.opened_at, m.closed_at, m.adjusted_at"
@@ -33,8 +30,8 @@ int store_meeting_add(struct store *st, const char *body_id, const char *date, c
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO meeting(" INS_STAMP ", body_id, date, start_time, end_time, place)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?, ?, ?)",
+		       "INSERT INTO meeting(" DB_STAMP_COLS ", body_id, date, start_time, end_time, place)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?, ?)",
 		       "sssssssss", id, now, now, st->actor, body_id, date, time, end, place);
 }
 
@@ -113,8 +110,8 @@ int store_attend_set(struct store *st, const char *meeting_id, const struct atte
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO attendance(" INS_STAMP ", meeting_id, person_id, role, for_id, absent,"
-		       " from_item, to_item) VALUES (" VAL_STAMP ", ?, ?, ?, ?, ?, ?, ?)"
+		       "INSERT INTO attendance(" DB_STAMP_COLS ", meeting_id, person_id, role, for_id, absent,"
+		       " from_item, to_item) VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?, ?, ?, ?)"
 		       " ON CONFLICT(meeting_id, person_id) DO UPDATE SET role = excluded.role,"
 		       " for_id = excluded.for_id, absent = excluded.absent, from_item = excluded.from_item,"
 		       " to_item = excluded.to_item, updated = excluded.updated, author = excluded.author",
@@ -163,8 +160,8 @@ int store_item_add(struct store *st, const char *meeting_id, const char *title, 
 	*pos = atoi(p);
 	free(p);
 	return db_exec(st, e,
-		       "INSERT INTO item(" INS_STAMP ", meeting_id, pos, title, kind, presenter_id)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?, ?, ?)",
+		       "INSERT INTO item(" DB_STAMP_COLS ", meeting_id, pos, title, kind, presenter_id)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?, ?)",
 		       "sssssisss", id, now, now, st->actor, meeting_id, *pos, title, kind, presenter_id);
 }
 
@@ -173,7 +170,7 @@ int store_item_paper_add(struct store *st, const char *item_id, const char *name
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO paper(" INS_STAMP ", item_id, name) VALUES (" VAL_STAMP ", ?, ?)",
+		       "INSERT INTO paper(" DB_STAMP_COLS ", item_id, name) VALUES (" DB_STAMP_VALUES ", ?, ?)",
 		       "ssssss", id, now, now, st->actor, item_id, name);
 }
 
@@ -331,7 +328,7 @@ int store_conflict_add(struct store *st, const char *item_id, const char *person
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO conflict(" INS_STAMP ", item_id, person_id) VALUES (" VAL_STAMP ", ?, ?)"
+		       "INSERT INTO conflict(" DB_STAMP_COLS ", item_id, person_id) VALUES (" DB_STAMP_VALUES ", ?, ?)"
 		       " ON CONFLICT DO NOTHING",
 		       "ssssss", id, now, now, st->actor, item_id, person_id);
 }
@@ -358,8 +355,8 @@ int store_decision_add(struct store *st, const char *item_id, const char *body_i
 	char now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO decision(" INS_STAMP ", item_id, body_id, year, para, text, yes, no,"
-		       " abstain, quorum) VALUES (" VAL_STAMP ", ?, ?, ?, ?, ?,"
+		       "INSERT INTO decision(" DB_STAMP_COLS ", item_id, body_id, year, para, text, yes, no,"
+		       " abstain, quorum) VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?, ?,"
 		       " nullif(?, -1), nullif(?, -1), nullif(?, -1), ?)",
 		       "ssssssiisiiis", id, now, now, st->actor, item_id, body_id, d->year, d->para,
 		       d->text, d->yes, d->no, d->abstain, d->quorum);
@@ -371,7 +368,7 @@ int store_vote_add(struct store *st, const char *decision_id, const char *person
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO vote(" INS_STAMP ", decision_id, person_id, vote) VALUES (" VAL_STAMP ", ?, ?, ?)",
+		       "INSERT INTO vote(" DB_STAMP_COLS ", decision_id, person_id, vote) VALUES (" DB_STAMP_VALUES ", ?, ?, ?)",
 		       "sssssss", id, now, now, st->actor, decision_id, person_id, vote);
 }
 
@@ -381,8 +378,8 @@ int store_dissent_add(struct store *st, const char *decision_id, const char *per
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO dissent(" INS_STAMP ", decision_id, person_id, motivation)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?)",
+		       "INSERT INTO dissent(" DB_STAMP_COLS ", decision_id, person_id, motivation)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?)",
 		       "sssssss", id, now, now, st->actor, decision_id, person_id, motivation);
 }
 
@@ -405,7 +402,7 @@ int store_adjuster_add(struct store *st, const char *meeting_id, const char *per
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO adjuster(" INS_STAMP ", meeting_id, person_id) VALUES (" VAL_STAMP ", ?, ?)"
+		       "INSERT INTO adjuster(" DB_STAMP_COLS ", meeting_id, person_id) VALUES (" DB_STAMP_VALUES ", ?, ?)"
 		       " ON CONFLICT DO NOTHING",
 		       "ssssss", id, now, now, st->actor, meeting_id, person_id);
 }

@@ -3,7 +3,7 @@
  * and history primitives the merge (sync/merge.c) is built from.
  *
  * Capture. Triggers made from the schema at open (one set per content
- * table: every table but local, search*, sync_*) record each local insert,
+ * table, the tables store/content.h names) record each local insert,
  * update and delete in sync_dirty with a column mask and a hybrid logical
  * clock reading, when capture is on (a shared council). The clock is kept
  * in SQL (sync_state.hlc): 48 bits of milliseconds since 1970 and 16 bits
@@ -13,7 +13,11 @@
  * its primary key columns joined by '|'. Columns are named; their order is
  * the table's order without the id (the bit order of dirty masks).
  * Functions return 0 on success, 1 where a lookup finds nothing, -1 with
- * `e` set on failure.
+ * `e` set on failure. The few that answer with a bool or a pointer keep a
+ * failure of the database for the next store_commit (store_error).
+ *
+ * The implementation is in store/replica/, one file per part of this
+ * header (store/replica/internal.h lists them).
  */
 #ifndef GAVEL_STORE_REPLICA_H
 #define GAVEL_STORE_REPLICA_H
@@ -22,21 +26,12 @@
 #include <stdint.h>
 
 #include "store/store.h"
+#include "store/value.h"
 
 #define HLC_SHIFT 16
+/* Room for a row key, and for a table's or a column's name, with the NUL. */
 #define ROW_KEY_MAX 96
-
-/* A field's value. */
-enum rval_type { RV_NULL, RV_INT, RV_REAL, RV_TEXT };
-struct rval {
-	enum rval_type type;
-	long long i;
-	double d;
-	char *s; /* RV_TEXT: owned, NUL-terminated */
-};
-void rval_release(struct rval *v);
-bool rval_equal(const struct rval *a, const struct rval *b);
-void rval_copy(struct rval *dst, const struct rval *src);
+#define RNAME_SIZE 64
 
 /* A version of a field: the writer's clock reading, the writer (an actor
  * id) and the sequence number of the file that first carried it. */
@@ -57,7 +52,8 @@ struct rtable {
 	char **parent;    /* per column: the table it references, or NULL */
 	int rank;         /* parents before children */
 };
-/* The content tables, parents first. Owned by the store. */
+/* The content tables, parents first. Owned by the store; every struct
+ * rtable the functions below take is one of these. */
 int replica_tables(struct store *st, const struct rtable **out, size_t *n, struct err *e);
 const struct rtable *replica_table(struct store *st, const char *name);
 int replica_col(const struct rtable *t, const char *col);
@@ -81,7 +77,7 @@ long long replica_wall_hlc(void);
 #define DIRTY_DELETED -2
 #define DIRTY_GONE -3 /* made and deleted before any export: nothing to send */
 struct rdirty {
-	char tbl[64];
+	char tbl[RNAME_SIZE];
 	char row[ROW_KEY_MAX];
 	long long mask, hlc;
 };
@@ -161,7 +157,7 @@ int replica_hist_get(struct store *st, const char *tbl, const char *row, const c
 
 /* Open conflicts: fields with other heads, every one. */
 struct rconflict {
-	char tbl[64], row[ROW_KEY_MAX], col[64];
+	char tbl[RNAME_SIZE], row[ROW_KEY_MAX], col[RNAME_SIZE];
 	struct rver cur, other;
 };
 struct rconflict_list {

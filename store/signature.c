@@ -5,9 +5,6 @@
 
 #include "store/db.h"
 
-#define INS_STAMP "id, created, updated, author"
-#define VAL_STAMP "?, ?, ?, ?"
-
 void signature_release(struct signature *s)
 {
 	free(s->scope);
@@ -42,8 +39,8 @@ int store_signer_add(struct store *st, const char *meeting_id, const char *scope
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO adjust_signer(" INS_STAMP ", meeting_id, scope, person_id)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?) ON CONFLICT DO NOTHING",
+		       "INSERT INTO adjust_signer(" DB_STAMP_COLS ", meeting_id, scope, person_id)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?) ON CONFLICT DO NOTHING",
 		       "sssssss", id, now, now, st->actor, meeting_id, scope, person_id);
 }
 
@@ -54,8 +51,8 @@ int store_signature_set(struct store *st, const char *meeting_id, const char *sc
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO signature(" INS_STAMP ", meeting_id, scope, person_id, public_key,"
-		       " signature, signed_at, content) VALUES (" VAL_STAMP ", ?, ?, ?, ?, ?, ?, ?)"
+		       "INSERT INTO signature(" DB_STAMP_COLS ", meeting_id, scope, person_id, public_key,"
+		       " signature, signed_at, content) VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?, ?, ?, ?)"
 		       " ON CONFLICT(meeting_id, scope, person_id) DO UPDATE SET updated = excluded.updated,"
 		       " author = excluded.author, public_key = excluded.public_key,"
 		       " signature = excluded.signature, signed_at = excluded.signed_at,"

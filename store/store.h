@@ -39,10 +39,25 @@ const char *store_path(struct store *st);
 /* The file's current schema version. */
 int store_version(struct store *st);
 
-/* Transactions: everything a command does happens in one. */
+/*
+ * Transactions: everything a command does happens in one. They nest: only
+ * the outermost store_commit commits, and store_rollback undoes the whole
+ * transaction at once (the outer store_commit calls then do nothing).
+ */
 int store_begin(struct store *st, struct err *e);
+/* Commits, or fails and rolls back when a function of this transaction
+ * could not report an error (see store_error). */
 int store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);
+/*
+ * A few functions answer with a plain value (a bool or a pointer, such as
+ * replica_row_exists or replica_table) and cannot return an error; when
+ * the database fails them they keep the first such error, and the next
+ * store_commit fails with it. store_error returns -1 with e set to that
+ * error, or 0 if there is none (the kept error stays until the commit or
+ * store_rollback).
+ */
+int store_error(struct store *st, struct err *e);
 
 /*
  * The most memory the connection keeps of the database's pages, in MB
