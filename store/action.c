@@ -23,7 +23,7 @@ int store_action_add(struct store *st, const struct action *a, char id[ID_LEN + 
 
 int store_action_find(struct store *st, const char *prefix, char id[ID_LEN + 1], struct err *e)
 {
-	return db_find_prefix(st, e, "SELECT id FROM action WHERE id LIKE ? LIMIT 2", prefix, 4, id);
+	return db_find_prefix(st, e, "SELECT id FROM action WHERE id LIKE ? LIMIT 2", prefix, ID_PREFIX_MIN, id);
 }
 
 int store_action_set_status(struct store *st, const char *id, const char *status, struct err *e)
@@ -55,7 +55,7 @@ struct names {
 		char id[ID_LEN + 1];
 		char *name;
 	} *v;
-	size_t n;
+	size_t n, alloc;
 };
 
 static int name_cmp(const void *a, const void *b)
@@ -65,15 +65,11 @@ static int name_cmp(const void *a, const void *b)
 
 static int names_load(struct store *st, struct names *m, sqlite3_stmt *s, struct err *e)
 {
-	size_t alloc = 0;
 	int rc;
 	if (!s)
 		return -1;
 	while ((rc = db_step(st, s, e)) == 1) {
-		if (m->n == alloc) {
-			alloc = alloc ? 2 * alloc : 64;
-			m->v = xrealloc(m->v, alloc * sizeof *m->v);
-		}
+		ALLOC_GROW(m->v, m->n + 1, m->alloc);
 		col_id(s, 0, m->v[m->n].id);
 		m->v[m->n++].name = col_text(s, 1);
 	}

@@ -16,23 +16,7 @@ void member_key_release(struct member_key *k)
 	free(k->revoked);
 }
 
-struct member_key *member_key_list_push(struct member_key_list *l)
-{
-	if (l->n == l->alloc) {
-		l->alloc = l->alloc ? 2 * l->alloc : 8;
-		l->v = xrealloc(l->v, l->alloc * sizeof *l->v);
-	}
-	memset(&l->v[l->n], 0, sizeof l->v[0]);
-	return &l->v[l->n++];
-}
-
-void member_key_list_release(struct member_key_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		member_key_release(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
-}
+LIST_IMPL(member_key)
 
 static void read_key(sqlite3_stmt *s, struct member_key *k)
 {
@@ -123,7 +107,7 @@ const char *store_actor(struct store *st)
 int store_actor_set(struct store *st, const char *actor, struct err *e)
 {
 	if (strlen(actor) != ID_LEN)
-		return errorf(e, E_INVALID, "invalid actor id: %s", actor);
+		return error(e, E_BAD_ACTOR, actor);
 	if (store_local_set(st, "actor", actor, e))
 		return -1;
 	snprintf(st->actor, sizeof st->actor, "%s", actor);

@@ -62,8 +62,11 @@ static int migrate(struct store *st, int target, struct err *e)
 static int load_actor(struct store *st, struct err *e)
 {
 	char *actor = NULL;
-	if (store_version(st) < 1)
-		return 0;
+	int v = store_version(st);
+	if (v < 0)
+		return db_error(st, e);
+	if (v < 1)
+		return 0; /* no table local before version 1 */
 	if (store_local_get(st, "actor", &actor, e) < 0)
 		return -1;
 	if (!actor) {

@@ -90,7 +90,7 @@ int store_person_find(struct store *st, const char *key, char id[ID_LEN + 1], st
 		     " ORDER BY name = ?1 DESC LIMIT 1", key);
 	if (rc != 1)
 		return rc;
-	return db_find_prefix(st, e, "SELECT id FROM person WHERE id LIKE ? LIMIT 2", key, 6, id);
+	return db_find_prefix(st, e, "SELECT id FROM person WHERE id LIKE ? LIMIT 2", key, PERSON_PREFIX_MIN, id);
 }
 
 int store_person_get(struct store *st, const char *id, struct person *out, struct err *e)

@@ -15,23 +15,7 @@ void signature_release(struct signature *s)
 	free(s->content);
 }
 
-struct signature *signature_list_push(struct signature_list *l)
-{
-	if (l->n == l->alloc) {
-		l->alloc = l->alloc ? 2 * l->alloc : 8;
-		l->v = xrealloc(l->v, l->alloc * sizeof *l->v);
-	}
-	memset(&l->v[l->n], 0, sizeof l->v[0]);
-	return &l->v[l->n++];
-}
-
-void signature_list_release(struct signature_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		signature_release(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
-}
+LIST_IMPL(signature)
 
 int store_signer_add(struct store *st, const char *meeting_id, const char *scope,
 		     const char *person_id, struct err *e)

@@ -23,6 +23,11 @@
 
 struct store;
 
+/* The fewest hex digits of an id prefix that names a row: a person's, an
+ * action's or a proposal's. */
+#define PERSON_PREFIX_MIN 6
+#define ID_PREFIX_MIN 4
+
 /* The schema version this build writes. */
 int store_schema_version(void);
 
@@ -36,7 +41,7 @@ int store_open_at_version(const char *path, int version, struct err *e, struct s
 void store_close(struct store *st);
 /* The file the store was opened from. */
 const char *store_path(struct store *st);
-/* The file's current schema version. */
+/* The file's current schema version; -1 if it cannot be read. */
 int store_version(struct store *st);
 
 /*
@@ -90,7 +95,8 @@ int store_org_find(struct store *st, const char *name, char id[ID_LEN + 1], stru
 int store_person_add(struct store *st, const char *name, const char *org_id, const char *email,
 		     char id[ID_LEN + 1], struct err *e);
 /* By exact name (case-insensitive for ASCII), or by id or a unique id prefix
- * of at least 6 digits. Returns 1 if none, 2 if the prefix is ambiguous. */
+ * of at least PERSON_PREFIX_MIN digits. Returns 1 if none, 2 if the prefix
+ * is ambiguous. */
 int store_person_find(struct store *st, const char *key, char id[ID_LEN + 1], struct err *e);
 /* Every person's name, in name order (for completion). */
 int store_person_names(struct store *st, struct strvec *names, struct err *e);
@@ -145,6 +151,10 @@ int store_item_note_append(struct store *st, const char *item_id, const char *te
 int store_item_list(struct store *st, const char *meeting_id, struct item_list *out,
 		    struct err *e);
 int store_conflict_add(struct store *st, const char *item_id, const char *person_id, struct err *e);
+/* Moves item number `from` to number `to` (both 1 or more) in a meeting,
+ * shifting the items between; "left after item N" in the attendance
+ * follows the items. */
+int store_item_move(struct store *st, const char *meeting_id, int from, int to, struct err *e);
 
 /* Decisions. The next § number of body and year is taken and never reused. */
 int store_para_next(struct store *st, const char *body_id, int year, int *para, struct err *e);
@@ -164,7 +174,8 @@ int store_adjuster_list(struct store *st, const char *meeting_id, struct strvec 
 
 /* Actions. */
 int store_action_add(struct store *st, const struct action *a, char id[ID_LEN + 1], struct err *e);
-/* By id or unique prefix (at least 4 digits); 1 if none, 2 if ambiguous. */
+/* By id or unique prefix (at least ID_PREFIX_MIN digits); 1 if none, 2 if
+ * ambiguous. */
 int store_action_find(struct store *st, const char *prefix, char id[ID_LEN + 1], struct err *e);
 int store_action_set_status(struct store *st, const char *id, const char *status, struct err *e);
 int store_action_note_add(struct store *st, const char *action_id, const char *date,
@@ -204,15 +215,13 @@ int store_decision_list(struct store *st, const struct decision_filter *f,
 int store_decision_count(struct store *st, const struct decision_filter *f, int *count,
 			 struct err *e);
 
-/* Moves item number `from` to number `to` in a meeting, shifting the items
- * between; "left after item N" in the attendance follows the items. */
-int store_item_move(struct store *st, const char *meeting_id, int from, int to, struct err *e);
-
 /* Proposals and the screening questions. */
 int store_question_add(struct store *st, const char *text, struct err *e);
 int store_question_list(struct store *st, struct strvec *ids, struct strvec *texts, struct err *e);
 int store_proposal_add(struct store *st, const char *title, const char *text, const char *by_id,
 		       const char *date, char id[ID_LEN + 1], struct err *e);
+/* By id or unique prefix (at least ID_PREFIX_MIN digits); 1 if none, 2 if
+ * ambiguous. */
 int store_proposal_find(struct store *st, const char *prefix, char id[ID_LEN + 1], struct err *e);
 int store_proposal_answer(struct store *st, const char *proposal_id, const char *question_id,
 			  bool yes, struct err *e);
