@@ -110,10 +110,10 @@ static int open_db(const char *path, bool create, int target, struct err *e, str
 		return -1;
 	}
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
-	sqlite3_create_function(st->db, "fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold,
-				NULL, NULL);
 	sqlite3_extended_result_codes(st->db, 0);
-	if (db_script(st, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+	if ((sqlite3_create_function(st->db, "fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold,
+				     NULL, NULL) != SQLITE_OK && db_error(st, e)) ||
+	    db_script(st, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
 			    "PRAGMA synchronous = NORMAL;", e) ||
 	    migrate(st, target, e) || load_actor(st, e) || replica_install(st, e)) {
 		if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
