@@ -1,7 +1,7 @@
 /*
  * internal: what the files of store/replica/ share, and nothing outside
- * store/replica/ includes: the replica's view of the schema, row keys in
- * SQL, and field values bound and read.
+ * store/replica/ includes: the replica's view of the schema and row keys
+ * in SQL.
  *
  * The files, by what they hold:
  *   tables.c   the content tables as sync sees them; row keys in SQL
@@ -9,7 +9,7 @@
  *              the clock
  *   dirty.c    the rows changed here since the last export
  *   rows.c     rows read, written, found, renamed; references
- *   versions.c each field's version, the other heads, the history
+ *   versions.c each field's version (ordered), the other heads, the history
  *   aliases.c  rows merged away into another
  *   claims.c   numbers that gave way in a clash, and their groups
  *   files.c    the files applied and how far each writer is applied
