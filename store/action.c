@@ -4,9 +4,6 @@
 
 #include "store/db.h"
 
-#define INS_STAMP "id, created, updated, author"
-#define VAL_STAMP "?, ?, ?, ?"
-
 static const char *or_null(const char *id)
 {
 	return id && id[0] ? id : NULL;
@@ -17,8 +14,8 @@ int store_action_add(struct store *st, const struct action *a, char id[ID_LEN + 
 	char now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO action(" INS_STAMP ", title, description, owner_person_id, owner_org_id,"
-		       " due, status, decision_id, goal_id) VALUES (" VAL_STAMP ", ?, ?, ?, ?, ?, ?, ?, ?)",
+		       "INSERT INTO action(" DB_STAMP_COLS ", title, description, owner_person_id, owner_org_id,"
+		       " due, status, decision_id, goal_id) VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?, ?, ?, ?, ?)",
 		       "ssssssssssss", id, now, now, st->actor, a->title, a->description,
 		       or_null(a->owner_person_id), or_null(a->owner_org_id), a->due,
 		       a->status ? a->status : "planned", or_null(a->decision_id), or_null(a->goal_id));
@@ -26,7 +23,7 @@ int store_action_add(struct store *st, const struct action *a, char id[ID_LEN + 
 
 int store_action_find(struct store *st, const char *prefix, char id[ID_LEN + 1], struct err *e)
 {
-	return db_find_prefix(st, e, "SELECT id FROM action WHERE id LIKE ? LIMIT 2", prefix, 4, id);
+	return db_find_prefix(st, e, "SELECT id FROM action WHERE id LIKE ? LIMIT 2", prefix, ID_PREFIX_MIN, id);
 }
 
 int store_action_set_status(struct store *st, const char *id, const char *status, struct err *e)
@@ -43,8 +40,8 @@ int store_action_note_add(struct store *st, const char *action_id, const char *d
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO action_note(" INS_STAMP ", action_id, date, author_id, text)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?, ?)",
+		       "INSERT INTO action_note(" DB_STAMP_COLS ", action_id, date, author_id, text)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?)",
 		       "ssssssss", id, now, now, st->actor, action_id, date, or_null(author_id), text);
 }
 
@@ -58,7 +55,7 @@ struct names {
 		char id[ID_LEN + 1];
 		char *name;
 	} *v;
-	size_t n;
+	size_t n, alloc;
 };
 
 static int name_cmp(const void *a, const void *b)
@@ -68,15 +65,11 @@ static int name_cmp(const void *a, const void *b)
 
 static int names_load(struct store *st, struct names *m, sqlite3_stmt *s, struct err *e)
 {
-	size_t alloc = 0;
 	int rc;
 	if (!s)
 		return -1;
 	while ((rc = db_step(st, s, e)) == 1) {
-		if (m->n == alloc) {
-			alloc = alloc ? 2 * alloc : 64;
-			m->v = xrealloc(m->v, alloc * sizeof *m->v);
-		}
+		ALLOC_GROW(m->v, m->n + 1, m->alloc);
 		col_id(s, 0, m->v[m->n].id);
 		m->v[m->n++].name = col_text(s, 1);
 	}

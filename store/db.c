@@ -4,53 +4,121 @@
  */
 #include "store/db.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-const char *db_message(struct store *st, const char *msg)
+/* PRAGMA cache_size counts KiB when negative; SQLite's default is 2000. */
+#define KIB_PER_MB 1024
+#define SQLITE_CACHE_KIB 2000
+
+/* The error for a failure of the database, msg SQLite's words for it. */
+static int fail(struct store *st, struct err *e, const char *msg)
 {
 	int code = sqlite3_errcode(st->db);
 	if (code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(st->db) == ENOSPC))
-		return _("the disk is full; nothing was changed: free some space and try again");
-	return msg ? msg : sqlite3_errmsg(st->db);
+		return error(e, E_DISK_FULL);
+	return error(e, E_DB, msg);
 }
 
 int db_error(struct store *st, struct err *e)
 {
-	return error(e, E_DB, db_message(st, NULL));
+	return fail(st, e, sqlite3_errmsg(st->db));
 }
 
-static sqlite3_stmt *prepare(struct store *st, const char *sql, struct err *e)
+void db_defer(struct store *st, const struct err *e)
 {
-	size_t h = ((uintptr_t)sql >> 3) % STMT_CACHE;
-	for (size_t i = 0; i < STMT_CACHE; i++) {
-		size_t k = (h + i) % STMT_CACHE;
-		if (st->cache[k].sql == sql)
-			return st->cache[k].stmt;
-		if (!st->cache[k].sql) {
-			sqlite3_stmt *s;
-			if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL)) {
-				db_error(st, e);
-				return NULL;
-			}
-			st->cache[k].sql = sql;
-			st->cache[k].stmt = s;
-			return s;
+	if (st->failed.code == E_OK && e && e->code != E_OK)
+		st->failed = *e;
+}
+
+/* ---- the statement cache ---- */
+
+static unsigned hash_address(const char *sql)
+{
+	return (unsigned)(((uintptr_t)sql >> 3) * 2654435761u);
+}
+
+/* FNV-1a */
+static unsigned hash_text(const char *sql)
+{
+	unsigned h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+/* The cached statement of sql, prepared on first use; reset and unbound. */
+static sqlite3_stmt *cached(struct store *st, const char *sql, bool by_text, struct err *e)
+{
+	unsigned h = by_text ? hash_text(sql) : hash_address(sql);
+	struct stmt_slot *c;
+	/* at most STMT_CACHE_MAX slots are taken, so a free one ends the probe */
+	for (size_t i = 0;; i++) {
+		c = &st->cache[(h + i) & (STMT_CACHE - 1)];
+		if (!c->stmt)
+			break;
+		if (c->hash == h && c->by_text == by_text && (by_text ? !strcmp(c->sql, sql) : c->sql == sql)) {
+			sqlite3_reset(c->stmt);
+			sqlite3_clear_bindings(c->stmt);
+			return c->stmt;
 		}
 	}
-	/* The cache is full: a programming error, there are fewer statements. */
-	abort();
+	if (st->nstmt >= STMT_CACHE_MAX) {
+		fprintf(stderr, "gavel: more than %d distinct SQL statements\n", STMT_CACHE_MAX);
+		abort();
+	}
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+		db_error(st, e);
+		return NULL;
+	}
+	c->sql = by_text ? xstrdup(sql) : sql;
+	c->stmt = s;
+	c->hash = h;
+	c->by_text = by_text;
+	st->nstmt++;
+	return s;
 }
 
-static int bind(struct store *st, sqlite3_stmt *s, const char *types, va_list ap, struct err *e)
+void db_cache_clear(struct store *st)
+{
+	for (size_t i = 0; i < STMT_CACHE; i++) {
+		struct stmt_slot *c = &st->cache[i];
+		if (!c->stmt)
+			continue;
+		sqlite3_finalize(c->stmt);
+		if (c->by_text)
+			free((char *)c->sql);
+		memset(c, 0, sizeof *c);
+	}
+	st->nstmt = 0;
+}
+
+static int bind_value(sqlite3_stmt *s, int i, const struct rval *v)
+{
+	switch (v->type) {
+	case RV_NULL:
+		return sqlite3_bind_null(s, i);
+	case RV_INT:
+		return sqlite3_bind_int64(s, i, v->i);
+	case RV_REAL:
+		return sqlite3_bind_double(s, i, v->d);
+	case RV_TEXT:
+		return sqlite3_bind_text(s, i, v->s, -1, SQLITE_TRANSIENT);
+	}
+	return SQLITE_MISUSE;
+}
+
+static int vbind(struct store *st, sqlite3_stmt *s, int first, const char *types, va_list ap,
+		 struct err *e)
 {
 	int rc = SQLITE_OK;
-	for (int i = 1; types && *types && rc == SQLITE_OK; types++, i++) {
+	for (int i = first; *types && rc == SQLITE_OK; types++, i++) {
 		switch (*types) {
 		case 's': {
 			const char *v = va_arg(ap, const char *);
@@ -66,27 +134,32 @@ static int bind(struct store *st, sqlite3_stmt *s, const char *types, va_list ap
 		case 'd':
 			rc = sqlite3_bind_double(s, i, va_arg(ap, double));
 			break;
+		case 'v':
+			rc = bind_value(s, i, va_arg(ap, const struct rval *));
+			break;
 		default:
+			assert(!"a bind letter is one of s, i, I, d, v");
 			abort();
 		}
 	}
 	if (rc != SQLITE_OK) {
+		db_error(st, e);
 		sqlite3_reset(s);
 		sqlite3_clear_bindings(s);
-		return db_error(st, e);
+		return -1;
 	}
 	return 0;
 }
 
-static sqlite3_stmt *vquery(struct store *st, struct err *e, const char *sql, const char *types,
-			    va_list ap)
+static sqlite3_stmt *vquery(struct store *st, struct err *e, const char *sql, bool by_text,
+			    const char *types, va_list ap)
 {
-	sqlite3_stmt *s = prepare(st, sql, e);
+	sqlite3_stmt *s = cached(st, sql, by_text, e);
 	if (!s)
 		return NULL;
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (bind(st, s, types, ap, e))
+	/* one letter for each parameter: a missing one would bind NULL */
+	assert(types && (int)strlen(types) == sqlite3_bind_parameter_count(s));
+	if (vbind(st, s, 1, types, ap, e))
 		return NULL;
 	return s;
 }
@@ -95,9 +168,34 @@ sqlite3_stmt *db_query(struct store *st, struct err *e, const char *sql, const c
 {
 	va_list ap;
 	va_start(ap, types);
-	sqlite3_stmt *s = vquery(st, e, sql, types, ap);
+	sqlite3_stmt *s = vquery(st, e, sql, false, types, ap);
 	va_end(ap);
 	return s;
+}
+
+sqlite3_stmt *db_query_text(struct store *st, struct err *e, const char *sql, const char *types,
+			    ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	sqlite3_stmt *s = vquery(st, e, sql, true, types, ap);
+	va_end(ap);
+	return s;
+}
+
+sqlite3_stmt *db_statement(struct store *st, struct err *e, const char *sql)
+{
+	return cached(st, sql, true, e);
+}
+
+int db_bind(struct store *st, sqlite3_stmt *s, struct err *e, int first, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	assert(first >= 1 && first - 1 + (int)strlen(types) <= sqlite3_bind_parameter_count(s));
+	int rc = vbind(st, s, first, types, ap, e);
+	va_end(ap);
+	return rc;
 }
 
 int db_step(struct store *st, sqlite3_stmt *s, struct err *e)
@@ -110,7 +208,7 @@ int db_step(struct store *st, sqlite3_stmt *s, struct err *e)
 		return 0;
 	}
 	if (rc == SQLITE_CONSTRAINT)
-		error(e, E_RULE, sqlite3_errmsg(st->db));
+		error(e, E_DB_REFUSED, sqlite3_errmsg(st->db));
 	else
 		db_error(st, e);
 	sqlite3_reset(s);
@@ -126,7 +224,7 @@ int db_exec(struct store *st, struct err *e, const char *sql, const char *types,
 {
 	va_list ap;
 	va_start(ap, types);
-	sqlite3_stmt *s = vquery(st, e, sql, types, ap);
+	sqlite3_stmt *s = vquery(st, e, sql, false, types, ap);
 	va_end(ap);
 	if (!s)
 		return -1;
@@ -140,7 +238,7 @@ int db_text(struct store *st, struct err *e, char **out, const char *sql, const 
 {
 	va_list ap;
 	va_start(ap, types);
-	sqlite3_stmt *s = vquery(st, e, sql, types, ap);
+	sqlite3_stmt *s = vquery(st, e, sql, false, types, ap);
 	va_end(ap);
 	if (!s)
 		return -1;
@@ -196,11 +294,32 @@ void col_id(sqlite3_stmt *s, int i, char out[ID_LEN + 1])
 	}
 }
 
+void col_value(sqlite3_stmt *s, int i, struct rval *v)
+{
+	memset(v, 0, sizeof *v);
+	switch (sqlite3_column_type(s, i)) {
+	case SQLITE_INTEGER:
+		v->type = RV_INT;
+		v->i = sqlite3_column_int64(s, i);
+		break;
+	case SQLITE_FLOAT:
+		v->type = RV_REAL;
+		v->d = sqlite3_column_double(s, i);
+		break;
+	case SQLITE_NULL:
+		v->type = RV_NULL;
+		break;
+	default:
+		v->type = RV_TEXT;
+		v->s = xstrdup((const char *)sqlite3_column_text(s, i));
+	}
+}
+
 int db_script(struct store *st, const char *sql, struct err *e)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		error(e, E_DB, db_message(st, msg));
+		fail(st, e, msg ? msg : sqlite3_errmsg(st->db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -209,6 +328,7 @@ int db_script(struct store *st, const char *sql, struct err *e)
 
 int store_begin(struct store *st, struct err *e)
 {
+	assert(st->depth >= 0);
 	if (st->depth++ > 0)
 		return 0;
 	if (db_script(st, "BEGIN IMMEDIATE", e)) {
@@ -218,14 +338,31 @@ int store_begin(struct store *st, struct err *e)
 	return 0;
 }
 
+/* Undoes the open transaction, if SQLite has not already (it rolls back by
+ * itself after some errors); a failure to is kept for store_error. */
+static void rollback(struct store *st)
+{
+	struct err e;
+	if (!sqlite3_get_autocommit(st->db) && db_script(st, "ROLLBACK", &e))
+		db_defer(st, &e);
+}
+
 int store_commit(struct store *st, struct err *e)
 {
 	if (st->depth <= 0)
-		return 0;
+		return 0; /* an inner store_rollback ended the transaction */
 	if (--st->depth > 0)
 		return 0;
+	if (st->failed.code != E_OK) {
+		/* an answer in this transaction hid a failure: undo it all */
+		if (e)
+			*e = st->failed;
+		error_clear(&st->failed);
+		rollback(st);
+		return -1;
+	}
 	if (db_script(st, "COMMIT", e)) {
-		db_script(st, "ROLLBACK", NULL);
+		rollback(st);
 		return -1;
 	}
 	return 0;
@@ -236,14 +373,25 @@ void store_rollback(struct store *st)
 	if (st->depth <= 0)
 		return;
 	st->depth = 0;
-	db_script(st, "ROLLBACK", NULL);
+	error_clear(&st->failed);
+	rollback(st);
+}
+
+int store_error(struct store *st, struct err *e)
+{
+	if (st->failed.code == E_OK)
+		return 0;
+	if (e)
+		*e = st->failed;
+	return -1;
 }
 
 int store_cache_mb(struct store *st, int mb, struct err *e)
 {
-	char pragma[64];
-	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %d", mb > 0 ? -1024 * mb : -2000);
-	return db_script(st, pragma, e);
+	char *pragma = xasprintf("PRAGMA cache_size = %d", mb > 0 ? -KIB_PER_MB * mb : -SQLITE_CACHE_KIB);
+	int rc = db_script(st, pragma, e);
+	free(pragma);
+	return rc;
 }
 
 int store_local_get(struct store *st, const char *key, char **value, struct err *e)

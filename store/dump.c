@@ -1,13 +1,13 @@
 /*
- * dump: every row of the council's content, in a stable order, for the
- * canonical JSON of `gavel dump`. Local settings and the search index are
- * not content and are left out.
+ * dump: every row of the council's content (the tables of store/content.h),
+ * in a stable order, for the canonical JSON of `gavel dump`.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/content.h"
 #include "store/db.h"
 
 static int cmp_str(const void *a, const void *b)
@@ -15,11 +15,14 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The shortest text that reads back as the same double. */
-static void format_real(double v, char buf[32])
+/* Room for a double as %.17g: sign, 17 digits, point, exponent. */
+#define REAL_TEXT_SIZE 32
+
+/* The shortest text that reads back as the same double (17 digits always do). */
+static void format_real(double v, char buf[REAL_TEXT_SIZE])
 {
 	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, 32, "%.*g", prec, v);
+		snprintf(buf, REAL_TEXT_SIZE, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
 			return;
 	}
@@ -30,22 +33,21 @@ static int dump_table(struct store *st, const char *table, const struct dump_cb 
 {
 	struct strvec cols = { 0 };
 	struct strbuf sql = { 0 };
-	sqlite3_stmt *s;
 	int rc = -1;
 	bool has_id = false;
 
-	sb_addf(&sql, "SELECT name FROM pragma_table_info('%s')", table);
-	if (sqlite3_prepare_v2(st->db, sql.buf, -1, &s, NULL))
+	sqlite3_stmt *s = db_query(st, e, "SELECT name FROM pragma_table_info(?)", "s", table);
+	if (!s)
 		goto out;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = db_step(st, s, e)) == 1) {
 		const char *c = (const char *)sqlite3_column_text(s, 0);
 		has_id |= !strcmp(c, "id");
 		strvec_push(&cols, c);
 	}
-	sqlite3_finalize(s);
+	if (rc < 0)
+		goto out;
 	qsort(cols.v, cols.n, sizeof *cols.v, cmp_str);
 
-	sb_reset(&sql);
 	sb_adds(&sql, "SELECT ");
 	for (size_t i = 0; i < cols.n; i++)
 		sb_addf(&sql, "%s\"%s\"", i ? ", " : "", cols.v[i]);
@@ -55,13 +57,14 @@ static int dump_table(struct store *st, const char *table, const struct dump_cb 
 	else
 		for (size_t i = 0; i < cols.n; i++)
 			sb_addf(&sql, "%s%zu", i ? ", " : "", i + 1);
-	if (sqlite3_prepare_v2(st->db, sql.buf, -1, &s, NULL))
+	rc = -1;
+	if (!(s = db_query_text(st, e, sql.buf, "")))
 		goto out;
 	cb->table(cb->ctx, table);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(st, s, e)) == 1) {
 		cb->row_begin(cb->ctx);
 		for (size_t i = 0; i < cols.n; i++) {
-			char num[32];
+			char num[REAL_TEXT_SIZE];
 			switch (sqlite3_column_type(s, (int)i)) {
 			case SQLITE_NULL:
 				cb->field(cb->ctx, cols.v[i], NULL, false);
@@ -80,31 +83,18 @@ static int dump_table(struct store *st, const char *table, const struct dump_cb 
 		}
 		cb->row_end(cb->ctx);
 	}
-	sqlite3_finalize(s);
-	cb->table_end(cb->ctx);
-	rc = rc == SQLITE_DONE ? 0 : -1;
+	if (rc == 0)
+		cb->table_end(cb->ctx);
 out:
-	if (rc)
-		db_error(st, e);
 	strvec_release(&cols);
 	sb_release(&sql);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 int store_dump(struct store *st, const struct dump_cb *cb, struct err *e)
 {
 	struct strvec tables = { 0 };
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db,
-			       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
-			       " AND name NOT LIKE 'search%' AND name NOT LIKE 'sync\\_%' ESCAPE '\\'"
-			       " AND name <> 'local' ORDER BY name",
-			       -1, &s, NULL))
-		return db_error(st, e);
-	while (sqlite3_step(s) == SQLITE_ROW)
-		strvec_push(&tables, (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	int rc = 0;
+	int rc = store_content_tables(st, &tables, e);
 	for (size_t i = 0; i < tables.n && !rc; i++)
 		rc = dump_table(st, tables.v[i], cb, e);
 	strvec_release(&tables);

@@ -1,20 +1,17 @@
-/* goal: goals with their readings, and the suggestion box with its questions. */
+/* goal: goals and their indicator readings. */
 #include <stdio.h>
 #include <string.h>
 
 #include "store/db.h"
-
-#define INS_STAMP "id, created, updated, author"
-#define VAL_STAMP "?, ?, ?, ?"
 
 int store_goal_add(struct store *st, const struct goal *g, struct err *e)
 {
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO goal(" INS_STAMP ", code, parent_id, title, task, local_resp,"
+		       "INSERT INTO goal(" DB_STAMP_COLS ", code, parent_id, title, task, local_resp,"
 		       " regional_resp, national_resp, indicator, timeline, priority)"
-		       " VALUES (" VAL_STAMP ", ?, (SELECT id FROM goal WHERE code = ?), ?, ?, ?, ?, ?, ?, ?, ?)",
+		       " VALUES (" DB_STAMP_VALUES ", ?, (SELECT id FROM goal WHERE code = ?), ?, ?, ?, ?, ?, ?, ?, ?)",
 		       "sssssssssssssi", id, now, now, st->actor, g->code, g->parent_code, g->title,
 		       g->task, g->local, g->regional, g->national, g->indicator, g->timeline,
 		       g->priority ? 1 : 0);
@@ -95,108 +92,9 @@ int store_reading_set(struct store *st, const char *goal_id, int year, double va
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO reading(" INS_STAMP ", goal_id, year, value, comment)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?, ?) ON CONFLICT(goal_id, year) DO UPDATE SET"
+		       "INSERT INTO reading(" DB_STAMP_COLS ", goal_id, year, value, comment)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?) ON CONFLICT(goal_id, year) DO UPDATE SET"
 		       " value = excluded.value, comment = excluded.comment, updated = excluded.updated,"
 		       " author = excluded.author",
 		       "sssssids", id, now, now, st->actor, goal_id, year, value, comment);
-}
-
-int store_question_add(struct store *st, const char *text, struct err *e)
-{
-	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
-	db_stamp(id, now);
-	return db_exec(st, e,
-		       "INSERT INTO question(" INS_STAMP ", pos, text) VALUES (" VAL_STAMP ","
-		       " (SELECT coalesce(max(pos), 0) + 1 FROM question), ?)",
-		       "sssss", id, now, now, st->actor, text);
-}
-
-int store_question_list(struct store *st, struct strvec *ids, struct strvec *texts, struct err *e)
-{
-	sqlite3_stmt *s = db_query(st, e, "SELECT id, text FROM question ORDER BY pos", "");
-	int rc;
-	if (!s)
-		return -1;
-	while ((rc = db_step(st, s, e)) == 1) {
-		strvec_push(ids, (const char *)sqlite3_column_text(s, 0));
-		strvec_push(texts, (const char *)sqlite3_column_text(s, 1));
-	}
-	return rc;
-}
-
-int store_proposal_add(struct store *st, const char *title, const char *text, const char *by_id,
-		       const char *date, char id[ID_LEN + 1], struct err *e)
-{
-	char now[CLOCK_UTC_SIZE];
-	db_stamp(id, now);
-	return db_exec(st, e,
-		       "INSERT INTO proposal(" INS_STAMP ", title, text, by_id, date)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?, ?)",
-		       "ssssssss", id, now, now, st->actor, title, text, by_id, date);
-}
-
-int store_proposal_find(struct store *st, const char *prefix, char id[ID_LEN + 1], struct err *e)
-{
-	return db_find_prefix(st, e, "SELECT id FROM proposal WHERE id LIKE ? LIMIT 2", prefix, 4, id);
-}
-
-int store_proposal_answer(struct store *st, const char *proposal_id, const char *question_id,
-			  bool yes, struct err *e)
-{
-	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
-	db_stamp(id, now);
-	return db_exec(st, e,
-		       "INSERT INTO answer(" INS_STAMP ", proposal_id, question_id, yes)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?) ON CONFLICT(proposal_id, question_id) DO UPDATE"
-		       " SET yes = excluded.yes, updated = excluded.updated, author = excluded.author",
-		       "ssssssi", id, now, now, st->actor, proposal_id, question_id, yes ? 1 : 0);
-}
-
-int store_proposal_set_status(struct store *st, const char *id, const char *status, struct err *e)
-{
-	char now[CLOCK_UTC_SIZE];
-	clock_utc(now);
-	return db_exec(st, e, "UPDATE proposal SET status = ?, updated = ?, author = ? WHERE id = ?",
-		       "ssss", status, now, st->actor, id);
-}
-
-int store_proposal_list(struct store *st, const char *status, struct proposal_list *out,
-			struct err *e)
-{
-	sqlite3_stmt *s = db_query(st, e,
-				   "SELECT p.id, p.title, p.text, b.name, p.date, p.status FROM proposal p"
-				   " LEFT JOIN person b ON b.id = p.by_id WHERE ?1 IS NULL OR p.status = ?1"
-				   " ORDER BY p.date, p.id",
-				   "s", status);
-	int rc;
-	if (!s)
-		return -1;
-	while ((rc = db_step(st, s, e)) == 1) {
-		struct proposal *p = proposal_list_push(out);
-		col_id(s, 0, p->id);
-		p->title = col_text(s, 1);
-		p->text = col_text(s, 2);
-		p->by = col_text(s, 3);
-		p->date = col_text(s, 4);
-		p->status = col_text(s, 5);
-	}
-	if (rc < 0)
-		return -1;
-	for (size_t i = 0; i < out->n; i++) {
-		s = db_query(st, e,
-			     "SELECT q.text, a.yes FROM answer a JOIN question q ON q.id = a.question_id"
-			     " WHERE a.proposal_id = ? ORDER BY q.pos",
-			     "s", out->v[i].id);
-		if (!s)
-			return -1;
-		while ((rc = db_step(st, s, e)) == 1) {
-			struct answer *a = answer_list_push(&out->v[i].answers);
-			a->question = col_text(s, 0);
-			a->yes = sqlite3_column_int(s, 1);
-		}
-		if (rc < 0)
-			return -1;
-	}
-	return 0;
 }

@@ -7,8 +7,6 @@
 
 #include "store/db.h"
 
-#define INS_STAMP "id, created, updated, author"
-#define VAL_STAMP "?, ?, ?, ?"
 #define KEY_COLS "k.id, k.person_id, p.name, k.public_key, k.actor, k.created, k.revoked"
 
 void member_key_release(struct member_key *k)
@@ -18,23 +16,7 @@ void member_key_release(struct member_key *k)
 	free(k->revoked);
 }
 
-struct member_key *member_key_list_push(struct member_key_list *l)
-{
-	if (l->n == l->alloc) {
-		l->alloc = l->alloc ? 2 * l->alloc : 8;
-		l->v = xrealloc(l->v, l->alloc * sizeof *l->v);
-	}
-	memset(&l->v[l->n], 0, sizeof l->v[0]);
-	return &l->v[l->n++];
-}
-
-void member_key_list_release(struct member_key_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		member_key_release(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
-}
+LIST_IMPL(member_key)
 
 static void read_key(sqlite3_stmt *s, struct member_key *k)
 {
@@ -54,8 +36,8 @@ int store_member_key_add(struct store *st, const char *person_id, const char *pu
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO member_key(" INS_STAMP ", person_id, public_key, actor)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?) ON CONFLICT(public_key) DO NOTHING",
+		       "INSERT INTO member_key(" DB_STAMP_COLS ", person_id, public_key, actor)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?) ON CONFLICT(public_key) DO NOTHING",
 		       "sssssss", id, now, now, st->actor, person_id, public_key, actor);
 }
 
@@ -125,7 +107,7 @@ const char *store_actor(struct store *st)
 int store_actor_set(struct store *st, const char *actor, struct err *e)
 {
 	if (strlen(actor) != ID_LEN)
-		return errorf(e, E_INVALID, "invalid actor id: %s", actor);
+		return error(e, E_BAD_ACTOR, actor);
 	if (store_local_set(st, "actor", actor, e))
 		return -1;
 	snprintf(st->actor, sizeof st->actor, "%s", actor);

@@ -1,11 +1,9 @@
-/* meeting: meetings, attendance, agenda items, decisions and adjusters. */
+/* meeting: meetings, their attendance and their adjusters. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/db.h"
-
-#define INS_STAMP "id, created, updated, author"
-#define VAL_STAMP "?, ?, ?, ?"
 
 #define MEETING_COLS \
 	"m.id, m.body_id, b.short, b.name, m.date, m.start_time, m.end_time, m.place, m.status," \
@@ -33,8 +31,8 @@ int store_meeting_add(struct store *st, const char *body_id, const char *date, c
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO meeting(" INS_STAMP ", body_id, date, start_time, end_time, place)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?, ?, ?)",
+		       "INSERT INTO meeting(" DB_STAMP_COLS ", body_id, date, start_time, end_time, place)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?, ?)",
 		       "sssssssss", id, now, now, st->actor, body_id, date, time, end, place);
 }
 
@@ -113,8 +111,8 @@ int store_attend_set(struct store *st, const char *meeting_id, const struct atte
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO attendance(" INS_STAMP ", meeting_id, person_id, role, for_id, absent,"
-		       " from_item, to_item) VALUES (" VAL_STAMP ", ?, ?, ?, ?, ?, ?, ?)"
+		       "INSERT INTO attendance(" DB_STAMP_COLS ", meeting_id, person_id, role, for_id, absent,"
+		       " from_item, to_item) VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?, ?, ?, ?)"
 		       " ON CONFLICT(meeting_id, person_id) DO UPDATE SET role = excluded.role,"
 		       " for_id = excluded.for_id, absent = excluded.absent, from_item = excluded.from_item,"
 		       " to_item = excluded.to_item, updated = excluded.updated, author = excluded.author",
@@ -152,260 +150,13 @@ int store_attend_list(struct store *st, const char *meeting_id, struct attendee_
 	return rc;
 }
 
-int store_item_add(struct store *st, const char *meeting_id, const char *title, const char *kind,
-		   const char *presenter_id, int *pos, struct err *e)
-{
-	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE], *p = NULL;
-	db_stamp(id, now);
-	if (db_text(st, e, &p, "SELECT coalesce(max(pos), 0) + 1 FROM item WHERE meeting_id = ?", "s",
-		    meeting_id) != 0)
-		return -1;
-	*pos = atoi(p);
-	free(p);
-	return db_exec(st, e,
-		       "INSERT INTO item(" INS_STAMP ", meeting_id, pos, title, kind, presenter_id)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?, ?, ?)",
-		       "sssssisss", id, now, now, st->actor, meeting_id, *pos, title, kind, presenter_id);
-}
-
-int store_item_paper_add(struct store *st, const char *item_id, const char *name, struct err *e)
-{
-	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
-	db_stamp(id, now);
-	return db_exec(st, e,
-		       "INSERT INTO paper(" INS_STAMP ", item_id, name) VALUES (" VAL_STAMP ", ?, ?)",
-		       "ssssss", id, now, now, st->actor, item_id, name);
-}
-
-#define ITEM_COLS "i.id, i.pos, i.title, i.kind, p.name, i.notes, i.status"
-
-static void read_item(sqlite3_stmt *s, struct item *it)
-{
-	col_id(s, 0, it->id);
-	it->pos = sqlite3_column_int(s, 1);
-	it->title = col_text(s, 2);
-	it->kind = col_text(s, 3);
-	it->presenter = col_text(s, 4);
-	it->notes = col_text(s, 5);
-	it->status = col_text(s, 6);
-}
-
-/* Papers, conflicts and the decision (with votes and dissents) of an item. */
-static int item_details(struct store *st, struct item *it, struct err *e)
-{
-	int rc;
-	sqlite3_stmt *s = db_query(st, e, "SELECT name FROM paper WHERE item_id = ? ORDER BY created, id",
-				   "s", it->id);
-	if (!s)
-		return -1;
-	while ((rc = db_step(st, s, e)) == 1)
-		strvec_push(&it->papers, (const char *)sqlite3_column_text(s, 0));
-	if (rc < 0)
-		return -1;
-	s = db_query(st, e,
-		     "SELECT c.person_id, p.name FROM conflict c JOIN person p ON p.id = c.person_id"
-		     " WHERE c.item_id = ? ORDER BY p.name",
-		     "s", it->id);
-	if (!s)
-		return -1;
-	while ((rc = db_step(st, s, e)) == 1) {
-		struct conflict *c = conflict_list_push(&it->conflicts);
-		col_id(s, 0, c->person_id);
-		c->name = col_text(s, 1);
-	}
-	if (rc < 0)
-		return -1;
-	s = db_query(st, e,
-		     "SELECT id, year, para, text, coalesce(yes, -1), coalesce(no, -1),"
-		     " coalesce(abstain, -1), quorum FROM decision WHERE item_id = ?",
-		     "s", it->id);
-	if (!s)
-		return -1;
-	rc = db_step(st, s, e);
-	if (rc <= 0)
-		return rc;
-	struct decision *d = it->decision = xcalloc(1, sizeof *d);
-	col_id(s, 0, d->id);
-	d->year = sqlite3_column_int(s, 1);
-	d->para = sqlite3_column_int(s, 2);
-	d->text = col_text(s, 3);
-	d->yes = sqlite3_column_int(s, 4);
-	d->no = sqlite3_column_int(s, 5);
-	d->abstain = sqlite3_column_int(s, 6);
-	d->quorum = col_text(s, 7);
-	db_done(s);
-	s = db_query(st, e,
-		     "SELECT v.person_id, p.name, v.vote FROM vote v JOIN person p ON p.id = v.person_id"
-		     " WHERE v.decision_id = ? ORDER BY v.vote DESC, p.name",
-		     "s", d->id);
-	if (!s)
-		return -1;
-	while ((rc = db_step(st, s, e)) == 1) {
-		struct vote *v = vote_list_push(&d->votes);
-		col_id(s, 0, v->person_id);
-		v->name = col_text(s, 1);
-		v->vote = col_text(s, 2);
-	}
-	if (rc < 0)
-		return -1;
-	s = db_query(st, e,
-		     "SELECT r.person_id, p.name, r.motivation FROM dissent r JOIN person p ON p.id = r.person_id"
-		     " WHERE r.decision_id = ? ORDER BY p.name",
-		     "s", d->id);
-	if (!s)
-		return -1;
-	while ((rc = db_step(st, s, e)) == 1) {
-		struct dissent *r = dissent_list_push(&d->dissents);
-		col_id(s, 0, r->person_id);
-		r->name = col_text(s, 1);
-		r->motivation = col_text(s, 2);
-	}
-	return rc;
-}
-
-int store_item_find(struct store *st, const char *meeting_id, int pos, struct item *out,
-		    struct err *e)
-{
-	sqlite3_stmt *s = db_query(st, e,
-				   "SELECT " ITEM_COLS " FROM item i LEFT JOIN person p ON p.id = i.presenter_id"
-				   " WHERE i.meeting_id = ? AND i.pos = ?",
-				   "si", meeting_id, pos);
-	if (!s)
-		return -1;
-	int rc = db_step(st, s, e);
-	if (rc <= 0)
-		return rc < 0 ? -1 : 1;
-	read_item(s, out);
-	db_done(s);
-	return item_details(st, out, e);
-}
-
-int store_item_list(struct store *st, const char *meeting_id, struct item_list *out,
-		    struct err *e)
-{
-	sqlite3_stmt *s = db_query(st, e,
-				   "SELECT " ITEM_COLS " FROM item i LEFT JOIN person p ON p.id = i.presenter_id"
-				   " WHERE i.meeting_id = ? ORDER BY i.pos",
-				   "s", meeting_id);
-	int rc;
-	if (!s)
-		return -1;
-	while ((rc = db_step(st, s, e)) == 1)
-		read_item(s, item_list_push(out));
-	if (rc < 0)
-		return -1;
-	for (size_t i = 0; i < out->n; i++)
-		if (item_details(st, &out->v[i], e))
-			return -1;
-	return 0;
-}
-
-int store_item_set_status(struct store *st, const char *item_id, const char *status, struct err *e)
-{
-	char now[CLOCK_UTC_SIZE];
-	clock_utc(now);
-	return db_exec(st, e, "UPDATE item SET status = ?, updated = ?, author = ? WHERE id = ?", "ssss",
-		       status, now, st->actor, item_id);
-}
-
-int store_item_notes_set(struct store *st, const char *item_id, const char *text, struct err *e)
-{
-	char now[CLOCK_UTC_SIZE];
-	clock_utc(now);
-	return db_exec(st, e, "UPDATE item SET notes = ?, updated = ?, author = ? WHERE id = ? AND notes <> ?1",
-		       "ssss", text, now, st->actor, item_id);
-}
-
-int store_item_note_append(struct store *st, const char *item_id, const char *text, struct err *e)
-{
-	char now[CLOCK_UTC_SIZE];
-	clock_utc(now);
-	return db_exec(st, e,
-		       "UPDATE item SET notes = CASE WHEN notes = '' THEN ?1 ELSE notes || char(10, 10) || ?1 END,"
-		       " updated = ?2, author = ?3 WHERE id = ?4",
-		       "ssss", text, now, st->actor, item_id);
-}
-
-int store_conflict_add(struct store *st, const char *item_id, const char *person_id, struct err *e)
-{
-	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
-	db_stamp(id, now);
-	return db_exec(st, e,
-		       "INSERT INTO conflict(" INS_STAMP ", item_id, person_id) VALUES (" VAL_STAMP ", ?, ?)"
-		       " ON CONFLICT DO NOTHING",
-		       "ssssss", id, now, now, st->actor, item_id, person_id);
-}
-
-int store_para_next(struct store *st, const char *body_id, int year, int *para, struct err *e)
-{
-	char *v = NULL;
-	if (db_exec(st, e,
-		    "INSERT INTO para_counter(body_id, year, last) VALUES (?1, ?2, 1)"
-		    " ON CONFLICT(body_id, year) DO UPDATE SET last = last + 1",
-		    "si", body_id, year))
-		return -1;
-	if (db_text(st, e, &v, "SELECT last FROM para_counter WHERE body_id = ? AND year = ?", "si",
-		    body_id, year) != 0)
-		return -1;
-	*para = atoi(v);
-	free(v);
-	return 0;
-}
-
-int store_decision_add(struct store *st, const char *item_id, const char *body_id,
-		       const struct decision *d, char id[ID_LEN + 1], struct err *e)
-{
-	char now[CLOCK_UTC_SIZE];
-	db_stamp(id, now);
-	return db_exec(st, e,
-		       "INSERT INTO decision(" INS_STAMP ", item_id, body_id, year, para, text, yes, no,"
-		       " abstain, quorum) VALUES (" VAL_STAMP ", ?, ?, ?, ?, ?,"
-		       " nullif(?, -1), nullif(?, -1), nullif(?, -1), ?)",
-		       "ssssssiisiiis", id, now, now, st->actor, item_id, body_id, d->year, d->para,
-		       d->text, d->yes, d->no, d->abstain, d->quorum);
-}
-
-int store_vote_add(struct store *st, const char *decision_id, const char *person_id,
-		   const char *vote, struct err *e)
-{
-	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
-	db_stamp(id, now);
-	return db_exec(st, e,
-		       "INSERT INTO vote(" INS_STAMP ", decision_id, person_id, vote) VALUES (" VAL_STAMP ", ?, ?, ?)",
-		       "sssssss", id, now, now, st->actor, decision_id, person_id, vote);
-}
-
-int store_dissent_add(struct store *st, const char *decision_id, const char *person_id,
-		      const char *motivation, struct err *e)
-{
-	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
-	db_stamp(id, now);
-	return db_exec(st, e,
-		       "INSERT INTO dissent(" INS_STAMP ", decision_id, person_id, motivation)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?)",
-		       "sssssss", id, now, now, st->actor, decision_id, person_id, motivation);
-}
-
-int store_decision_find(struct store *st, const char *body_id, int year, int para,
-			char id[ID_LEN + 1], struct err *e)
-{
-	char *v = NULL;
-	int rc = db_text(st, e, &v, "SELECT id FROM decision WHERE body_id = ? AND year = ? AND para = ?",
-			 "sii", body_id, year, para);
-	if (rc == 0) {
-		snprintf(id, ID_LEN + 1, "%s", v);
-		free(v);
-	}
-	return rc;
-}
-
 int store_adjuster_add(struct store *st, const char *meeting_id, const char *person_id,
 		       struct err *e)
 {
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO adjuster(" INS_STAMP ", meeting_id, person_id) VALUES (" VAL_STAMP ", ?, ?)"
+		       "INSERT INTO adjuster(" DB_STAMP_COLS ", meeting_id, person_id) VALUES (" DB_STAMP_VALUES ", ?, ?)"
 		       " ON CONFLICT DO NOTHING",
 		       "ssssss", id, now, now, st->actor, meeting_id, person_id);
 }

@@ -1,25 +1,8 @@
+/* model: freeing the rows and lists of model.h. */
 #include "store/model.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define LIST_IMPL(type) \
-	struct type *type##_list_push(struct type##_list *l) \
-	{ \
-		if (l->n == l->alloc) { \
-			l->alloc = l->alloc ? 2 * l->alloc : 8; \
-			l->v = xrealloc(l->v, l->alloc * sizeof *l->v); \
-		} \
-		memset(&l->v[l->n], 0, sizeof l->v[0]); \
-		return &l->v[l->n++]; \
-	} \
-	void type##_list_release(struct type##_list *l) \
-	{ \
-		for (size_t i = 0; i < l->n; i++) \
-			type##_release(&l->v[i]); \
-		free(l->v); \
-		memset(l, 0, sizeof *l); \
-	}
 
 void body_release(struct body *b)
 {

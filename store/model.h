@@ -10,9 +10,14 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "core/base/base.h"
 
+/* A list of struct type: v[0..n) of alloc. type_list_push appends a zeroed
+ * element and returns it; type_list_release frees every element (with
+ * type_release) and the list. */
 #define LIST_OF(type) \
 	struct type##_list { \
 		struct type *v; \
@@ -20,6 +25,22 @@
 	}; \
 	struct type *type##_list_push(struct type##_list *l); \
 	void type##_list_release(struct type##_list *l)
+
+/* The functions LIST_OF declares, for the one .c that defines them. */
+#define LIST_IMPL(type) \
+	struct type *type##_list_push(struct type##_list *l) \
+	{ \
+		ALLOC_GROW(l->v, l->n + 1, l->alloc); \
+		memset(&l->v[l->n], 0, sizeof l->v[0]); \
+		return &l->v[l->n++]; \
+	} \
+	void type##_list_release(struct type##_list *l) \
+	{ \
+		for (size_t i = 0; i < l->n; i++) \
+			type##_release(&l->v[i]); \
+		free(l->v); \
+		memset(l, 0, sizeof *l); \
+	}
 
 struct body {
 	char id[ID_LEN + 1];

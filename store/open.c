@@ -14,13 +14,16 @@
 #include "store/db.h"
 #include "store/replica.h"
 
+/* How long a write waits for another process's transaction to end (the
+ * interface and a sync from cron share the file). */
+#define BUSY_TIMEOUT_MS 5000
+
 int store_schema_version(void)
 {
 	return store_migration_count;
 }
 
-/* SQLite's message, but a full disk said as what to do (the transaction
- * was rolled back). */
+/* The file's PRAGMA user_version, or -1 when it cannot be read. */
 int store_version(struct store *st)
 {
 	sqlite3_stmt *s;
@@ -39,17 +42,16 @@ static int migrate(struct store *st, int target, struct err *e)
 	if (v < 0)
 		return db_error(st, e);
 	if (v > store_migration_count)
-		return error(e, E_DB, _("the database was written by a newer gavel; please upgrade"));
+		return error(e, E_DB_NEWER);
 	while (v < target) {
-		char pragma[64];
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v + 1);
-		if (db_script(st, "BEGIN IMMEDIATE", e))
-			return -1;
-		if (db_script(st, store_migrations[v], e) || db_script(st, pragma, e)) {
-			db_script(st, "ROLLBACK", NULL);
+		char *pragma = xasprintf("PRAGMA user_version = %d;", v + 1);
+		int rc = store_begin(st, e) || db_script(st, store_migrations[v], e) || db_script(st, pragma, e);
+		free(pragma);
+		if (rc) {
+			store_rollback(st);
 			return -1;
 		}
-		if (db_script(st, "COMMIT", e))
+		if (store_commit(st, e))
 			return -1;
 		v++;
 	}
@@ -60,8 +62,11 @@ static int migrate(struct store *st, int target, struct err *e)
 static int load_actor(struct store *st, struct err *e)
 {
 	char *actor = NULL;
-	if (store_version(st) < 1)
-		return 0;
+	int v = store_version(st);
+	if (v < 0)
+		return db_error(st, e);
+	if (v < 1)
+		return 0; /* no table local before version 1 */
 	if (store_local_get(st, "actor", &actor, e) < 0)
 		return -1;
 	if (!actor) {
@@ -97,22 +102,22 @@ static int open_db(const char *path, bool create, int target, struct err *e, str
 	if (!create && stat(path, &sb) != 0)
 		return error(e, E_NO_COUNCIL, path);
 	struct store *st = xcalloc(1, sizeof *st);
-	snprintf(st->path, sizeof st->path, "%s", path);
+	st->path = xstrdup(path);
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		error(e, E_IO, path, sqlite3_errmsg(st->db));
 		store_close(st);
 		return -1;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
-	sqlite3_create_function(st->db, "fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold,
-				NULL, NULL);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(st->db, 0);
-	if (db_script(st, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+	if ((sqlite3_create_function(st->db, "fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold,
+				     NULL, NULL) != SQLITE_OK && db_error(st, e)) ||
+	    db_script(st, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
 			    "PRAGMA synchronous = NORMAL;", e) ||
 	    migrate(st, target, e) || load_actor(st, e) || replica_install(st, e)) {
-		if (e && e->code == E_DB && strstr(e->msg, "not a database"))
-			error(e, E_IO, path, _("not a gavel database (file is corrupt or of another kind)"));
+		if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
+			error(e, E_NOT_DATABASE, path);
 		store_close(st);
 		return -1;
 	}
@@ -140,10 +145,9 @@ void store_close(struct store *st)
 	if (!st)
 		return;
 	replica_release(st);
-	for (size_t i = 0; i < STMT_CACHE; i++)
-		if (st->cache[i].stmt)
-			sqlite3_finalize(st->cache[i].stmt);
+	db_cache_clear(st);
 	sqlite3_close(st->db);
+	free(st->path);
 	free(st);
 }
 

@@ -4,9 +4,6 @@
 
 #include "store/db.h"
 
-#define INS_STAMP "id, created, updated, author"
-#define VAL_STAMP "?, ?, ?, ?"
-
 int store_council_get(struct store *st, char **name, struct err *e)
 {
 	return db_text(st, e, name, "SELECT name FROM council ORDER BY created LIMIT 1", "");
@@ -16,7 +13,7 @@ int store_council_add(struct store *st, const char *name, struct err *e)
 {
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
-	return db_exec(st, e, "INSERT INTO council(" INS_STAMP ", name) VALUES (" VAL_STAMP ", ?)",
+	return db_exec(st, e, "INSERT INTO council(" DB_STAMP_COLS ", name) VALUES (" DB_STAMP_VALUES ", ?)",
 		       "sssss", id, now, now, st->actor, name);
 }
 
@@ -24,7 +21,7 @@ int store_body_add(struct store *st, const char *short_name, const char *name, s
 {
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
-	return db_exec(st, e, "INSERT INTO body(" INS_STAMP ", short, name) VALUES (" VAL_STAMP ", ?, ?)",
+	return db_exec(st, e, "INSERT INTO body(" DB_STAMP_COLS ", short, name) VALUES (" DB_STAMP_VALUES ", ?, ?)",
 		       "ssssss", id, now, now, st->actor, short_name, name);
 }
 
@@ -73,7 +70,7 @@ int store_org_ensure(struct store *st, const char *name, char id[ID_LEN + 1], st
 		return rc;
 	char now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
-	return db_exec(st, e, "INSERT INTO org(" INS_STAMP ", name) VALUES (" VAL_STAMP ", ?)",
+	return db_exec(st, e, "INSERT INTO org(" DB_STAMP_COLS ", name) VALUES (" DB_STAMP_VALUES ", ?)",
 		       "sssss", id, now, now, st->actor, name);
 }
 
@@ -83,7 +80,7 @@ int store_person_add(struct store *st, const char *name, const char *org_id, con
 	char now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO person(" INS_STAMP ", name, org_id, email) VALUES (" VAL_STAMP ", ?, ?, ?)",
+		       "INSERT INTO person(" DB_STAMP_COLS ", name, org_id, email) VALUES (" DB_STAMP_VALUES ", ?, ?, ?)",
 		       "sssssss", id, now, now, st->actor, name, org_id, email);
 }
 
@@ -93,7 +90,7 @@ int store_person_find(struct store *st, const char *key, char id[ID_LEN + 1], st
 		     " ORDER BY name = ?1 DESC LIMIT 1", key);
 	if (rc != 1)
 		return rc;
-	return db_find_prefix(st, e, "SELECT id FROM person WHERE id LIKE ? LIMIT 2", key, 6, id);
+	return db_find_prefix(st, e, "SELECT id FROM person WHERE id LIKE ? LIMIT 2", key, PERSON_PREFIX_MIN, id);
 }
 
 int store_person_get(struct store *st, const char *id, struct person *out, struct err *e)
@@ -121,8 +118,8 @@ int store_membership_add(struct store *st, const char *body_id, const char *pers
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO membership(" INS_STAMP ", body_id, person_id, role, from_date, to_date)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?, ?, ?)",
+		       "INSERT INTO membership(" DB_STAMP_COLS ", body_id, person_id, role, from_date, to_date)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?, ?)",
 		       "sssssssss", id, now, now, st->actor, body_id, person_id, role, from, to);
 }
 

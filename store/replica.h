@@ -3,7 +3,7 @@
  * and history primitives the merge (sync/merge.c) is built from.
  *
  * Capture. Triggers made from the schema at open (one set per content
- * table: every table but local, search*, sync_*) record each local insert,
+ * table, the tables store/content.h names) record each local insert,
  * update and delete in sync_dirty with a column mask and a hybrid logical
  * clock reading, when capture is on (a shared council). The clock is kept
  * in SQL (sync_state.hlc): 48 bits of milliseconds since 1970 and 16 bits
@@ -13,7 +13,11 @@
  * its primary key columns joined by '|'. Columns are named; their order is
  * the table's order without the id (the bit order of dirty masks).
  * Functions return 0 on success, 1 where a lookup finds nothing, -1 with
- * `e` set on failure.
+ * `e` set on failure. The few that answer with a bool or a pointer keep a
+ * failure of the database for the next store_commit (store_error).
+ *
+ * The implementation is in store/replica/, one file per part of this
+ * header (store/replica/internal.h lists them).
  */
 #ifndef GAVEL_STORE_REPLICA_H
 #define GAVEL_STORE_REPLICA_H
@@ -22,21 +26,12 @@
 #include <stdint.h>
 
 #include "store/store.h"
+#include "store/value.h"
 
 #define HLC_SHIFT 16
+/* Room for a row key, and for a table's or a column's name, with the NUL. */
 #define ROW_KEY_MAX 96
-
-/* A field's value. */
-enum rval_type { RV_NULL, RV_INT, RV_REAL, RV_TEXT };
-struct rval {
-	enum rval_type type;
-	long long i;
-	double d;
-	char *s; /* RV_TEXT: owned, NUL-terminated */
-};
-void rval_release(struct rval *v);
-bool rval_equal(const struct rval *a, const struct rval *b);
-void rval_copy(struct rval *dst, const struct rval *src);
+#define RNAME_SIZE 64
 
 /* A version of a field: the writer's clock reading, the writer (an actor
  * id) and the sequence number of the file that first carried it. */
@@ -57,15 +52,20 @@ struct rtable {
 	char **parent;    /* per column: the table it references, or NULL */
 	int rank;         /* parents before children */
 };
-/* The content tables, parents first. Owned by the store. */
+/* The content tables, parents first. Owned by the store; every struct
+ * rtable the functions below take is one of these. */
 int replica_tables(struct store *st, const struct rtable **out, size_t *n, struct err *e);
+/* The content table of that name; NULL if there is none (or the schema
+ * cannot be read: store_error). */
 const struct rtable *replica_table(struct store *st, const char *name);
+/* The index of a column in t->cols, or -1. */
 int replica_col(const struct rtable *t, const char *col);
 
 /* Installs the capture triggers if the schema changed since (at open). */
 int replica_install(struct store *st, struct err *e);
 
-/* Capture on or off (off for a council that is not shared). */
+/* Capture on or off (off for a council that is not shared); whether it
+ * is on (false when it cannot be read: store_error). */
 int replica_capture(struct store *st, bool on, struct err *e);
 bool replica_capturing(struct store *st);
 
@@ -81,7 +81,7 @@ long long replica_wall_hlc(void);
 #define DIRTY_DELETED -2
 #define DIRTY_GONE -3 /* made and deleted before any export: nothing to send */
 struct rdirty {
-	char tbl[64];
+	char tbl[RNAME_SIZE];
 	char row[ROW_KEY_MAX];
 	long long mask, hlc;
 };
@@ -90,6 +90,8 @@ struct rdirty_list {
 	size_t n, alloc;
 };
 void rdirty_list_release(struct rdirty_list *l);
+/* replica_dirty appends them to out; replica_dirty_clear forgets them all
+ * (after an export). */
 int replica_dirty(struct store *st, struct rdirty_list *out, struct err *e);
 int replica_dirty_clear(struct store *st, struct err *e);
 /* Marks columns of a row changed here (a conflict resolved to the value it
@@ -103,6 +105,7 @@ int replica_dirty_all(struct store *st, struct err *e);
  * 1 if there is no such row. */
 int replica_row_get(struct store *st, const struct rtable *t, const char *row, struct rval *vals,
 		    struct err *e);
+/* Is there such a row (false when it cannot be read: store_error)? */
 bool replica_row_exists(struct store *st, const struct rtable *t, const char *row);
 /*
  * Writes a row: all columns (insert) or those in mask (update). Returns 2
@@ -114,8 +117,10 @@ int replica_row_insert(struct store *st, const struct rtable *t, const char *row
 int replica_row_update(struct store *st, const struct rtable *t, const char *row,
 		       unsigned long long mask, const struct rval *vals, char **unique,
 		       struct err *e);
+/* Deletes a row (none there: nothing to do). */
 int replica_row_delete(struct store *st, const struct rtable *t, const char *row, struct err *e);
-/* The row whose columns `cols` ("c1,c2") hold the values in vals. */
+/* The row whose columns `cols` ("c1,c2") hold the values in vals (indexed
+ * as t->cols); 1 if none, or if t has no such column. */
 int replica_row_find(struct store *st, const struct rtable *t, const char *cols,
 		     const struct rval *vals, char row[ROW_KEY_MAX], struct err *e);
 /* Changes a row's id (content and bookkeeping), leaving its children. */
@@ -127,7 +132,8 @@ int replica_hist_copy(struct store *st, const char *tbl, const char *from, const
 /* Forgets the history of one version of a row (a write that is redone). */
 int replica_hist_forget(struct store *st, const char *tbl, const char *row, long long hlc,
 			const char *writer, struct err *e);
-/* Forgets a row's versions and other heads (a row merged into another). */
+/* Forgets a row's versions, other heads and claims, not its history (a
+ * row merged into another). */
 int replica_forget(struct store *st, const char *tbl, const char *row, struct err *e);
 /* Raises each § counter to the highest § recorded (after a merge). */
 int replica_counters_fix(struct store *st, struct err *e);
@@ -135,9 +141,10 @@ int replica_counters_fix(struct store *st, struct err *e);
 int replica_children(struct store *st, const struct rtable *child, const char *col,
 		     const char *value, struct strvec *rows, struct err *e);
 
-/* Versions and history. */
+/* Versions and history. The version of a field; 1 if it has none. */
 int replica_ver_get(struct store *st, const char *tbl, const char *row, const char *col,
 		    struct rver *v, struct err *e);
+/* Makes v the version of a field. */
 int replica_ver_set(struct store *st, const char *tbl, const char *row, const char *col,
 		    const struct rver *v, struct err *e);
 /* Has the row any version (of a field, or a tombstone)? */
@@ -147,7 +154,8 @@ bool replica_has_versions(struct store *st, const char *tbl, const char *row);
 int replica_fields_add(struct store *st, const char *tbl, const char *row, const struct rver *v,
 		       char *const *cols, const struct rval *vals, int n, struct err *e);
 /* The other heads of a field (concurrent versions not chosen); whether a
- * row has any, of any field. */
+ * row has any, of any field. replica_heads sets *v (caller frees) and *n,
+ * in version order; replica_heads_set replaces a field's heads with n. */
 bool replica_has_heads(struct store *st, const char *tbl, const char *row);
 int replica_heads(struct store *st, const char *tbl, const char *row, const char *col,
 		  struct rver **v, size_t *n, struct err *e);
@@ -156,12 +164,14 @@ int replica_heads_set(struct store *st, const char *tbl, const char *row, const 
 /* Records a value in the history; 1 if that version was already there. */
 int replica_hist_add(struct store *st, const char *tbl, const char *row, const char *col,
 		     const struct rver *v, const struct rval *val, struct err *e);
+/* The value of one version of a field (out owned by the caller); 1 if the
+ * history lacks it. */
 int replica_hist_get(struct store *st, const char *tbl, const char *row, const char *col,
 		     long long hlc, const char *writer, struct rval *out, struct err *e);
 
 /* Open conflicts: fields with other heads, every one. */
 struct rconflict {
-	char tbl[64], row[ROW_KEY_MAX], col[64];
+	char tbl[RNAME_SIZE], row[ROW_KEY_MAX], col[RNAME_SIZE];
 	struct rver cur, other;
 };
 struct rconflict_list {
@@ -169,16 +179,20 @@ struct rconflict_list {
 	size_t n, alloc;
 };
 void rconflict_list_release(struct rconflict_list *l);
+/* Appends every open conflict to out, by table, row, column, version. */
 int replica_conflicts(struct store *st, struct rconflict_list *out, struct err *e);
 
-/* Rows merged away: the row they live on as; whether there is any. */
+/* Rows merged away: whether there is any; the row one lives on as (1 if
+ * it was not merged away); recording that row lives on as target (rows
+ * that lived on as row follow it). */
 bool replica_aliases_any(struct store *st);
 int replica_alias_get(struct store *st, const char *tbl, const char *row, char out[ROW_KEY_MAX],
 		      struct err *e);
 int replica_alias_set(struct store *st, const char *tbl, const char *row, const char *target,
 		      struct err *e);
 
-/* Numbers that gave way in a clash: the number the row claims. */
+/* Numbers that gave way in a clash: the number a row claims (1 if it
+ * claims none), set, forgotten. */
 int replica_claim_get(struct store *st, const char *tbl, const char *row, const char *col,
 		      long long *value, struct err *e);
 int replica_claim_set(struct store *st, const char *tbl, const char *row, const char *col,
@@ -187,8 +201,10 @@ int replica_claim_del(struct store *st, const char *tbl, const char *row, const 
 		      struct err *e);
 /* Does any row of the table claim a number in col? */
 bool replica_claims_any(struct store *st, const char *tbl, const char *col);
-/* The rows of a group (rows equal in `group` columns to row's) with their
- * claimed number, their insert clock and their current number. */
+/* The rows of a group (rows equal in `group` columns, "c1,c2", to row's),
+ * in id order, with their claimed number, their insert clock and their
+ * current number in col: *out (caller frees) and *n; *any_claim if one of
+ * them claims a number that gave way. */
 struct rclaim {
 	char row[ROW_KEY_MAX];
 	long long claim, hlc, now;
@@ -200,7 +216,9 @@ int replica_group(struct store *st, const struct rtable *t, const char *group, c
 int replica_group_set(struct store *st, const struct rtable *t, const char *col,
 		      const struct rclaim *v, size_t n, struct err *e);
 
-/* Files applied: whose, which, what their writer had seen. */
+/* Files applied: whose, which, what their writer had seen. replica_file_add
+ * records one (and moves the writer's run without a gap on);
+ * replica_file_get gives its frontier (caller frees), 1 if not applied. */
 int replica_file_add(struct store *st, const char *writer, long long seq, const char *frontier,
 		     long long changes, struct err *e);
 int replica_file_get(struct store *st, const char *writer, long long seq, char **frontier,
@@ -214,7 +232,8 @@ int replica_applied_upto(struct store *st, const char *writer, long long *seq, s
 int replica_last_seq(struct store *st, const char *writer, long long *seq, struct err *e);
 
 /* Rows whose references point at nothing (after a merge, in its
- * transaction, foreign keys deferred), as table/row. */
+ * transaction, foreign keys deferred), as table/row appended to rows. A
+ * table without an id is derived (the § counters) and not reported. */
 int replica_dangling(struct store *st, struct strvec *rows, struct err *e);
 /* Turns deferred foreign key checks on for the current transaction. */
 int replica_defer_fk(struct store *st, struct err *e);

@@ -282,7 +282,7 @@ const char *const store_migrations[] = {
 	 * their writer had seen. sync_alias: rows merged into another with the
 	 * same natural key; sync_claim: numbers (§, item) that gave way in a
 	 * clash. The triggers are made from the schema when the database is
-	 * opened (store/replica.c), so that later columns are captured too.
+	 * opened (store/replica/capture.c), so that later columns are captured too.
 	 */
 	"CREATE TABLE sync_state(id INTEGER PRIMARY KEY CHECK(id = 1), hlc INTEGER NOT NULL DEFAULT 0,"
 	" capture INTEGER NOT NULL DEFAULT 0);"

@@ -13,25 +13,29 @@
 #include "store/db.h"
 
 #define RANK_WINDOW "300"
+/* The most words of a query whose matches are marked in the context. */
+#define QUERY_WORDS_MAX 64
+/* Room for one word of the text folded, to compare with the query's; a
+ * longer word is not marked. */
+#define WORD_FOLD_SIZE 256
 
 enum { KIND_ITEM = 1, KIND_DECISION, KIND_ACTION, KIND_GOAL, KIND_PROPOSAL };
 
 /* The words of a query, folded, for marking the matches in the context. */
 struct terms {
 	struct strvec words;
-	bool prefix[64];
+	bool prefix[QUERY_WORDS_MAX];
 };
 
 /* Appends one term, quoted for FTS5; `prefix` adds the * operator. */
 static void add_term(struct strbuf *q, struct terms *t, const char *w, size_t n, bool prefix)
 {
-	/* the term's words, as the tokenizer will see them */
 	/* the term's words as the tokenizer sees them; in a phrase only the
 	 * last word is a prefix */
 	char *copy = strndup(w, n), *f = text_fold(copy);
 	size_t first = t->words.n;
 	for (char *tok = strtok(f, " -.,;:!?()'/\t\n\"*"); tok; tok = strtok(NULL, " -.,;:!?()'/\t\n\"*")) {
-		if (t->words.n < 64) {
+		if (t->words.n < QUERY_WORDS_MAX) {
 			t->prefix[t->words.n] = false;
 			strvec_push(&t->words, tok);
 		}
@@ -103,7 +107,7 @@ static int word_char(const char *p, bool *is_word)
 
 static bool term_match(const struct terms *t, const char *word, size_t n)
 {
-	char f[256];
+	char f[WORD_FOLD_SIZE];
 	if (!text_fold_into(word, n, f, sizeof f))
 		return false;
 	bool hit = false;
@@ -137,10 +141,7 @@ static char *context(const char *text, const struct terms *t)
 		size_t start = (size_t)(p - text);
 		while (*p && (len = word_char(p, &is_word)) && is_word)
 			p += len;
-		if (n == alloc) {
-			alloc = alloc ? alloc * 2 : 256;
-			w = xrealloc(w, alloc * sizeof *w);
-		}
+		ALLOC_GROW(w, n + 1, alloc);
 		w[n].start = start;
 		w[n].end = (size_t)(p - text);
 		w[n].hit = term_match(t, text + start, w[n].end - start);
@@ -259,9 +260,9 @@ int store_search(struct store *st, const char *query, int limit, struct hit_list
 	}
 	int rc;
 	sqlite3_int64 *rowids = NULL;
-	size_t n = 0;
+	size_t n = 0, alloc = 0;
 	while ((rc = db_step(st, s, e)) == 1) {
-		rowids = xrealloc(rowids, (n + 1) * sizeof *rowids);
+		ALLOC_GROW(rowids, n + 1, alloc);
 		rowids[n] = sqlite3_column_int64(s, 0);
 		hit_list_push(out)->rank = sqlite3_column_double(s, 1);
 		n++;
@@ -287,7 +288,9 @@ int store_search(struct store *st, const char *query, int limit, struct hit_list
 		}
 		if (rc == 0) {
 			s = db_query(st, e, "SELECT kind, src FROM search_map WHERE fts = ?", "I", rowids[i]);
-			if (!s || db_step(st, s, e) != 1) {
+			if (!s || (rc = db_step(st, s, e)) != 1) {
+				if (s && rc == 0)
+					error(e, E_SEARCH_INDEX, (long long)rowids[i]);
 				rc = -1;
 				break;
 			}

@@ -5,9 +5,6 @@
 
 #include "store/db.h"
 
-#define INS_STAMP "id, created, updated, author"
-#define VAL_STAMP "?, ?, ?, ?"
-
 void signature_release(struct signature *s)
 {
 	free(s->scope);
@@ -18,23 +15,7 @@ void signature_release(struct signature *s)
 	free(s->content);
 }
 
-struct signature *signature_list_push(struct signature_list *l)
-{
-	if (l->n == l->alloc) {
-		l->alloc = l->alloc ? 2 * l->alloc : 8;
-		l->v = xrealloc(l->v, l->alloc * sizeof *l->v);
-	}
-	memset(&l->v[l->n], 0, sizeof l->v[0]);
-	return &l->v[l->n++];
-}
-
-void signature_list_release(struct signature_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		signature_release(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
-}
+LIST_IMPL(signature)
 
 int store_signer_add(struct store *st, const char *meeting_id, const char *scope,
 		     const char *person_id, struct err *e)
@@ -42,8 +23,8 @@ int store_signer_add(struct store *st, const char *meeting_id, const char *scope
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO adjust_signer(" INS_STAMP ", meeting_id, scope, person_id)"
-		       " VALUES (" VAL_STAMP ", ?, ?, ?) ON CONFLICT DO NOTHING",
+		       "INSERT INTO adjust_signer(" DB_STAMP_COLS ", meeting_id, scope, person_id)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?) ON CONFLICT DO NOTHING",
 		       "sssssss", id, now, now, st->actor, meeting_id, scope, person_id);
 }
 
@@ -54,8 +35,8 @@ int store_signature_set(struct store *st, const char *meeting_id, const char *sc
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO signature(" INS_STAMP ", meeting_id, scope, person_id, public_key,"
-		       " signature, signed_at, content) VALUES (" VAL_STAMP ", ?, ?, ?, ?, ?, ?, ?)"
+		       "INSERT INTO signature(" DB_STAMP_COLS ", meeting_id, scope, person_id, public_key,"
+		       " signature, signed_at, content) VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?, ?, ?, ?)"
 		       " ON CONFLICT(meeting_id, scope, person_id) DO UPDATE SET updated = excluded.updated,"
 		       " author = excluded.author, public_key = excluded.public_key,"
 		       " signature = excluded.signature, signed_at = excluded.signed_at,"

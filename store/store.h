@@ -23,6 +23,11 @@
 
 struct store;
 
+/* The fewest hex digits of an id prefix that names a row: a person's, an
+ * action's or a proposal's. */
+#define PERSON_PREFIX_MIN 6
+#define ID_PREFIX_MIN 4
+
 /* The schema version this build writes. */
 int store_schema_version(void);
 
@@ -36,13 +41,28 @@ int store_open_at_version(const char *path, int version, struct err *e, struct s
 void store_close(struct store *st);
 /* The file the store was opened from. */
 const char *store_path(struct store *st);
-/* The file's current schema version. */
+/* The file's current schema version; -1 if it cannot be read. */
 int store_version(struct store *st);
 
-/* Transactions: everything a command does happens in one. */
+/*
+ * Transactions: everything a command does happens in one. They nest: only
+ * the outermost store_commit commits, and store_rollback undoes the whole
+ * transaction at once (the outer store_commit calls then do nothing).
+ */
 int store_begin(struct store *st, struct err *e);
+/* Commits, or fails and rolls back when a function of this transaction
+ * could not report an error (see store_error). */
 int store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);
+/*
+ * A few functions answer with a plain value (a bool or a pointer, such as
+ * replica_row_exists or replica_table) and cannot return an error; when
+ * the database fails them they keep the first such error, and the next
+ * store_commit fails with it. store_error returns -1 with e set to that
+ * error, or 0 if there is none (the kept error stays until the commit or
+ * store_rollback).
+ */
+int store_error(struct store *st, struct err *e);
 
 /*
  * The most memory the connection keeps of the database's pages, in MB
@@ -75,7 +95,8 @@ int store_org_find(struct store *st, const char *name, char id[ID_LEN + 1], stru
 int store_person_add(struct store *st, const char *name, const char *org_id, const char *email,
 		     char id[ID_LEN + 1], struct err *e);
 /* By exact name (case-insensitive for ASCII), or by id or a unique id prefix
- * of at least 6 digits. Returns 1 if none, 2 if the prefix is ambiguous. */
+ * of at least PERSON_PREFIX_MIN digits. Returns 1 if none, 2 if the prefix
+ * is ambiguous. */
 int store_person_find(struct store *st, const char *key, char id[ID_LEN + 1], struct err *e);
 /* Every person's name, in name order (for completion). */
 int store_person_names(struct store *st, struct strvec *names, struct err *e);
@@ -130,6 +151,10 @@ int store_item_note_append(struct store *st, const char *item_id, const char *te
 int store_item_list(struct store *st, const char *meeting_id, struct item_list *out,
 		    struct err *e);
 int store_conflict_add(struct store *st, const char *item_id, const char *person_id, struct err *e);
+/* Moves item number `from` to number `to` (both 1 or more) in a meeting,
+ * shifting the items between; "left after item N" in the attendance
+ * follows the items. */
+int store_item_move(struct store *st, const char *meeting_id, int from, int to, struct err *e);
 
 /* Decisions. The next § number of body and year is taken and never reused. */
 int store_para_next(struct store *st, const char *body_id, int year, int *para, struct err *e);
@@ -149,7 +174,8 @@ int store_adjuster_list(struct store *st, const char *meeting_id, struct strvec 
 
 /* Actions. */
 int store_action_add(struct store *st, const struct action *a, char id[ID_LEN + 1], struct err *e);
-/* By id or unique prefix (at least 4 digits); 1 if none, 2 if ambiguous. */
+/* By id or unique prefix (at least ID_PREFIX_MIN digits); 1 if none, 2 if
+ * ambiguous. */
 int store_action_find(struct store *st, const char *prefix, char id[ID_LEN + 1], struct err *e);
 int store_action_set_status(struct store *st, const char *id, const char *status, struct err *e);
 int store_action_note_add(struct store *st, const char *action_id, const char *date,
@@ -189,15 +215,13 @@ int store_decision_list(struct store *st, const struct decision_filter *f,
 int store_decision_count(struct store *st, const struct decision_filter *f, int *count,
 			 struct err *e);
 
-/* Moves item number `from` to number `to` in a meeting, shifting the items
- * between; "left after item N" in the attendance follows the items. */
-int store_item_move(struct store *st, const char *meeting_id, int from, int to, struct err *e);
-
 /* Proposals and the screening questions. */
 int store_question_add(struct store *st, const char *text, struct err *e);
 int store_question_list(struct store *st, struct strvec *ids, struct strvec *texts, struct err *e);
 int store_proposal_add(struct store *st, const char *title, const char *text, const char *by_id,
 		       const char *date, char id[ID_LEN + 1], struct err *e);
+/* By id or unique prefix (at least ID_PREFIX_MIN digits); 1 if none, 2 if
+ * ambiguous. */
 int store_proposal_find(struct store *st, const char *prefix, char id[ID_LEN + 1], struct err *e);
 int store_proposal_answer(struct store *st, const char *proposal_id, const char *question_id,
 			  bool yes, struct err *e);

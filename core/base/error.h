@@ -35,6 +35,15 @@
 	X(E_DB, 1, N_("database error: %s")) \
 	X(E_IO, 1, "%s: %s") \
 	/* ---- the store (store/) ---- */ \
+	X(E_DISK_FULL, 1, N_("the disk is full; nothing was changed: free some space and try again")) \
+	X(E_DB_REFUSED, 1, N_("refused by the database: %s")) \
+	X(E_DB_NEWER, 1, N_("the database was written by a newer gavel; please upgrade")) \
+	X(E_NOT_DATABASE, 1, N_("%s: not a gavel database (file is corrupt or of another kind)")) \
+	X(E_BAD_ACTOR, 1, N_("invalid actor id: %s")) \
+	X(E_BAD_ROW_KEY, 1, N_("malformed row key %s of table %s")) \
+	X(E_TOO_MANY_COLUMNS, 1, N_("too many columns in table %s to sync: at most %d")) \
+	X(E_NO_CLOCK, 1, N_("the sync's clock is missing: table sync_state has no row")) \
+	X(E_SEARCH_INDEX, 1, N_("the search index is out of step: entry %lld has no row")) \
 	/* ---- the domain (core/) ---- */ \
 	/* ---- the sync (sync/) ---- */ \
 	/* ---- the interface (tui/) ---- */

@@ -1,26 +1,99 @@
-/* review: the queries behind the review screens: decisions across all
- * meetings, and moving agenda items. */
+/*
+ * decision: the § counters, decisions with their votes and reservations,
+ * and the list of decisions across all meetings (the review screens).
+ */
+#include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/db.h"
 
+int store_para_next(struct store *st, const char *body_id, int year, int *para, struct err *e)
+{
+	char *v = NULL;
+	if (db_exec(st, e,
+		    "INSERT INTO para_counter(body_id, year, last) VALUES (?1, ?2, 1)"
+		    " ON CONFLICT(body_id, year) DO UPDATE SET last = last + 1",
+		    "si", body_id, year))
+		return -1;
+	int rc = db_text(st, e, &v, "SELECT last FROM para_counter WHERE body_id = ? AND year = ?", "si",
+			 body_id, year);
+	if (rc < 0)
+		return -1;
+	assert(rc == 0); /* the row the statement before wrote */
+	*para = atoi(v);
+	free(v);
+	return 0;
+}
+
+int store_decision_add(struct store *st, const char *item_id, const char *body_id,
+		       const struct decision *d, char id[ID_LEN + 1], struct err *e)
+{
+	char now[CLOCK_UTC_SIZE];
+	db_stamp(id, now);
+	return db_exec(st, e,
+		       "INSERT INTO decision(" DB_STAMP_COLS ", item_id, body_id, year, para, text, yes, no,"
+		       " abstain, quorum) VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?, ?,"
+		       " nullif(?, -1), nullif(?, -1), nullif(?, -1), ?)",
+		       "ssssssiisiiis", id, now, now, st->actor, item_id, body_id, d->year, d->para,
+		       d->text, d->yes, d->no, d->abstain, d->quorum);
+}
+
+int store_vote_add(struct store *st, const char *decision_id, const char *person_id,
+		   const char *vote, struct err *e)
+{
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
+	db_stamp(id, now);
+	return db_exec(st, e,
+		       "INSERT INTO vote(" DB_STAMP_COLS ", decision_id, person_id, vote) VALUES (" DB_STAMP_VALUES ", ?, ?, ?)",
+		       "sssssss", id, now, now, st->actor, decision_id, person_id, vote);
+}
+
+int store_dissent_add(struct store *st, const char *decision_id, const char *person_id,
+		      const char *motivation, struct err *e)
+{
+	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
+	db_stamp(id, now);
+	return db_exec(st, e,
+		       "INSERT INTO dissent(" DB_STAMP_COLS ", decision_id, person_id, motivation)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?)",
+		       "sssssss", id, now, now, st->actor, decision_id, person_id, motivation);
+}
+
+int store_decision_find(struct store *st, const char *body_id, int year, int para,
+			char id[ID_LEN + 1], struct err *e)
+{
+	char *v = NULL;
+	int rc = db_text(st, e, &v, "SELECT id FROM decision WHERE body_id = ? AND year = ? AND para = ?",
+			 "sii", body_id, year, para);
+	if (rc == 0) {
+		snprintf(id, ID_LEN + 1, "%s", v);
+		free(v);
+	}
+	return rc;
+}
+
+/* Does text hold the n bytes at w (n > 0)? */
+static bool holds(const char *text, const char *w, size_t n)
+{
+	for (const char *p = text; (p = strchr(p, *w)); p++)
+		if (!strncmp(p, w, n))
+			return true;
+	return false;
+}
+
 /* True if every word of the folded query occurs in the folded text. */
 static bool has_words(const char *folded_text, const char *folded_query)
 {
-	char word[256];
 	for (const char *p = folded_query; *p;) {
 		p += strspn(p, " ");
 		size_t n = strcspn(p, " ");
 		if (!n)
 			break;
-		if (n >= sizeof word)
-			n = sizeof word - 1;
-		memcpy(word, p, n);
-		word[n] = '\0';
-		if (!strstr(folded_text, word))
+		if (!holds(folded_text, p, n))
 			return false;
-		p += strcspn(p, " ");
+		p += n;
 	}
 	return true;
 }
@@ -116,35 +189,4 @@ int store_decision_count(struct store *st, const struct decision_filter *f, int 
 	*count = n ? atoi(n) : 0;
 	free(n);
 	return rc < 0 ? -1 : 0;
-}
-
-int store_item_move(struct store *st, const char *meeting_id, int from, int to, struct err *e)
-{
-	char now[CLOCK_UTC_SIZE];
-	clock_utc(now);
-	if (from == to)
-		return 0;
-	/* Positions are unique per meeting: park the moving item at 0, shift
-	 * the others through negative numbers, then put it in place. */
-	int lo = from < to ? from + 1 : to, hi = from < to ? to : from - 1, d = from < to ? -1 : 1;
-	if (db_exec(st, e, "UPDATE item SET pos = 0 WHERE meeting_id = ? AND pos = ?", "si", meeting_id, from) ||
-	    db_exec(st, e,
-		    "UPDATE item SET pos = -(pos + ?), updated = ?, author = ?"
-		    " WHERE meeting_id = ? AND pos BETWEEN ? AND ?",
-		    "isssii", d, now, st->actor, meeting_id, lo, hi) ||
-	    db_exec(st, e, "UPDATE item SET pos = -pos WHERE meeting_id = ? AND pos < 0", "s", meeting_id) ||
-	    db_exec(st, e, "UPDATE item SET pos = ?, updated = ?, author = ? WHERE meeting_id = ? AND pos = 0",
-		    "isss", to, now, st->actor, meeting_id))
-		return -1;
-	/* the attendance's item numbers follow their items */
-	return db_exec(st, e,
-		       "UPDATE attendance SET"
-		       " from_item = CASE WHEN from_item = ?2 THEN ?3"
-		       "  WHEN from_item BETWEEN ?4 AND ?5 THEN from_item + ?6 ELSE from_item END,"
-		       " to_item = CASE WHEN to_item = ?2 THEN ?3"
-		       "  WHEN to_item BETWEEN ?4 AND ?5 THEN to_item + ?6 ELSE to_item END,"
-		       " updated = ?7, author = ?8"
-		       " WHERE meeting_id = ?1 AND (from_item BETWEEN min(?2, ?4) AND max(?2, ?5)"
-		       "  OR to_item BETWEEN min(?2, ?4) AND max(?2, ?5))",
-		       "siiiiiss", meeting_id, from, to, lo, hi, d, now, st->actor);
 }
