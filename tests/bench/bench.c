@@ -21,6 +21,7 @@
 #include "core/doc/protocol.h"
 #include "core/doc/report.h"
 #include "core/meeting.h"
+#include "store/db.h"
 #include "store/store.h"
 #include "tests/bench/bench_sync.h"
 
@@ -377,6 +378,102 @@ static char *build_40(struct store *st, const char *today)
 	return ref;
 }
 
+/*
+ * Counts what a connection runs while `on` is set: SQLITE_TRACE_STMT
+ * reports each statement as it starts, and each trigger program a
+ * statement fires, whose text begins with "--".
+ */
+struct stmt_count {
+	bool on;
+	int statements, triggers;
+};
+
+static int count_stmt(unsigned type, void *ctx, void *stmt, void *sql)
+{
+	struct stmt_count *c = ctx;
+	(void)stmt;
+	if (type == SQLITE_TRACE_STMT && c->on) {
+		if (!strncmp(sql, "--", 2))
+			c->triggers++;
+		else
+			c->statements++;
+	}
+	return 0;
+}
+
+static int cmp_double(const void *a, const void *b);
+static double pct(double *v, int n, double p);
+
+/*
+ * note_save_us: the editor's autosave as the meeting screen makes it, the
+ * notes of the first item of the next meeting replaced by a text of 2,000
+ * bytes that differs each time, in a transaction of its own;
+ * note_save_statements: the SQL statements one save runs (its transaction
+ * and the trigger programs the update fires not counted). Baseline: the
+ * same transaction around one plain UPDATE of the same row.
+ */
+static void bench_note_save(const char *path, const char *today)
+{
+	enum { SAVES = 2001, TEXT = 2000 };
+	static double save_us[SAVES], base_us[SAVES];
+	struct store *st;
+	struct meeting_list next = { 0 };
+	struct meeting m;
+	struct item it = { 0 };
+	struct strbuf text = { 0 };
+	struct stmt_count count = { 0 };
+	sqlite3_stmt *update;
+	char ref[64];
+	int most = 0;
+	if (store_open(path, false, &e, &st) || store_meeting_next(st, today, &next, &e) || !next.n)
+		bench_die("note save: the next meeting");
+	snprintf(ref, sizeof ref, "%s/%s", next.v[0].body_short, next.v[0].date);
+	meeting_list_release(&next);
+	if (meeting_resolve(st, ref, &m, &e) || store_item_find(st, m.id, 1, &it, &e))
+		bench_die("note save: the item");
+	if (sqlite3_prepare_v2(st->db, "UPDATE item SET notes = ?, updated = ?, author = ? WHERE id = ?", -1,
+			       &update, NULL))
+		bench_die("note save: the baseline's statement");
+	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, count_stmt, &count);
+	bench_text(&text, TEXT);
+	for (int r = 0; r < SAVES; r++) {
+		sb_addf(&text, " %d", r);
+		double t = bench_now_ms();
+		if (store_begin(st, &e))
+			bench_die("note save: begin");
+		count.on = true;
+		count.statements = 0;
+		int rc = meeting_notes_set(st, ref, "1", text.buf, &e);
+		count.on = false;
+		if (rc || store_commit(st, &e))
+			bench_die("note save");
+		save_us[r] = (bench_now_ms() - t) * 1000;
+		most = count.statements > most ? count.statements : most;
+
+		char now[CLOCK_UTC_SIZE];
+		sb_addc(&text, '.');
+		t = bench_now_ms();
+		clock_utc(now);
+		sqlite3_bind_text(update, 1, text.buf, -1, SQLITE_STATIC);
+		sqlite3_bind_text(update, 2, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(update, 3, st->actor, -1, SQLITE_STATIC);
+		sqlite3_bind_text(update, 4, it.id, -1, SQLITE_STATIC);
+		if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) || sqlite3_step(update) != SQLITE_DONE ||
+		    sqlite3_reset(update) || sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL))
+			bench_die("note save: the baseline");
+		base_us[r] = (bench_now_ms() - t) * 1000;
+	}
+	sqlite3_trace_v2(st->db, 0, NULL, NULL);
+	sqlite3_finalize(update);
+	item_release(&it);
+	meeting_release(&m);
+	sb_release(&text);
+	store_close(st);
+	bench_report("note_save_us", pct(save_us, SAVES, 0.5), "us");
+	bench_report("note_save_statements", most, "stmts");
+	bench_report("baseline_note_update_us", pct(base_us, SAVES, 0.5), "us");
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -438,20 +535,22 @@ int main(int argc, char **argv)
 	bool reuse = reuse_env && *reuse_env == '1' && stat(path, &sb) == 0;
 	/*
 	 * With BENCH_REUSE=1, BENCH_ONLY picks one part: sync (the sync
-	 * figures), merge (the merge figures), tui (the interface), search;
+	 * figures), merge (the merge figures), tui (the interface), search,
+	 * notes (the editor's autosave);
 	 * its figures go to bench/last-PART.json.
 	 */
 	const char *only = getenv("BENCH_ONLY"), *part = NULL;
-	static const char *const parts[] = { "sync", "merge", "tui", "search" };
+	static const char *const parts[] = { "sync", "merge", "tui", "search", "notes" };
 	for (size_t i = 0; reuse && only && i < sizeof parts / sizeof *parts; i++)
 		if (!strcmp(only, parts[i]))
 			part = parts[i];
 	if (only && *only && !part) {
-		fprintf(stderr, "bench: BENCH_ONLY=%s needs BENCH_REUSE=1 and one of sync, merge, tui, search\n", only);
+		fprintf(stderr, "bench: BENCH_ONLY=%s needs BENCH_REUSE=1 and one of sync, merge, tui, search, notes\n", only);
 		return 2;
 	}
 	bool sync_only = part && (!strcmp(part, "sync") || !strcmp(part, "merge"));
 	bool tui_only = part && !strcmp(part, "tui"), search_only = part && !strcmp(part, "search");
+	bool notes_only = part && !strcmp(part, "notes");
 	if (!reuse) {
 		bench_remove_db(path, true);
 		double t0 = bench_now_ms();
@@ -466,6 +565,8 @@ int main(int argc, char **argv)
 		goto sync;
 	if (tui_only)
 		goto tui;
+	if (notes_only)
+		goto notes;
 
 	/* open the database and show the next meeting of each body, cold start each time */
 	enum { RUNS = 41 };
@@ -601,6 +702,12 @@ int main(int argc, char **argv)
 
 	stat(path, &sb);
 	bench_report("db_mb", sb.st_size / 1048576.0, "MB");
+
+	/* the editor's autosave */
+notes:
+	bench_note_save(path, today);
+	if (notes_only)
+		goto out;
 
 	/* the terminal interface */
 tui:
