@@ -8,6 +8,7 @@
 #include "core/meeting.h"
 #include "store/db.h"
 #include "store/lookup.h"
+#include "tui/cli/cli.h"
 #include "helpers.h"
 
 static struct err e;
@@ -285,6 +286,61 @@ START_TEST(command_line_words)
 }
 END_TEST
 
+/* The options of a command are written once: the usage line and the
+ * parser read the same row. */
+START_TEST(options_written_once)
+{
+	char *decide[] = { "decide" }, *action[] = { "action", "add" };
+	int used;
+	const struct command *cmd = cli_find(1, decide, &used);
+	ck_assert_ptr_nonnull(cmd);
+	ck_assert_int_eq(used, 1);
+	struct strbuf sb = { 0 };
+	cli_usage_line(cmd, &sb);
+	ck_assert_msg(strstr(sb.buf, "gavel decide MEETING ITEM TEXT [--yes N]") == sb.buf, "%s", sb.buf);
+	ck_assert_msg(strstr(sb.buf, " [--vote PERSON:yes|no|abstain]...") != NULL, "%s", sb.buf);
+	sb_release(&sb);
+
+	char *args[] = { "radet/2025-02-01", "1", "att", "--vote", "Åsa:ja", "--vote=Björn:nej", "--yes", "-1" };
+	struct ctx c = { .e = &e };
+	ck_assert_int_eq(ctx_parse(&c, cmd, 8, args), 0);
+	ck_assert_int_eq(c.argc, 3);
+	size_t n;
+	char **votes = opt_values(&c, "vote", &n);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(votes[1], "Björn:nej");
+	ck_assert_str_eq(opt_value(&c, "yes"), "-1"); /* a value may look like a number below zero */
+	ck_assert_ptr_null(opt_value(&c, "no"));
+	free(votes);
+	ctx_release(&c);
+
+	char *unknown[] = { "a", "b", "c", "--colour" }, *bare[] = { "a", "b", "c", "--yes" },
+	     *few[] = { "a", "b" };
+	ck_assert_int_eq(ctx_parse(&c, cmd, 4, unknown), -1);
+	ck_assert_int_eq(e.code, E_UNKNOWN_OPTION);
+	ctx_release(&c);
+	ck_assert_int_eq(ctx_parse(&c, cmd, 4, bare), -1);
+	ck_assert_int_eq(e.code, E_OPTION_NEEDS_VALUE);
+	ctx_release(&c);
+	ck_assert_int_eq(ctx_parse(&c, cmd, 2, few), -1);
+	ck_assert_int_eq(e.code, E_USAGE_CMD);
+	ck_assert_msg(strstr(e.msg, "usage: gavel decide") != NULL, "%s", e.msg);
+	ck_assert_int_eq(error_exit_status(e.code), 2);
+	ctx_release(&c);
+
+	/* a required option: the usage line shows it without brackets */
+	cmd = cli_find(2, action, &used);
+	ck_assert_int_eq(used, 2);
+	cli_usage_line(cmd, &sb);
+	ck_assert_msg(strstr(sb.buf, "TITLE --owner WHO [--due DATE]") != NULL, "%s", sb.buf);
+	sb_release(&sb);
+	char *title[] = { "Plan" };
+	ck_assert_int_eq(ctx_parse(&c, cmd, 1, title), -1);
+	ck_assert_int_eq(e.code, E_OPTION_REQUIRED);
+	ctx_release(&c);
+}
+END_TEST
+
 START_TEST(quorum_marks_decision)
 {
 	struct store *st = council("quorum.db");
@@ -385,7 +441,7 @@ int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const TTest *const tests[] = { numbering_per_body_and_year, adjusted_is_locked, refusal_changes_nothing,
-				       votes_as_structs, command_line_words, quorum_marks_decision,
+				       votes_as_structs, command_line_words, options_written_once, quorum_marks_decision,
 				       note_save_takes_two_statements, actions_and_owners };
 	return run_suite("core", tests, sizeof tests / sizeof *tests);
 }
