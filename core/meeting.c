@@ -384,6 +384,12 @@ const char *vote_choice_word(enum vote_choice v)
 	return vote_words[v];
 }
 
+const char *vote_choice_name(enum vote_choice v)
+{
+	assert(v >= VOTE_YES && v < VOTE_CHOICES);
+	return _(vote_names[v]);
+}
+
 /* Adds the jäv of in to the item's conflicts, each person once. */
 static int add_conflicts(struct store *st, const struct decide_input *in, struct item *it,
 			 struct err *e)
@@ -425,7 +431,8 @@ static int count_votes(struct store *st, const struct decide_input *in, const st
 	for (int k = 0; k < VOTE_CHOICES; k++) {
 		*counts[k] = in->counted ? in->counts[k] : in->nvotes > 0 ? named[k] : -1;
 		if (in->counted && named[k] > in->counts[k])
-			return error(e, E_NAMED_BEYOND_COUNT, named[k], _(vote_names[k]), in->counts[k]);
+			return error(e, E_NAMED_BEYOND_COUNT, named[k], vote_choice_name((enum vote_choice)k),
+				     in->counts[k]);
 	}
 	if (in->counted || in->nvotes > 0) {
 		int total = d->yes + d->no + d->abstain;
@@ -470,7 +477,7 @@ int meeting_decide(struct store *st, const char *item_id, const struct decide_in
 		if (in->counts[k] < 0 || in->counts[k] > VOTES_MAX) {
 			char n[NUMBER_TEXT_SIZE];
 			snprintf(n, sizeof n, "%d", in->counts[k]);
-			return error(e, E_BAD_COUNT, _(vote_names[k]), n);
+			return error(e, E_BAD_COUNT, vote_choice_name((enum vote_choice)k), n);
 		}
 	if (item_editable(st, item_id, &s, e))
 		return -1;
@@ -514,7 +521,7 @@ int meeting_decide(struct store *st, const char *item_id, const struct decide_in
 	if (!rc)
 		rc = store_decision_add(st, it.id, s.body_id, &d, did, e);
 	for (size_t i = 0; !rc && i < in->nvotes; i++)
-		rc = store_vote_add(st, did, in->votes[i].person_id, vote_words[in->votes[i].choice], e);
+		rc = store_vote_add(st, did, in->votes[i].person_id, vote_choice_word(in->votes[i].choice), e);
 	for (size_t i = 0; !rc && i < in->ndissents; i++) {
 		const char *why = in->dissents[i].motivation;
 		rc = store_dissent_add(st, did, in->dissents[i].person_id, why && *why ? why : NULL, e);

@@ -83,6 +83,8 @@ int meeting_notes_set(struct store *st, const char *item_id, const char *text, s
 enum vote_choice { VOTE_YES, VOTE_NO, VOTE_ABSTAIN, VOTE_CHOICES };
 /* The stored word of a choice: "yes", "no", "abstain". */
 const char *vote_choice_word(enum vote_choice v);
+/* The choice as a message names it, in the interface's language. */
+const char *vote_choice_name(enum vote_choice v);
 
 struct vote_input {
 	char person_id[ID_LEN + 1];

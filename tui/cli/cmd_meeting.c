@@ -219,9 +219,9 @@ int cmd_note(struct ctx *c)
  * not given count 0). */
 static int parse_counts(struct ctx *c, struct decide_input *in)
 {
-	static const char *const names[VOTE_CHOICES] = { "yes", "no", "abstain" };
+	/* the options are named as the choices are stored */
 	for (int k = 0; k < VOTE_CHOICES; k++) {
-		const char *s = opt_value(c, names[k]);
+		const char *s = opt_value(c, vote_choice_word((enum vote_choice)k));
 		if (!s)
 			continue;
 		in->counted = true;

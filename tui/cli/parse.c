@@ -121,11 +121,9 @@ static char *split_colon(const char *s, const char **rest)
 	return c ? strndup(s, (size_t)(c - s)) : xstrdup(s);
 }
 
-/* The words of the choices, in the order of enum vote_choice. */
-static const char *const vote_words[][VOTE_CHOICES] = {
-	{ "yes", "no", "abstain" },
-	{ "ja", "nej", "avstår" },
-};
+/* The Swedish words of the choices, in the order of enum vote_choice; the
+ * English ones are the stored words (vote_choice_word). */
+static const char *const vote_words_sv[VOTE_CHOICES] = { "ja", "nej", "avstår" };
 
 int parse_votes(struct store *st, char *const *s, size_t n, struct vote_input **out,
 		struct err *e)
@@ -135,10 +133,9 @@ int parse_votes(struct store *st, char *const *s, size_t n, struct vote_input **
 		const char *word;
 		char *name = split_colon(s[i], &word);
 		int choice = -1;
-		for (size_t l = 0; word && l < ARRAY_SIZE(vote_words); l++)
-			for (int k = 0; k < VOTE_CHOICES; k++)
-				if (!strcmp(word, vote_words[l][k]))
-					choice = k;
+		for (int k = 0; word && k < VOTE_CHOICES; k++)
+			if (!strcmp(word, vote_choice_word((enum vote_choice)k)) || !strcmp(word, vote_words_sv[k]))
+				choice = k;
 		int rc = choice < 0 ? error(e, E_BAD_VOTE, s[i])
 				    : council_person_resolve(st, name, (*out)[i].person_id, e);
 		free(name);
@@ -171,10 +168,9 @@ int parse_dissents(struct store *st, char *const *s, size_t n, struct dissent_in
 
 int parse_count(enum vote_choice choice, const char *s, int *n, struct err *e)
 {
-	static const char *const names[VOTE_CHOICES] = { N_("yes"), N_("no"), N_("abstain") };
 	long v;
 	if (!parse_int(s, 0, VOTES_MAX, &v))
-		return error(e, E_BAD_COUNT, _(names[choice]), s ? s : "");
+		return error(e, E_BAD_COUNT, vote_choice_name(choice), s ? s : "");
 	*n = (int)v;
 	return 0;
 }
