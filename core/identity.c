@@ -104,12 +104,18 @@ int identity_key_person(struct store *st, const unsigned char pk[IDENTITY_PK_LEN
 	return rc;
 }
 
+/* The digest of a database's place, and its hex form with the NUL. */
+#define PLACE_BYTES 16
+#define PLACE_HEX_SIZE (2 * PLACE_BYTES + 1)
+/* Longer than any line of a key file. */
+#define KEY_FILE_LINE_SIZE 512
+
 /* Where the database lives: this machine, its real path and its inode. A
  * copy elsewhere, or a file restored in its place, gives another digest. */
-static void place_of(struct store *st, char out[33])
+static void place_of(struct store *st, char out[PLACE_HEX_SIZE])
 {
 	crypto_generichash_state h;
-	unsigned char d[16];
+	unsigned char d[PLACE_BYTES];
 	char buf[PATH_MAX + 256];
 	struct stat sb;
 	init_sodium();
@@ -133,18 +139,18 @@ static void place_of(struct store *st, char out[33])
 		crypto_generichash_update(&h, (unsigned char *)&ino, sizeof ino);
 	}
 	crypto_generichash_final(&h, d, sizeof d);
-	sodium_bin2hex(out, 33, d, sizeof d);
+	sodium_bin2hex(out, PLACE_HEX_SIZE, d, sizeof d);
 }
 
 struct key_file {
-	char person[ID_LEN + 1], actor[ID_LEN + 1], place[33];
+	char person[ID_LEN + 1], actor[ID_LEN + 1], place[PLACE_HEX_SIZE];
 	unsigned char pk[IDENTITY_PK_LEN], sk[IDENTITY_SK_LEN];
 };
 
 /* 0 read, 1 no file, -1 unreadable or malformed. */
 static int read_key_file(const char *path, struct key_file *k, struct err *e)
 {
-	char line[512];
+	char line[KEY_FILE_LINE_SIZE];
 	int fields = 0;
 	bool header = false;
 	FILE *f = fopen(path, "r");
@@ -181,7 +187,7 @@ static int read_key_file(const char *path, struct key_file *k, struct err *e)
 	if (!header || fields != 31 || crypto_sign_ed25519_sk_to_pk(check, k->sk) ||
 	    memcmp(check, k->pk, sizeof check)) {
 		sodium_memzero(k->sk, sizeof k->sk);
-		return errorf(e, E_IO, _("%s: not a gavel identity file, or damaged"), path);
+		return error(e, E_BAD_IDENTITY_FILE, path);
 	}
 	return 0;
 }
@@ -237,7 +243,7 @@ out:
 static int load(struct store *st, struct identity *out, struct err *e)
 {
 	struct key_file k = { 0 };
-	char *recorded = NULL, *person = NULL, place[33], hex[2 * IDENTITY_PK_LEN + 1];
+	char *recorded = NULL, *person = NULL, place[PLACE_HEX_SIZE], hex[2 * IDENTITY_PK_LEN + 1];
 	char *path = identity_path(st);
 	int rc = -1;
 	if (store_local_get(st, "identity_key", &recorded, e) ||
@@ -313,7 +319,7 @@ int identity_ensure(struct store *st, const char *person_id, struct identity *ou
 	int rc = load(st, out, e);
 	if (rc == 0 && strcmp(out->person_id, person_id)) {
 		int r = store_person_get(st, out->person_id, &p, e);
-		errorf(e, E_RULE, _("this database already belongs to %s"), r == 0 ? p.name : out->person_id);
+		error(e, E_OWNED_BY, r == 0 ? p.name : out->person_id);
 		identity_release(out);
 		rc = -1;
 	} else if (rc == 1) {

@@ -52,7 +52,7 @@ int identity_load(struct store *st, struct identity *out, struct err *e);
 /*
  * Loads the identity, creating it for person_id (an existing person's id)
  * if the database has none: a new keypair, the key file written with mode
- * 0600 and the public key recorded. Refuses (E_RULE) if the database
+ * 0600 and the public key recorded. Refuses (E_OWNED_BY) if the database
  * already belongs to another person.
  */
 int identity_ensure(struct store *st, const char *person_id, struct identity *out,

@@ -1,11 +1,16 @@
 /* review: the models of the review screens. */
 #include "core/lists.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/council.h"
+#include "core/limits.h"
+
+/* The most years a row of block characters shows. */
+#define SPARK_YEARS_MAX 200
 
 int lists_decisions(struct store *st, const struct decisions_query *q,
 		     struct decision_row_list *out, int *total, struct err *e)
@@ -20,15 +25,12 @@ int lists_decisions(struct store *st, const struct decisions_query *q,
 	if (q->year && *q->year) {
 		char *end;
 		long y = strtol(q->year, &end, 10);
-		if (*end || strlen(q->year) != 4 || y < 1900 || y > 2999)
-			return errorf(e, E_INVALID, _("not a year: %s (give YYYY)"), q->year);
+		if (*end || strlen(q->year) != 4 || y < YEAR_MIN || y > YEAR_MAX)
+			return error(e, E_BAD_YEAR, q->year);
 		f.year = (int)y;
 	}
 	if (q->goal && *q->goal) {
-		int rc = store_goal_find(st, q->goal, goal, e);
-		if (rc == 1)
-			return error(e, E_UNKNOWN_GOAL, q->goal);
-		if (rc)
+		if (council_goal_resolve(st, q->goal, goal, e))
 			return -1;
 		f.goal_id = goal;
 	}
@@ -102,6 +104,7 @@ void lists_bar(int done, int open, int overdue, int width, int out[3])
 	}
 	/* give the rounding's remainder to the largest part, or take from it */
 	while (used != width) {
+		assert(out[0] >= 0 && out[1] >= 0 && out[2] >= 0);
 		int big = 0;
 		for (int i = 1; i < 3; i++)
 			if (out[i] > out[big])
@@ -135,8 +138,8 @@ void lists_spark(const struct reading_list *r, struct strbuf *out)
 		if (r->v[i].value > hi)
 			hi = r->v[i].value;
 	}
-	if (y1 - y0 > 200)
-		y0 = y1 - 200; /* a chart, not a history book */
+	if (y1 - y0 > SPARK_YEARS_MAX)
+		y0 = y1 - SPARK_YEARS_MAX; /* a chart, not a history book */
 	for (int y = y0; y <= y1; y++) {
 		const struct reading *found = NULL;
 		for (size_t i = 0; i < r->n; i++)
@@ -210,6 +213,7 @@ static int action_cmp(const void *pa, const void *pb)
 
 void lists_actions_sort(struct action_list *l, enum action_order o, const char *today)
 {
+	assert(o >= ORDER_DUE && o < ORDER_COUNT);
 	sort_today = today;
 	sort_order = o;
 	if (l->n > 1)
@@ -226,7 +230,7 @@ const char *lists_action_group(const struct action *a, enum action_order o, cons
 		return a->status;
 	}
 	(void)today;
-	static char month[8];
+	static char month[sizeof "YYYY-MM"];
 	if (!a->due)
 		return N_("no due date");
 	snprintf(month, sizeof month, "%.7s", a->due);

@@ -1,79 +1,43 @@
 #include "core/meeting.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/base/clock.h"
 #include "core/council.h"
+#include "core/limits.h"
 #include "core/status.h"
-#include "store/signature.h"
+#include "store/lookup.h"
 
-int meeting_resolve(struct store *st, const char *ref, struct meeting *m, struct err *e)
+int meeting_resolve(struct store *st, const char *name, struct meeting *m, struct err *e)
 {
-	char body_id[ID_LEN + 1], body[64];
-	const char *slash = ref ? strchr(ref, '/') : NULL;
+	char body_id[ID_LEN + 1], body[BODY_SHORT_MAX + 1];
+	const char *slash = name ? strchr(name, '/') : NULL;
 	memset(m, 0, sizeof *m);
-	if (!slash || (size_t)(slash - ref) >= sizeof body || !date_valid(slash + 1))
-		return errorf(e, E_INVALID, _("invalid meeting: %s (expected BODY/YYYY-MM-DD)"),
-			      ref ? ref : "");
-	memcpy(body, ref, (size_t)(slash - ref));
-	body[slash - ref] = '\0';
+	if (!slash || (size_t)(slash - name) >= sizeof body || !date_valid(slash + 1))
+		return error(e, E_BAD_MEETING_NAME, name ? name : "");
+	memcpy(body, name, (size_t)(slash - name));
+	body[slash - name] = '\0';
 	if (council_body_resolve(st, body, body_id, e))
 		return -1;
 	int rc = store_meeting_find(st, body_id, slash + 1, m, e);
 	if (rc == 1)
-		return error(e, E_UNKNOWN_MEETING, ref);
+		return error(e, E_UNKNOWN_MEETING, name);
 	return rc;
 }
 
-int meeting_decision_resolve(struct store *st, const char *ref, char id[ID_LEN + 1],
-			     struct err *e)
+int meeting_get(struct store *st, const char *meeting_id, struct meeting *m, struct err *e)
 {
-	char body[64], body_id[ID_LEN + 1];
-	long year, para;
-	const char *a = ref ? strchr(ref, '/') : NULL;
-	const char *b = a ? strchr(a + 1, '/') : NULL;
-	char ybuf[8];
-	/* BODY/DATE/ITEM: the decision of that item of that meeting */
-	if (a && b && b - a - 1 == 10 && a[5] == '-') {
-		char mref[96];
-		struct meeting m;
-		struct item it = { 0 };
-		long pos;
-		if ((size_t)(b - ref) >= sizeof mref || !parse_int(b + 1, 1, 10000, &pos))
-			return errorf(e, E_INVALID, _("invalid decision: %s (expected BODY/YEAR/N or BODY/DATE/ITEM)"), ref);
-		memcpy(mref, ref, (size_t)(b - ref));
-		mref[b - ref] = '\0';
-		if (meeting_resolve(st, mref, &m, e))
-			return -1;
-		int rc = store_item_find(st, m.id, (int)pos, &it, e);
-		meeting_release(&m);
-		if (rc == 0 && it.decision)
-			memcpy(id, it.decision->id, ID_LEN + 1);
-		else if (rc >= 0)
-			rc = errorf(e, E_UNKNOWN_DECISION, _("unknown decision: %s has no decision at item %ld"), mref, pos);
-		item_release(&it);
-		return rc;
-	}
-	if (!a || !b || (size_t)(a - ref) >= sizeof body || (size_t)(b - a - 1) >= sizeof ybuf)
-		return errorf(e, E_INVALID, _("invalid decision: %s (expected BODY/YEAR/N)"), ref ? ref : "");
-	memcpy(body, ref, (size_t)(a - ref));
-	body[a - ref] = '\0';
-	memcpy(ybuf, a + 1, (size_t)(b - a - 1));
-	ybuf[b - a - 1] = '\0';
-	if (!parse_int(ybuf, 1900, 2999, &year) || !parse_int(b + 1, 1, 100000, &para))
-		return errorf(e, E_INVALID, _("invalid decision: %s (expected BODY/YEAR/N)"), ref);
-	if (council_body_resolve(st, body, body_id, e))
-		return -1;
-	int rc = store_decision_find(st, body_id, (int)year, (int)para, id, e);
+	memset(m, 0, sizeof *m);
+	int rc = store_meeting_get(st, meeting_id, m, e);
 	if (rc == 1)
-		return error(e, E_UNKNOWN_DECISION, ref);
+		return error(e, E_UNKNOWN_MEETING, meeting_id);
 	return rc;
 }
 
-static char *meeting_name(const struct meeting *m)
+char *meeting_name(const struct meeting *m)
 {
 	return xasprintf("%s/%s", m->body_short, m->date);
 }
@@ -92,53 +56,86 @@ static int check_editable(const struct meeting *m, struct err *e)
 static int check_time(const char *what, const char *t, struct err *e)
 {
 	if (t && !time_valid(t))
-		return errorf(e, E_INVALID, _("invalid %s: %s (expected HH:MM)"), what, t);
+		return error(e, E_BAD_TIME, what, t);
 	return 0;
 }
 
-int meeting_add(struct store *st, const char *body, const char *date, const char *time,
-		const char *end, const char *place, char **name, struct err *e)
+/* The person's name for a message (the caller frees it); E_UNKNOWN_PERSON
+ * if there is no such person. */
+static int person_name(struct store *st, const char *person_id, char **name, struct err *e)
 {
-	char body_id[ID_LEN + 1];
+	struct person p = { 0 };
+	int rc = store_person_get(st, person_id, &p, e);
+	if (rc == 1)
+		return error(e, E_UNKNOWN_PERSON, person_id);
+	if (rc)
+		return -1;
+	*name = p.name;
+	p.name = NULL;
+	person_release(&p);
+	return 0;
+}
+
+/* Sets e to code with the person's name as its first argument and the
+ * int `n` (if the message has one) after it; returns -1. */
+static int refuse_person(struct store *st, const char *person_id, enum err_code code, int n,
+			 struct err *e)
+{
+	char *name = NULL;
+	if (person_name(st, person_id, &name, e))
+		return -1;
+	error(e, code, name, n);
+	free(name);
+	return -1;
+}
+
+int meeting_add(struct store *st, const char *body_id, const struct meeting_plan *plan,
+		char id[ID_LEN + 1], struct err *e)
+{
 	struct meeting m;
-	if (!date_valid(date))
-		return errorf(e, E_INVALID, _("invalid date: %s (expected YYYY-MM-DD)"), date ? date : "");
-	if (check_time(_("start time"), time, e) || check_time(_("end time"), end, e) ||
-	    check_text(_("place"), place, 500, false, e))
+	if (!date_valid(plan->date))
+		return error(e, E_BAD_DATE, _("date"), plan->date ? plan->date : "");
+	if (check_time(_("start time"), plan->start, e) || check_time(_("end time"), plan->end, e) ||
+	    check_text(_("place"), plan->place, TITLE_MAX_BYTES, false, e))
 		return -1;
-	if (time && end && strcmp(end, time) < 0)
-		return errorf(e, E_INVALID, _("the meeting ends (%s) before it starts (%s)"), end, time);
-	if (council_body_resolve(st, body, body_id, e))
-		return -1;
-	int rc = store_meeting_find(st, body_id, date, &m, e);
+	if (plan->start && plan->end && strcmp(plan->end, plan->start) < 0)
+		return error(e, E_ENDS_BEFORE_START, _("the meeting"), plan->end, plan->start);
+	int rc = store_meeting_find(st, body_id, plan->date, &m, e);
 	if (rc < 0)
 		return -1;
 	if (rc == 0) {
+		char *name = meeting_name(&m);
+		error(e, E_MEETING_EXISTS, name);
+		free(name);
 		meeting_release(&m);
-		return errorf(e, E_EXISTS, _("meeting %s/%s already exists"), body, date);
-	}
-	if (store_meeting_add(st, body_id, date, time, end, place, e))
 		return -1;
-	*name = xasprintf("%s/%s", body, date);
+	}
+	if (store_meeting_add(st, body_id, plan->date, plan->start, plan->end, plan->place, e) ||
+	    store_meeting_find(st, body_id, plan->date, &m, e))
+		return -1;
+	memcpy(id, m.id, ID_LEN + 1);
+	meeting_release(&m);
 	return 0;
 }
 
-static int transition(struct store *st, const char *ref, const char *to, const char *field,
+static int transition(struct store *st, const char *meeting_id, const char *to, const char *field,
 		      const char *at, struct err *e)
 {
 	struct meeting m;
-	char now[6];
-	if (check_time(_("time"), at, e) || meeting_resolve(st, ref, &m, e))
+	char now[HHMM_SIZE];
+	if (check_time(_("time"), at, e) || meeting_get(st, meeting_id, &m, e))
 		return -1;
 	int rc = 0;
 	if (!rules_meeting_transition(m.status, to)) {
+		char *name = meeting_name(&m);
 		if (!strcmp(m.status, "adjusted"))
-			rc = error(e, E_LOCKED, ref);
+			rc = error(e, E_LOCKED, name);
 		else if (!strcmp(m.status, to))
-			rc = errorf(e, E_RULE, _("meeting %s is already %s"), ref, status_name(OF_MEETING, to));
+			rc = error(e, E_MEETING_ALREADY, name, status_name(OF_MEETING, to));
 		else
-			rc = errorf(e, E_RULE, _("meeting %s is %s and cannot become %s"), ref,
-				    status_name(OF_MEETING, m.status), status_name(OF_MEETING, to));
+			rc = error(e, E_MEETING_TRANSITION, name, status_name(OF_MEETING, m.status),
+				   status_name(OF_MEETING, to));
+		free(name);
 	}
 	if (!rc) {
 		clock_hhmm(now);
@@ -148,44 +145,76 @@ static int transition(struct store *st, const char *ref, const char *to, const c
 	return rc;
 }
 
-int meeting_open(struct store *st, const char *ref, const char *at, struct err *e)
+int meeting_open(struct store *st, const char *meeting_id, const char *at, struct err *e)
 {
-	return transition(st, ref, "open", "opened", at, e);
+	return transition(st, meeting_id, "open", "opened", at, e);
 }
 
-int meeting_close(struct store *st, const char *ref, const char *at, struct err *e)
+int meeting_close(struct store *st, const char *meeting_id, const char *at, struct err *e)
 {
-	return transition(st, ref, "closed", "closed", at, e);
+	return transition(st, meeting_id, "closed", "closed", at, e);
 }
 
-static int parse_item(const char *s, long *pos, struct err *e)
+/* An item number in 0..ITEMS_MAX (0: none), or E_BAD_ITEM_NUMBER. */
+static int check_item_number(int n, struct err *e)
 {
-	if (!parse_int(s, 1, 10000, pos))
-		return errorf(e, E_INVALID, _("invalid item number: %s"), s ? s : "");
+	char s[NUMBER_TEXT_SIZE];
+	if (n >= 0 && n <= ITEMS_MAX)
+		return 0;
+	snprintf(s, sizeof s, "%d", n);
+	return error(e, E_BAD_ITEM_NUMBER, s);
+}
+
+/* Checks a substitute: for_id an absent decision-making member of the
+ * body, served by nobody else, the substitute present. */
+static int check_substitute(struct store *st, const struct attend_input *in,
+			    const struct member_list *members, const struct attendee_list *att,
+			    struct err *e)
+{
+	if (!strcmp(in->for_id, in->person_id))
+		return refuse_person(st, in->person_id, E_SERVES_SELF, 0, e);
+	bool decides = false;
+	for (size_t i = 0; i < members->n; i++)
+		decides |= !strcmp(members->v[i].person_id, in->for_id) &&
+			   rules_role_decides(members->v[i].role);
+	if (!decides)
+		return refuse_person(st, in->for_id, E_NOT_DECISION_MAKER, 0, e);
+	for (size_t i = 0; i < att->n; i++) {
+		if (!strcmp(att->v[i].person_id, in->for_id) && !att->v[i].absent)
+			return error(e, E_MEMBER_PRESENT, att->v[i].name);
+		if (!strcmp(att->v[i].for_id, in->for_id) && strcmp(att->v[i].person_id, in->person_id))
+			return error(e, E_ALREADY_SERVED, att->v[i].name, att->v[i].for_name);
+	}
+	if (in->absent)
+		return error(e, E_ABSENT_SUBSTITUTE);
 	return 0;
 }
 
-int meeting_attend(struct store *st, const char *ref, const struct attend_input *in,
+int meeting_attend(struct store *st, const char *meeting_id, const struct attend_input *in,
 		   struct err *e)
 {
 	struct meeting m;
 	struct member_list members = { 0 };
 	struct attendee_list att = { 0 };
 	struct attendee a = { 0 };
-	long from = 0, to = 0;
+	struct person p = { 0 };
 	int rc = -1;
 
-	if (meeting_resolve(st, ref, &m, e))
+	if (check_item_number(in->from_item, e) || check_item_number(in->to_item, e))
 		return -1;
-	if (check_editable(&m, e) || council_person_resolve(st, in->person, a.person_id, e))
+	if (in->from_item && in->to_item && in->to_item < in->from_item)
+		return error(e, E_LEFT_BEFORE_CAME, in->to_item, in->from_item);
+	if (meeting_get(st, meeting_id, &m, e))
+		return -1;
+	if (check_editable(&m, e))
 		goto out;
-	if ((in->from_item && parse_item(in->from_item, &from, e)) ||
-	    (in->to_item && parse_item(in->to_item, &to, e)))
-		goto out;
-	if (from && to && to < from) {
-		errorf(e, E_INVALID, _("left after item %ld but came at item %ld"), to, from);
+	int found = store_person_get(st, in->person_id, &p, e);
+	if (found) {
+		if (found == 1)
+			error(e, E_UNKNOWN_PERSON, in->person_id);
 		goto out;
 	}
+	memcpy(a.person_id, in->person_id, ID_LEN + 1);
 	if (store_membership_list(st, m.body_id, m.date, &members, e) ||
 	    store_attend_list(st, m.id, &att, e))
 		goto out;
@@ -193,7 +222,7 @@ int meeting_attend(struct store *st, const char *ref, const struct attend_input 
 	if (in->role) {
 		role = rules_role_parse(in->role, true);
 		if (!role) {
-			errorf(e, E_INVALID, _("unknown role: %s"), in->role);
+			error(e, E_UNKNOWN_ROLE, in->role, rules_role_list(true));
 			goto out;
 		}
 	} else {
@@ -203,352 +232,302 @@ int meeting_attend(struct store *st, const char *ref, const struct attend_input 
 		if (!role)
 			role = "gäst";
 	}
-	if (in->for_person) {
-		if (council_person_resolve(st, in->for_person, a.for_id, e))
+	if (in->for_id && in->for_id[0]) {
+		if (check_substitute(st, in, &members, &att, e))
 			goto out;
-		if (!strcmp(a.for_id, a.person_id)) {
-			errorf(e, E_RULE, _("%s cannot serve for themselves"), in->person);
-			goto out;
-		}
-		bool decides = false;
-		for (size_t i = 0; i < members.n; i++)
-			decides |= !strcmp(members.v[i].person_id, a.for_id) &&
-				   rules_role_decides(members.v[i].role);
-		if (!decides) {
-			errorf(e, E_RULE, _("%s is not a decision-making member of this body"), in->for_person);
-			goto out;
-		}
-		for (size_t i = 0; i < att.n; i++) {
-			if (!strcmp(att.v[i].person_id, a.for_id) && !att.v[i].absent) {
-				errorf(e, E_RULE, _("%s is present; a substitute serves only for an absent member"),
-				       in->for_person);
-				goto out;
-			}
-			if (!strcmp(att.v[i].for_id, a.for_id) && strcmp(att.v[i].person_id, a.person_id)) {
-				errorf(e, E_RULE, _("%s already serves for %s"), att.v[i].name, in->for_person);
-				goto out;
-			}
-		}
-		if (in->absent) {
-			errorf(e, E_RULE, _("an absent person cannot serve for another"));
-			goto out;
-		}
+		memcpy(a.for_id, in->for_id, ID_LEN + 1);
 		role = "ersättare";
 	}
 	if (!in->absent && !a.for_id[0]) {
 		/* a member marked present while their substitute serves */
 		for (size_t i = 0; i < att.n; i++)
 			if (!strcmp(att.v[i].for_id, a.person_id)) {
-				errorf(e, E_RULE, _("%s serves for %s; change that first"), att.v[i].name,
-				       in->person);
+				error(e, E_SUBSTITUTE_SERVES, att.v[i].name, p.name);
 				goto out;
 			}
 	}
 	a.role = (char *)role;
 	a.absent = in->absent;
-	a.from_item = (int)from;
-	a.to_item = (int)to;
+	a.from_item = in->from_item;
+	a.to_item = in->to_item;
 	rc = store_attend_set(st, m.id, &a, e);
 out:
+	person_release(&p);
 	meeting_release(&m);
 	member_list_release(&members);
 	attendee_list_release(&att);
 	return rc;
 }
 
-int meeting_item_add(struct store *st, const char *ref, const char *title, const char *kind,
-		     const char *presenter, char **papers, int npapers, int *pos, struct err *e)
+int meeting_item_add(struct store *st, const char *meeting_id, const struct item_input *in,
+		     int *pos, struct err *e)
 {
 	struct meeting m;
-	struct item it = { 0 };
-	char pid[ID_LEN + 1];
+	char item_id[ID_LEN + 1];
 	int rc = -1;
-	if (kind && !rules_item_kind_valid(kind))
-		return errorf(e, E_INVALID, _("invalid kind: %s (standard, case or information)"), kind);
-	if (check_text(_("title"), title, 500, true, e))
+	if (in->kind && !rules_item_kind_valid(in->kind))
+		return error(e, E_BAD_KIND, in->kind);
+	if (check_text(_("title"), in->title, TITLE_MAX_BYTES, true, e))
 		return -1;
-	for (int i = 0; i < npapers; i++)
-		if (check_text(_("paper"), papers[i], 500, true, e))
+	for (size_t i = 0; i < in->npapers; i++)
+		if (check_text(_("paper"), in->papers[i], TITLE_MAX_BYTES, true, e))
 			return -1;
-	if (meeting_resolve(st, ref, &m, e))
+	if (meeting_get(st, meeting_id, &m, e))
 		return -1;
-	if (check_editable(&m, e) || (presenter && council_person_resolve(st, presenter, pid, e)))
+	if (check_editable(&m, e))
 		goto out;
-	if (store_item_add(st, m.id, title, kind ? kind : "case", presenter ? pid : NULL, pos, e) ||
-	    store_item_find(st, m.id, *pos, &it, e))
+	if (in->presenter_id) {
+		char *name = NULL;
+		if (person_name(st, in->presenter_id, &name, e))
+			goto out;
+		free(name);
+	}
+	if (store_item_add(st, m.id, in->title, in->kind ? in->kind : "case", in->presenter_id, pos, e))
 		goto out;
-	for (int i = 0; i < npapers; i++)
-		if (store_item_paper_add(st, it.id, papers[i], e))
+	if (in->npapers && store_item_id(st, m.id, *pos, item_id, e))
+		goto out;
+	for (size_t i = 0; i < in->npapers; i++)
+		if (store_item_paper_add(st, item_id, in->papers[i], e))
 			goto out;
 	rc = 0;
 out:
-	item_release(&it);
 	meeting_release(&m);
 	return rc;
 }
 
-/* The meeting (editable) and its item, or -1. */
-static int load_item(struct store *st, const char *ref, const char *item, struct meeting *m,
-		     struct item *it, struct err *e)
+/*
+ * Where the item stands, refused unless its minutes may still change: the
+ * meeting is not adjusted and the item's paragraph was not adjusted at
+ * once. One statement. s is released on refusal.
+ */
+static int item_editable(struct store *st, const char *item_id, struct item_state *s, struct err *e)
 {
-	long pos;
-	memset(it, 0, sizeof *it);
-	if (parse_item(item, &pos, e) || meeting_resolve(st, ref, m, e))
+	int rc = store_item_state(st, item_id, s, e);
+	if (rc == 1)
+		return error(e, E_UNKNOWN_ITEM, item_id);
+	if (rc)
 		return -1;
-	int rc = check_editable(m, e);
-	if (!rc) {
-		rc = store_item_find(st, m->id, (int)pos, it, e);
-		if (rc == 1)
-			rc = errorf(e, E_UNKNOWN_ITEM, _("unknown item: %s has no item %ld"), ref, pos);
-	}
-	bool locked = false;
-	if (!rc && !(rc = store_item_adjusted(st, it->id, &locked, e)) && locked)
-		rc = errorf(e, E_LOCKED, _("item %ld of %s was adjusted at once (omedelbar justering) and is locked"),
-			    pos, ref);
-	if (rc) {
-		meeting_release(m);
-		item_release(it);
-		memset(it, 0, sizeof *it);
-		return -1;
-	}
-	return 0;
+	assert(!strcmp(s->id, item_id));
+	if (rules_meeting_editable(s->meeting_status) && !s->adjusted_at_once)
+		return 0;
+	char *name = xasprintf("%s/%s", s->body_short, s->date);
+	if (!rules_meeting_editable(s->meeting_status))
+		error(e, E_LOCKED, name);
+	else
+		error(e, E_ITEM_LOCKED, s->pos, name);
+	free(name);
+	item_state_release(s);
+	return -1;
 }
 
-int meeting_item_postpone(struct store *st, const char *ref, const char *item, struct err *e)
+int meeting_item_postpone(struct store *st, const char *item_id, struct err *e)
 {
-	struct meeting m;
-	struct item it;
-	if (load_item(st, ref, item, &m, &it, e))
+	struct item_state s;
+	if (item_editable(st, item_id, &s, e))
 		return -1;
 	int rc;
-	if (it.decision)
-		rc = errorf(e, E_RULE, _("item %d already has a decision (§ %d) and cannot be postponed"),
-			    it.pos, it.decision->para);
+	if (s.decision_id[0])
+		rc = error(e, E_ITEM_DECIDED, s.pos, s.para);
 	else
-		rc = store_item_set_status(st, it.id, "postponed", e);
-	item_release(&it);
-	meeting_release(&m);
+		rc = store_item_set_status(st, s.id, "postponed", e);
+	item_state_release(&s);
 	return rc;
 }
 
-int meeting_item_move(struct store *st, const char *ref, const char *item, const char *to,
-		      struct err *e)
+int meeting_item_move(struct store *st, const char *item_id, int to, struct err *e)
 {
-	struct meeting m;
-	struct item it;
+	struct item_state s;
 	struct item_list items = { 0 };
-	long dest;
-	if (parse_item(to, &dest, e) || load_item(st, ref, item, &m, &it, e))
+	char place[NUMBER_TEXT_SIZE];
+	snprintf(place, sizeof place, "%d", to);
+	if (to < 1 || to > ITEMS_MAX)
+		return error(e, E_BAD_ITEM_NUMBER, place);
+	if (item_editable(st, item_id, &s, e))
 		return -1;
-	int rc = store_item_list(st, m.id, &items, e);
-	if (!rc && dest > (long)items.n)
-		rc = errorf(e, E_INVALID, _("no place %ld on the agenda: it has %zu items"), dest, items.n);
+	int rc = store_item_list(st, s.meeting_id, &items, e);
+	if (!rc && to > (int)items.n)
+		rc = error(e, E_NO_PLACE, to, items.n);
 	if (!rc)
-		rc = store_item_move(st, m.id, it.pos, (int)dest, e);
+		rc = store_item_move(st, s.meeting_id, s.pos, to, e);
 	item_list_release(&items);
-	item_release(&it);
-	meeting_release(&m);
+	item_state_release(&s);
 	return rc;
 }
 
-int meeting_note(struct store *st, const char *ref, const char *item, const char *text,
-		 struct err *e)
+int meeting_note(struct store *st, const char *item_id, const char *text, struct err *e)
 {
-	struct meeting m;
-	struct item it;
-	if (check_text(_("note"), text, 10 * 1024 * 1024, true, e) || load_item(st, ref, item, &m, &it, e))
+	struct item_state s;
+	if (check_text(_("note"), text, NOTE_MAX_BYTES, true, e) || item_editable(st, item_id, &s, e))
 		return -1;
-	int rc = store_item_note_append(st, it.id, text, e);
-	item_release(&it);
-	meeting_release(&m);
+	int rc = store_item_note_append(st, s.id, text, e);
+	item_state_release(&s);
 	return rc;
 }
 
-int meeting_notes_set(struct store *st, const char *ref, const char *item, const char *text,
-		      struct err *e)
+int meeting_notes_set(struct store *st, const char *item_id, const char *text, struct err *e)
 {
-	struct meeting m;
-	struct item it;
-	if (check_text(_("note"), text, 10 * 1024 * 1024, false, e) || load_item(st, ref, item, &m, &it, e))
+	struct item_state s;
+	if (check_text(_("note"), text, NOTE_MAX_BYTES, false, e) || item_editable(st, item_id, &s, e))
 		return -1;
-	int rc = store_item_notes_set(st, it.id, text ? text : "", e);
-	item_release(&it);
-	meeting_release(&m);
+	int rc = store_item_notes_set(st, s.id, text ? text : "", e);
+	item_state_release(&s);
 	return rc;
 }
 
-static int parse_count(const char *what, const char *s, int *out, struct err *e)
+static const char *const vote_words[VOTE_CHOICES] = { "yes", "no", "abstain" };
+/* The choices as a message names them. */
+static const char *const vote_names[VOTE_CHOICES] = { N_("yes"), N_("no"), N_("abstain") };
+
+const char *vote_choice_word(enum vote_choice v)
 {
-	long v;
-	*out = -1;
-	if (!s)
-		return 0;
-	if (!parse_int(s, 0, 100000, &v))
-		return errorf(e, E_INVALID, _("invalid number of %s votes: %s"), what, s);
-	*out = (int)v;
+	assert(v >= VOTE_YES && v < VOTE_CHOICES);
+	return vote_words[v];
+}
+
+const char *vote_choice_name(enum vote_choice v)
+{
+	assert(v >= VOTE_YES && v < VOTE_CHOICES);
+	return _(vote_names[v]);
+}
+
+/* Adds the jäv of in to the item's conflicts, each person once. */
+static int add_conflicts(struct store *st, const struct decide_input *in, struct item *it,
+			 struct err *e)
+{
+	for (size_t i = 0; i < in->nconflicts; i++) {
+		const char *pid = in->conflicts[i].id;
+		bool dup = false;
+		for (size_t j = 0; j < it->conflicts.n; j++)
+			dup |= !strcmp(it->conflicts.v[j].person_id, pid);
+		if (dup)
+			continue;
+		char *name = NULL;
+		if (person_name(st, pid, &name, e))
+			return -1;
+		struct conflict *c = conflict_list_push(&it->conflicts);
+		memcpy(c->person_id, pid, ID_LEN + 1);
+		c->name = name;
+	}
 	return 0;
 }
 
-/* Splits "NAME:REST" at the first colon; rest is NULL when none. */
-static char *split_colon(const char *s, const char **rest)
+/* The counts of the decision (d->yes, no, abstain; -1: not counted) from
+ * the given counts and the named votes, checked against those present. */
+static int count_votes(struct store *st, const struct decide_input *in, const struct attendee_list *att,
+		       const struct item *it, const struct quorum *q, struct decision *d, struct err *e)
 {
-	const char *c = strchr(s, ':');
-	*rest = c ? c + 1 : NULL;
-	return c ? strndup(s, (size_t)(c - s)) : xstrdup(s);
+	int named[VOTE_CHOICES] = { 0 };
+	for (size_t i = 0; i < in->nvotes; i++) {
+		const struct vote_input *v = &in->votes[i];
+		assert(v->choice >= VOTE_YES && v->choice < VOTE_CHOICES);
+		if (!rules_takes_part(att, &it->conflicts, it->pos, v->person_id))
+			return refuse_person(st, v->person_id, E_VOTE_NO_PART, it->pos, e);
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(in->votes[j].person_id, v->person_id))
+				return refuse_person(st, v->person_id, E_VOTES_TWICE, 0, e);
+		named[v->choice]++;
+	}
+	int *counts[VOTE_CHOICES] = { &d->yes, &d->no, &d->abstain };
+	for (int k = 0; k < VOTE_CHOICES; k++) {
+		*counts[k] = in->counted ? in->counts[k] : in->nvotes > 0 ? named[k] : -1;
+		if (in->counted && named[k] > in->counts[k])
+			return error(e, E_NAMED_BEYOND_COUNT, named[k], vote_choice_name((enum vote_choice)k),
+				     in->counts[k]);
+	}
+	if (in->counted || in->nvotes > 0) {
+		int total = d->yes + d->no + d->abstain;
+		if (q->known && total > q->present)
+			return error(e, E_VOTES_BEYOND_PRESENT, total, q->present, it->pos);
+	}
+	return 0;
 }
 
-int meeting_decide(struct store *st, const char *ref, const char *item,
-		   const struct decide_input *in, struct decide_result *out, struct err *e)
+/* Reservations only from those who took part, each once. */
+static int check_dissents(struct store *st, const struct decide_input *in,
+			  const struct attendee_list *att, const struct item *it, struct err *e)
 {
-	struct meeting m;
-	struct item it;
+	for (size_t i = 0; i < in->ndissents; i++) {
+		const struct dissent_input *r = &in->dissents[i];
+		if (!rules_takes_part(att, &it->conflicts, it->pos, r->person_id))
+			return refuse_person(st, r->person_id, E_DISSENT_NO_PART, it->pos, e);
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(in->dissents[j].person_id, r->person_id))
+				return refuse_person(st, r->person_id, E_DISSENTS_TWICE, 0, e);
+		if (check_text(_("motivation"), r->motivation, MOTIVATION_MAX_BYTES, false, e))
+			return -1;
+	}
+	return 0;
+}
+
+int meeting_decide(struct store *st, const char *item_id, const struct decide_input *in,
+		   struct decide_result *out, struct err *e)
+{
+	struct item_state s;
+	struct item it = { 0 };
 	struct member_list members = { 0 };
 	struct attendee_list att = { 0 };
 	struct decision d = { 0 };
 	char did[ID_LEN + 1];
-	char (*voters)[ID_LEN + 1] = NULL, (*dissenters)[ID_LEN + 1] = NULL;
-	const char **vote_kinds = NULL, **motivations = NULL;
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
-	if (check_text(_("decision"), in->text, 1000000, true, e))
+	if (check_text(_("decision"), in->text, TEXT_MAX_BYTES, true, e))
 		return -1;
-	if (parse_count(_("yes"), in->yes, &d.yes, e) || parse_count(_("no"), in->no, &d.no, e) ||
-	    parse_count(_("abstain"), in->abstain, &d.abstain, e))
+	for (int k = 0; in->counted && k < VOTE_CHOICES; k++)
+		if (in->counts[k] < 0 || in->counts[k] > VOTES_MAX) {
+			char n[NUMBER_TEXT_SIZE];
+			snprintf(n, sizeof n, "%d", in->counts[k]);
+			return error(e, E_BAD_COUNT, vote_choice_name((enum vote_choice)k), n);
+		}
+	if (item_editable(st, item_id, &s, e))
 		return -1;
-	if (load_item(st, ref, item, &m, &it, e))
-		return -1;
-	if (!strcmp(m.status, "planned")) {
-		errorf(e, E_RULE, _("meeting %s has not been opened; open it with 'gavel meeting open %s'"),
-		       ref, ref);
+	char *name = xasprintf("%s/%s", s.body_short, s.date);
+	if (!strcmp(s.meeting_status, "planned")) {
+		error(e, E_NOT_OPENED, name);
 		goto out;
 	}
-	if (it.decision) {
-		errorf(e, E_RULE, _("item %d already has a decision (§ %d)"), it.pos, it.decision->para);
+	if (s.decision_id[0]) {
+		error(e, E_ITEM_DECIDED, s.pos, s.para);
 		goto out;
 	}
-	if (!strcmp(it.status, "postponed")) {
-		errorf(e, E_RULE, _("item %d is postponed"), it.pos);
+	if (!strcmp(s.status, "postponed")) {
+		error(e, E_ITEM_POSTPONED, s.pos);
 		goto out;
 	}
-	if (store_membership_list(st, m.body_id, m.date, &members, e) ||
-	    store_attend_list(st, m.id, &att, e))
+	int found = store_item_find(st, s.meeting_id, s.pos, &it, e);
+	if (found) {
+		if (found == 1)
+			error(e, E_UNKNOWN_ITEM, item_id);
+		goto out;
+	}
+	if (store_membership_list(st, s.body_id, s.date, &members, e) ||
+	    store_attend_list(st, s.meeting_id, &att, e))
 		goto out;
 
 	/* Conflicts of interest first: those people take no part in the item. */
-	for (int i = 0; i < in->nconflicts; i++) {
-		char pid[ID_LEN + 1];
-		if (council_person_resolve(st, in->conflicts[i], pid, e))
-			goto out;
-		bool dup = false;
-		for (size_t j = 0; j < it.conflicts.n; j++)
-			dup |= !strcmp(it.conflicts.v[j].person_id, pid);
-		if (!dup) {
-			struct conflict *c = conflict_list_push(&it.conflicts);
-			memcpy(c->person_id, pid, sizeof pid);
-			c->name = xstrdup(in->conflicts[i]);
-		}
-	}
-
+	if (add_conflicts(st, in, &it, e))
+		goto out;
 	rules_quorum(&members, &att, &it.conflicts, it.pos, &out->quorum);
-
-	/* Votes by name. */
-	voters = xcalloc((size_t)in->nvotes + 1, sizeof *voters);
-	vote_kinds = xcalloc((size_t)in->nvotes + 1, sizeof *vote_kinds);
-	int named[3] = { 0, 0, 0 };
-	for (int i = 0; i < in->nvotes; i++) {
-		const char *kind;
-		char *name = split_colon(in->votes[i], &kind);
-		static const char *const kinds[] = { "yes", "no", "abstain" };
-		static const char *const sv[] = { "ja", "nej", "avstår" };
-		int k = -1;
-		for (int j = 0; kind && j < 3; j++)
-			if (!strcmp(kind, kinds[j]) || !strcmp(kind, sv[j]))
-				k = j;
-		if (k < 0) {
-			errorf(e, E_INVALID, _("invalid vote: %s (expected PERSON:yes, PERSON:no or PERSON:abstain)"),
-			       in->votes[i]);
-			free(name);
-			goto out;
-		}
-		rc = council_person_resolve(st, name, voters[i], e);
-		if (!rc && !rules_takes_part(&att, &it.conflicts, it.pos, voters[i]))
-			rc = errorf(e, E_RULE, _("%s takes no part in item %d (absent, not a decision-maker, or jäv) and cannot vote"),
-				    name, it.pos);
-		for (int j = 0; !rc && j < i; j++)
-			if (!strcmp(voters[j], voters[i]))
-				rc = errorf(e, E_RULE, _("%s votes twice"), name);
-		free(name);
-		if (rc)
-			goto out;
-		rc = -1;
-		vote_kinds[i] = kinds[k];
-		named[k]++;
-	}
-	int *counts[3] = { &d.yes, &d.no, &d.abstain };
-	bool any_count = d.yes >= 0 || d.no >= 0 || d.abstain >= 0;
-	for (int k = 0; k < 3; k++) {
-		if (any_count && *counts[k] < 0)
-			*counts[k] = 0;
-		if (!any_count && in->nvotes > 0)
-			*counts[k] = named[k];
-		if (*counts[k] >= 0 && named[k] > *counts[k]) {
-			errorf(e, E_RULE, _("%d named %s votes but a count of %d"), named[k],
-			       k == 0 ? _("yes") : k == 1 ? _("no") : _("abstain"), *counts[k]);
-			goto out;
-		}
-	}
-	if (any_count || in->nvotes > 0) {
-		int total = d.yes + d.no + d.abstain;
-		if (out->quorum.known && total > out->quorum.present) {
-			errorf(e, E_RULE, _("%d votes counted but only %d decision-makers take part in item %d"),
-			       total, out->quorum.present, it.pos);
-			goto out;
-		}
-	}
-
-	/* Dissents: only from someone who took part in the decision. */
-	dissenters = xcalloc((size_t)in->ndissents + 1, sizeof *dissenters);
-	motivations = xcalloc((size_t)in->ndissents + 1, sizeof *motivations);
-	char **dnames = xcalloc((size_t)in->ndissents + 1, sizeof *dnames);
-	for (int i = 0; i < in->ndissents; i++) {
-		dnames[i] = split_colon(in->dissents[i], &motivations[i]);
-		int r = council_person_resolve(st, dnames[i], dissenters[i], e);
-		if (!r && !rules_takes_part(&att, &it.conflicts, it.pos, dissenters[i]))
-			r = errorf(e, E_RULE, _("%s did not take part in the decision on item %d and cannot enter a reservation"),
-				   dnames[i], it.pos);
-		for (int j = 0; !r && j < i; j++)
-			if (!strcmp(dissenters[j], dissenters[i]))
-				r = errorf(e, E_RULE, _("%s enters a reservation twice"), dnames[i]);
-		if (!r && motivations[i] && check_text(_("motivation"), motivations[i], 100000, false, e))
-			r = -1;
-		if (r) {
-			for (int j = 0; j <= i; j++)
-				free(dnames[j]);
-			free(dnames);
-			goto out;
-		}
-	}
+	if (count_votes(st, in, &att, &it, &out->quorum, &d, e) || check_dissents(st, in, &att, &it, e))
+		goto out;
 
 	/* Everything is valid: take the number and write. */
-	d.year = date_year(m.date);
+	d.year = date_year(s.date);
 	d.text = (char *)in->text;
 	d.quorum = (char *)(!out->quorum.known ? "unknown" : out->quorum.ok ? "yes" : "no");
-	rc = store_para_next(st, m.body_id, d.year, &d.para, e);
+	rc = store_para_next(st, s.body_id, d.year, &d.para, e);
 	for (size_t i = 0; !rc && i < it.conflicts.n; i++)
 		rc = store_conflict_add(st, it.id, it.conflicts.v[i].person_id, e);
 	if (!rc)
-		rc = store_decision_add(st, it.id, m.body_id, &d, did, e);
-	for (int i = 0; !rc && i < in->nvotes; i++)
-		rc = store_vote_add(st, did, voters[i], vote_kinds[i], e);
-	for (int i = 0; !rc && i < in->ndissents; i++)
-		rc = store_dissent_add(st, did, dissenters[i],
-				       motivations[i] && *motivations[i] ? motivations[i] : NULL, e);
+		rc = store_decision_add(st, it.id, s.body_id, &d, did, e);
+	for (size_t i = 0; !rc && i < in->nvotes; i++)
+		rc = store_vote_add(st, did, in->votes[i].person_id, vote_choice_word(in->votes[i].choice), e);
+	for (size_t i = 0; !rc && i < in->ndissents; i++) {
+		const char *why = in->dissents[i].motivation;
+		rc = store_dissent_add(st, did, in->dissents[i].person_id, why && *why ? why : NULL, e);
+	}
 	if (!rc)
 		rc = store_item_set_status(st, it.id, "done", e);
-	for (int i = 0; i < in->ndissents; i++)
-		free(dnames[i]);
-	free(dnames);
 	if (rc)
 		goto out;
 	out->para = d.para;
@@ -561,70 +540,67 @@ int meeting_decide(struct store *st, const char *ref, const char *item,
 			 _("not quorate: %d of %d members take part; the decision is marked"),
 			 out->quorum.present, out->quorum.seats);
 out:
-	free(voters);
-	free(vote_kinds);
-	free(dissenters);
-	free(motivations);
+	free(name);
 	member_list_release(&members);
 	attendee_list_release(&att);
 	item_release(&it);
-	meeting_release(&m);
+	item_state_release(&s);
 	return rc;
 }
 
-int meeting_adjust(struct store *st, const char *ref, char **by, int nby, struct err *e)
+int meeting_adjust(struct store *st, const char *meeting_id, const struct person_ref *by,
+		   size_t nby, struct err *e)
 {
 	struct meeting m;
 	struct attendee_list att = { 0 };
 	int rc = -1;
 	if (nby < 1)
-		return errorf(e, E_USAGE, _("name who adjusts the minutes with --by PERSON"));
-	if (meeting_resolve(st, ref, &m, e))
+		return error(e, E_NO_SIGNERS);
+	if (meeting_get(st, meeting_id, &m, e))
 		return -1;
+	char *name = meeting_name(&m);
 	if (!strcmp(m.status, "adjusted")) {
-		errorf(e, E_RULE, _("meeting %s is already adjusted"), ref);
+		error(e, E_ALREADY_ADJUSTED, name);
 		goto out;
 	}
 	if (strcmp(m.status, "closed")) {
-		errorf(e, E_RULE, _("meeting %s is %s; close it before adjusting"), ref,
-		       status_name(OF_MEETING, m.status));
+		error(e, E_ADJUST_NOT_CLOSED, name, status_name(OF_MEETING, m.status));
 		goto out;
 	}
 	if (store_attend_list(st, m.id, &att, e))
 		goto out;
-	char (*ids)[ID_LEN + 1] = xcalloc((size_t)nby, sizeof *ids);
-	for (int i = 0; i < nby; i++) {
-		int r = council_person_resolve(st, by[i], ids[i], e);
+	for (size_t i = 0; i < nby; i++) {
 		bool present = false;
-		for (size_t j = 0; !r && j < att.n; j++)
-			present |= !strcmp(att.v[j].person_id, ids[i]) && !att.v[j].absent;
-		if (!r && !present)
-			r = errorf(e, E_RULE, _("%s did not attend meeting %s and cannot adjust its minutes"),
-				   by[i], ref);
-		if (r) {
-			free(ids);
+		for (size_t j = 0; j < att.n; j++)
+			present |= !strcmp(att.v[j].person_id, by[i].id) && !att.v[j].absent;
+		if (!present) {
+			char *who = NULL;
+			if (!person_name(st, by[i].id, &who, e))
+				error(e, E_DID_NOT_ATTEND, who, name);
+			free(who);
 			goto out;
 		}
 	}
 	char today[DATE_SIZE];
 	clock_today(today);
 	rc = 0;
-	for (int i = 0; !rc && i < nby; i++)
-		rc = store_adjuster_add(st, m.id, ids[i], e);
-	free(ids);
+	for (size_t i = 0; !rc && i < nby; i++)
+		rc = store_adjuster_add(st, m.id, by[i].id, e);
 	if (!rc)
 		rc = store_meeting_set_status(st, m.id, "adjusted", "adjusted", today, e);
 out:
+	free(name);
 	attendee_list_release(&att);
 	meeting_release(&m);
 	return rc;
 }
 
-int meeting_view_load(struct store *st, const char *ref, struct meeting_view *v, struct err *e)
+int meeting_view_load(struct store *st, const char *meeting_id, struct meeting_view *v,
+		      struct err *e)
 {
 	struct member_list members = { 0 };
 	memset(v, 0, sizeof *v);
-	if (meeting_resolve(st, ref, &v->m, e))
+	if (meeting_get(st, meeting_id, &v->m, e))
 		return -1;
 	if (store_attend_list(st, v->m.id, &v->att, e) || store_item_list(st, v->m.id, &v->items, e) ||
 	    store_adjuster_list(st, v->m.id, &v->adjusters, e) ||
@@ -644,6 +620,7 @@ int meeting_view_load(struct store *st, const char *ref, struct meeting_view *v,
 		if (d->para > v->para_last)
 			v->para_last = d->para;
 	}
+	assert(v->para_first <= v->para_last && (v->para_first > 0) == (v->para_last > 0));
 	return 0;
 }
 

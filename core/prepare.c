@@ -1,9 +1,11 @@
 /* prepare: building a meeting's agenda from what is waiting for it. */
 #include "core/prepare.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/council.h"
 #include "core/meeting.h"
 #include "core/rules.h"
 #include "core/status.h"
@@ -27,10 +29,7 @@ void offers_release(struct offers *o)
 
 static struct offer *offer_push(struct offers *o, enum offer_kind kind, const char *title)
 {
-	if (o->n == o->alloc) {
-		o->alloc = o->alloc ? 2 * o->alloc : 16;
-		o->v = xrealloc(o->v, o->alloc * sizeof *o->v);
-	}
+	ALLOC_GROW(o->v, o->n + 1, o->alloc);
 	struct offer *f = &o->v[o->n++];
 	memset(f, 0, sizeof *f);
 	f->kind = kind;
@@ -70,14 +69,15 @@ static bool on_agenda(const struct strvec *folded, const char *title)
 }
 
 /* The meeting, editable and not yet closed, and its agenda. */
-static int load_agenda(struct store *st, const char *ref, struct meeting *m, struct item_list *items,
-		       struct err *e)
+static int load_agenda(struct store *st, const char *meeting_id, struct meeting *m,
+		       struct item_list *items, struct err *e)
 {
-	if (meeting_resolve(st, ref, m, e))
+	if (meeting_get(st, meeting_id, m, e))
 		return -1;
 	if (strcmp(m->status, "planned") && strcmp(m->status, "open")) {
-		errorf(e, E_RULE, _("meeting %s is %s: its agenda can no longer be prepared"), ref,
-		       status_name(OF_MEETING, m->status));
+		char *name = meeting_name(m);
+		error(e, E_AGENDA_CLOSED, name, status_name(OF_MEETING, m->status));
+		free(name);
 		meeting_release(m);
 		return -1;
 	}
@@ -88,7 +88,7 @@ static int load_agenda(struct store *st, const char *ref, struct meeting *m, str
 	return 0;
 }
 
-int prepare_offers(struct store *st, const char *ref, struct offers *out, struct err *e)
+int prepare_offers(struct store *st, const char *meeting_id, struct offers *out, struct err *e)
 {
 	struct meeting m;
 	struct item_list items = { 0 };
@@ -96,7 +96,7 @@ int prepare_offers(struct store *st, const char *ref, struct offers *out, struct
 	struct action_list acts = { 0 };
 	struct strvec qids = { 0 }, qtexts = { 0 }, agenda = { 0 };
 	int rc = -1;
-	if (load_agenda(st, ref, &m, &items, e))
+	if (load_agenda(st, meeting_id, &m, &items, e))
 		return -1;
 	fold_titles(&items, &agenda);
 	for (size_t i = 0; i < ARRAY_SIZE(opening_items); i++)
@@ -176,10 +176,11 @@ static size_t opening_index(const char *title)
 }
 
 /* Adds an item and moves it to `to` (0: leave it last). */
-static int add_item_at(struct store *st, const char *ref, const struct meeting *m, const char *title,
-		       const char *kind, const char *presenter, int to, int *pos, struct err *e)
+static int add_item_at(struct store *st, const struct meeting *m, const char *title, const char *kind,
+		       const char *presenter, int to, int *pos, struct err *e)
 {
-	if (meeting_item_add(st, ref, title, kind, presenter[0] ? presenter : NULL, NULL, 0, pos, e))
+	struct item_input in = { .title = title, .kind = kind, .presenter_id = presenter[0] ? presenter : NULL };
+	if (meeting_item_add(st, m->id, &in, pos, e))
 		return -1;
 	if (to && to != *pos) {
 		if (store_item_move(st, m->id, *pos, to, e))
@@ -189,14 +190,14 @@ static int add_item_at(struct store *st, const char *ref, const struct meeting *
 	return 0;
 }
 
-int prepare_apply(struct store *st, const char *ref, const struct offers *o, const bool *chosen,
-		  int *added, struct err *e)
+int prepare_apply(struct store *st, const char *meeting_id, const struct offers *o,
+		  const bool *chosen, int *added, struct err *e)
 {
 	struct meeting m;
 	struct item_list items = { 0 };
 	int pos, closing, after;
 	*added = 0;
-	if (load_agenda(st, ref, &m, &items, e))
+	if (load_agenda(st, meeting_id, &m, &items, e))
 		return -1;
 	item_list_release(&items);
 	int rc = -1;
@@ -204,24 +205,26 @@ int prepare_apply(struct store *st, const char *ref, const struct offers *o, con
 		const struct offer *f = &o->v[i];
 		if (!chosen[i] || f->on_agenda)
 			continue;
+		/* a proposal or an action offered names the row it comes from */
+		assert(f->kind == OFFER_OPENING || f->kind == OFFER_CLOSING || f->id[0]);
 		if (agenda_places(st, m.id, opening_index(f->title), &closing, &after, e))
 			goto out;
 		switch (f->kind) {
 		case OFFER_OPENING:
-			if (add_item_at(st, ref, &m, f->title, "standard", "", after + 1, &pos, e))
+			if (add_item_at(st, &m, f->title, "standard", "", after + 1, &pos, e))
 				goto out;
 			break;
 		case OFFER_PROPOSAL:
-			if (add_item_at(st, ref, &m, f->title, "case", "", closing, &pos, e) ||
+			if (add_item_at(st, &m, f->title, "case", "", closing, &pos, e) ||
 			    store_proposal_set_status(st, f->id, "in preparation", e))
 				goto out;
 			break;
 		case OFFER_ACTION:
-			if (add_item_at(st, ref, &m, f->title, "information", f->presenter, closing, &pos, e))
+			if (add_item_at(st, &m, f->title, "information", f->presenter, closing, &pos, e))
 				goto out;
 			break;
 		case OFFER_CLOSING:
-			if (add_item_at(st, ref, &m, f->title, "standard", "", 0, &pos, e))
+			if (add_item_at(st, &m, f->title, "standard", "", 0, &pos, e))
 				goto out;
 			break;
 		}
@@ -243,49 +246,44 @@ bool prepare_proposal_ready(const struct proposal *p, size_t nquestions)
 	return true;
 }
 
-int prepare_proposal_to_agenda(struct store *st, const char *proposal, const char *ref, int *pos,
-			       struct err *e)
+int prepare_proposal_to_agenda(struct store *st, const char *proposal_id, const char *meeting_id,
+			       int *pos, struct err *e)
 {
 	char id[ID_LEN + 1];
-	int rc = store_proposal_find(st, proposal, id, e);
-	if (rc == 1)
-		return error(e, E_UNKNOWN_PROPOSAL, proposal);
-	if (rc == 2)
-		return error(e, E_AMBIGUOUS, proposal);
-	if (rc)
-		return -1;
 	struct offers o = { 0 };
-	if (prepare_offers(st, ref, &o, e))
+	if (council_proposal_resolve(st, proposal_id, id, e) || prepare_offers(st, meeting_id, &o, e))
 		return -1;
-	rc = -1;
+	int rc = -1;
 	for (size_t i = 0; i < o.n; i++) {
 		if (o.v[i].kind != OFFER_PROPOSAL || strcmp(o.v[i].id, id))
 			continue;
 		if (o.v[i].on_agenda) {
-			errorf(e, E_RULE, _("%s is already on the agenda of %s"), o.v[i].title, ref);
+			struct meeting m;
+			if (!meeting_get(st, meeting_id, &m, e)) {
+				char *name = meeting_name(&m);
+				error(e, E_ON_AGENDA, o.v[i].title, name);
+				free(name);
+				meeting_release(&m);
+			}
 			goto out;
 		}
 		bool *chosen = xcalloc(o.n, sizeof *chosen);
 		int added;
 		chosen[i] = true;
-		rc = prepare_apply(st, ref, &o, chosen, &added, e);
+		rc = prepare_apply(st, meeting_id, &o, chosen, &added, e);
 		free(chosen);
 		if (!rc) {
 			/* its number: the item before the closing one, or the last */
-			struct meeting m;
 			struct item_list items = { 0 };
-			if (meeting_resolve(st, ref, &m, e) || store_item_list(st, m.id, &items, e))
-				rc = -1;
+			rc = store_item_list(st, meeting_id, &items, e);
 			for (size_t k = 0; !rc && k < items.n; k++)
 				if (!strcmp(items.v[k].title, o.v[i].title))
 					*pos = items.v[k].pos;
 			item_list_release(&items);
-			if (!rc)
-				meeting_release(&m);
 		}
 		goto out;
 	}
-	errorf(e, E_RULE, _("proposal %.8s cannot go on an agenda: every screening answer must be yes"), id);
+	error(e, E_PROPOSAL_NOT_READY, id);
 out:
 	offers_release(&o);
 	return rc;

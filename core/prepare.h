@@ -28,24 +28,23 @@ struct offers {
 };
 void offers_release(struct offers *o);
 
-/* The offers for the meeting named ref (refused when it is adjusted or
- * closed). */
-int prepare_offers(struct store *st, const char *ref, struct offers *out, struct err *e);
+/* The offers for the meeting (refused when it is adjusted or closed). */
+int prepare_offers(struct store *st, const char *meeting_id, struct offers *out, struct err *e);
 /*
  * Puts the chosen offers (chosen[i] for o->v[i]; those already on the
  * agenda are skipped) on the meeting's agenda; a proposal goes to "in
  * preparation". *added gets how many items were added.
  */
-int prepare_apply(struct store *st, const char *ref, const struct offers *o, const bool *chosen,
-		  int *added, struct err *e);
+int prepare_apply(struct store *st, const char *meeting_id, const struct offers *o,
+		  const bool *chosen, int *added, struct err *e);
 
 /* True if the proposal has an answer to each of nquestions questions and
  * every answer is yes. */
 bool prepare_proposal_ready(const struct proposal *p, size_t nquestions);
-/* Puts a proposal (id or prefix) on the agenda of meeting ref before its
- * closing item; refused unless every screening answer is yes. *pos gets
- * the item's number. */
-int prepare_proposal_to_agenda(struct store *st, const char *proposal, const char *ref, int *pos,
-			       struct err *e);
+/* Puts a proposal on the meeting's agenda before its closing item;
+ * refused unless every screening answer is yes. *pos gets the item's
+ * number. */
+int prepare_proposal_to_agenda(struct store *st, const char *proposal_id, const char *meeting_id,
+			       int *pos, struct err *e);
 
 #endif

@@ -51,9 +51,12 @@ static void fold(const char *s, char *out, size_t n)
 	out[j] = '\0';
 }
 
+/* Longer than the longest role word, folded. */
+#define ROLE_WORD_SIZE 64
+
 const char *rules_role_parse(const char *s, bool at_meeting)
 {
-	char f[64];
+	char f[ROLE_WORD_SIZE];
 	if (!s)
 		return NULL;
 	fold(s, f, sizeof f);
@@ -64,6 +67,33 @@ const char *rules_role_parse(const char *s, bool at_meeting)
 			return role_names[i].role;
 		}
 	return NULL;
+}
+
+const char *rules_role_list(bool at_meeting)
+{
+	return at_meeting ? "ordförande, vice ordförande, sekreterare, ledamot, ersättare, adjungerad, gäst"
+			  : "ordförande, vice ordförande, sekreterare, ledamot, ersättare, adjungerad";
+}
+
+int rules_answer_parse(const char *s)
+{
+	static const char *const yes[] = { "yes", "y", "ja", "j" }, *const no[] = { "no", "n", "nej" };
+	for (size_t i = 0; s && i < ARRAY_SIZE(yes); i++)
+		if (!strcmp(s, yes[i]))
+			return 1;
+	for (size_t i = 0; s && i < ARRAY_SIZE(no); i++)
+		if (!strcmp(s, no[i]))
+			return 0;
+	return -1;
+}
+
+bool rules_proposal_status_valid(const char *s)
+{
+	static const char *const ok[] = { "new", "screened", "in preparation", "decided", "rejected" };
+	for (size_t i = 0; s && i < ARRAY_SIZE(ok); i++)
+		if (!strcmp(s, ok[i]))
+			return true;
+	return false;
 }
 
 bool rules_role_decides(const char *role)

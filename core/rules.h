@@ -24,6 +24,10 @@ extern const int rules_role_count;
  */
 const char *rules_role_parse(const char *s, bool at_meeting);
 
+/* The stored roles as a list for a message ("ordförande, …"), with gäst
+ * when `at_meeting`. */
+const char *rules_role_list(bool at_meeting);
+
 /* Ordförande, vice ordförande and ledamot decide; the others do not. */
 bool rules_role_decides(const char *role);
 
@@ -35,6 +39,11 @@ bool rules_meeting_transition(const char *from, const char *to);
 bool rules_meeting_editable(const char *status);
 
 bool rules_action_status_valid(const char *s);
+/* new, screened, in preparation, decided, rejected. */
+bool rules_proposal_status_valid(const char *s);
+/* A screening answer as typed: 1 for yes (yes, y, ja, j), 0 for no (no,
+ * n, nej), -1 for anything else. */
+int rules_answer_parse(const char *s);
 bool rules_item_kind_valid(const char *s);
 
 /* Is this attendee a decision-maker present at item `pos` (0: the meeting

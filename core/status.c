@@ -1,5 +1,6 @@
 #include "core/status.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "core/base/base.h"
@@ -36,6 +37,7 @@ const char *status_name(enum status_of of, const char *s)
 		{ OF_HIT, "goal", NC_("search hit", "goal") },
 		{ OF_HIT, "proposal", NC_("search hit", "proposal") },
 	};
+	assert(of >= OF_MEETING && of <= OF_HIT);
 	for (size_t i = 0; s && i < ARRAY_SIZE(names); i++)
 		if (names[i].of == of && !strcmp(s, names[i].key))
 			return P_(names[i].name);

@@ -26,12 +26,13 @@
  * on_paper: the named people signed the paper protocol; it is adjusted
  * without digital signatures. Appends what happened to report.
  */
-int adjust_sign(struct store *st, const char *ref, char **by, int nby, int paragraph,
-		bool on_paper, struct strbuf *report, struct err *e);
+int adjust_sign(struct store *st, const char *meeting_id, const struct person_ref *by, size_t nby,
+		int paragraph, bool on_paper, struct strbuf *report, struct err *e);
 
-/* gavel verify MEETING: who signed when with which key; -1 (E_RULE) with
- * every problem in one line if a signature does not hold. */
-int adjust_verify_meeting(struct store *st, const char *ref, struct strbuf *report,
+/* gavel verify MEETING: who signed when with which key; -1
+ * (E_SIGNATURES_FAIL) with every problem in one line if a signature does
+ * not hold, E_NO_SIGNATURES if none was made. */
+int adjust_verify_meeting(struct store *st, const char *meeting_id, struct strbuf *report,
 			  struct err *e);
 
 #endif

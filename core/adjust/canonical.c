@@ -180,7 +180,7 @@ int canonical_read(const char *text, struct meeting_view *v, char **council, cha
 	while (*p && ok) {
 		size_t len = strcspn(p, "\n");
 		char *f[16] = { 0 };
-		int n = canonical_split(p, len, f, 16);
+		int n = canonical_split(p, len, f, (int)ARRAY_SIZE(f));
 		const char *tag = n ? f[0] : "";
 		if (!tag)
 			ok = false;
@@ -263,7 +263,7 @@ int canonical_read(const char *text, struct meeting_view *v, char **council, cha
 		free(*council);
 		free(*secretary);
 		*council = *secretary = NULL;
-		return errorf(e, E_INVALID, _("the signed protocol carried by the file is damaged"));
+		return error(e, E_DAMAGED_PROTOCOL);
 	}
 	return 0;
 }

@@ -30,7 +30,7 @@ void canonical_write(const struct meeting_view *v, const char *council, const ch
 
 /* Reads a whole protocol's canonical form into v (released by the caller
  * with meeting_view_release) and *council, *secretary (caller frees);
- * E_INVALID if the text is not one. */
+ * E_DAMAGED_PROTOCOL if the text is not one. */
 int canonical_read(const char *text, struct meeting_view *v, char **council, char **secretary,
 		   struct err *e);
 

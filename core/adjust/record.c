@@ -23,11 +23,11 @@ void record_release(struct record *pd)
 	memset(pd, 0, sizeof *pd);
 }
 
-int record_load(struct store *st, const char *ref, struct record *pd, struct err *e)
+int record_load(struct store *st, const char *meeting_id, struct record *pd, struct err *e)
 {
 	struct member_list members = { 0 };
 	memset(pd, 0, sizeof *pd);
-	if (meeting_view_load(st, ref, &pd->v, e))
+	if (meeting_view_load(st, meeting_id, &pd->v, e))
 		return -1;
 	int rc = -1;
 	if (store_membership_list(st, pd->v.m.body_id, pd->v.m.date, &members, e) ||

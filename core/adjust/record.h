@@ -16,8 +16,8 @@ struct record {
 	struct adjust_state adj;
 };
 
-/* Loads the minutes of the meeting ref from the database. */
-int record_load(struct store *st, const char *ref, struct record *pd, struct err *e);
+/* Loads the minutes of the meeting from the database. */
+int record_load(struct store *st, const char *meeting_id, struct record *pd, struct err *e);
 /* Frees what pd holds. */
 void record_release(struct record *pd);
 

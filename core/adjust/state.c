@@ -35,7 +35,7 @@ void adjust_state_release(struct adjust_state *a)
 
 struct adjust_sig *adjust_state_push(struct adjust_state *a)
 {
-	a->v = xrealloc(a->v, (a->n + 1) * sizeof *a->v);
+	ALLOC_GROW(a->v, a->n + 1, a->alloc);
 	memset(&a->v[a->n], 0, sizeof a->v[0]);
 	return &a->v[a->n++];
 }
@@ -152,6 +152,7 @@ int adjust_state_load(struct store *st, const struct meeting_view *v, const char
 		const struct signature *g = &l.v[i];
 		struct adjust_sig *s = adjust_state_push(out);
 		s->name = xstrdup(g->name);
+		memcpy(s->person_id, g->person_id, sizeof s->person_id);
 		s->pos = 0;
 		for (size_t k = 0; g->scope[0] && k < v->items.n; k++)
 			if (!strcmp(v->items.v[k].id, g->scope))

@@ -13,6 +13,7 @@
 /* One named signer of the protocol (pos 0) or of item pos's paragraph. */
 struct adjust_sig {
 	int pos;
+	char person_id[ID_LEN + 1];
 	char *name;
 	char *key, *sig, *signed_at; /* hex, hex, UTC; NULL when not signed */
 	bool valid;                  /* signed, and it holds for the protocol as it is */
@@ -21,7 +22,7 @@ struct adjust_sig {
 
 struct adjust_state {
 	struct adjust_sig *v;
-	size_t n;
+	size_t n, alloc;
 };
 void adjust_state_release(struct adjust_state *a);
 /* A new, zeroed signer at the end of a. */

@@ -91,9 +91,9 @@ void clock_hhmm(char out[HHMM_SIZE])
 	format("%H:%M", false, out, HHMM_SIZE);
 }
 
-void clock_ics(char out[17])
+void clock_ics(char out[CLOCK_ICS_SIZE])
 {
-	format("%Y%m%dT%H%M%SZ", true, out, 17);
+	format("%Y%m%dT%H%M%SZ", true, out, CLOCK_ICS_SIZE);
 }
 
 time_t clock_system(void)

@@ -37,8 +37,10 @@ void clock_utc(char out[CLOCK_UTC_SIZE]);
 void clock_today(char out[DATE_SIZE]);
 /* The local time of day, "HH:MM". */
 void clock_hhmm(char out[HHMM_SIZE]);
+/* "YYYYMMDDTHHMMSSZ" and its NUL. */
+#define CLOCK_ICS_SIZE 17
 /* Now in UTC in the compact form of iCalendar, "YYYYMMDDTHHMMSSZ". */
-void clock_ics(char out[17]);
+void clock_ics(char out[CLOCK_ICS_SIZE]);
 /* The kernel's clock, only to compare with file times (see above). */
 time_t clock_system(void);
 /* The kernel's clock in milliseconds, only for the sync's logical clock. */

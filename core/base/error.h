@@ -45,8 +45,104 @@
 	X(E_NO_CLOCK, 1, N_("the sync's clock is missing: table sync_state has no row")) \
 	X(E_SEARCH_INDEX, 1, N_("the search index is out of step: entry %lld has no row")) \
 	/* ---- the domain (core/) ---- */ \
+	X(E_EMPTY, 1, N_("%s must not be empty")) \
+	X(E_BAD_TEXT, 1, N_("%s holds invalid UTF-8 or a control character")) \
+	X(E_TOO_LONG, 1, N_("%s is too long (at most %zu bytes)")) \
+	X(E_BAD_DATE, 1, N_("invalid %s: %s (expected a date YYYY-MM-DD)")) \
+	X(E_BAD_TIME, 1, N_("invalid %s: %s (expected HH:MM)")) \
+	X(E_BAD_YEAR, 1, N_("invalid year: %s (expected YYYY)")) \
+	X(E_BAD_VALUE, 1, N_("invalid value: %s (expected a number such as 87.5)")) \
+	X(E_BAD_MEETING_NAME, 1, N_("invalid meeting: %s (expected BODY/YYYY-MM-DD)")) \
+	X(E_BAD_ITEM_NUMBER, 1, N_("invalid item number: %s")) \
+	X(E_BAD_COUNT, 1, N_("invalid number of %s votes: %s")) \
+	X(E_BAD_BODY_SHORT, 1, N_("invalid short name of a body: '%s' (use 1-%d of a-z, 0-9, - and _)")) \
+	X(E_BAD_PERSON_NAME, 1, N_("invalid name: %s (a name may not hold a newline, ':' or '/')")) \
+	X(E_BAD_EMAIL, 1, N_("invalid e-mail address: %s")) \
+	X(E_BAD_GOAL_CODE, 1, N_("invalid goal code: %s (use numbers like 1 or 1.3)")) \
+	X(E_BAD_KIND, 1, N_("invalid kind: %s (standard, case or information)")) \
+	X(E_BAD_ACTION_STATUS, 1, N_("invalid status: %s (planned, ongoing, done or cancelled)")) \
+	X(E_BAD_PROPOSAL_STATUS, 1, N_("invalid status: %s (new, screened, in preparation, decided, rejected)")) \
+	X(E_UNKNOWN_ROLE, 1, N_("unknown role: %s (%s)")) \
+	X(E_ENDS_BEFORE_START, 1, N_("%s ends before it starts (%s before %s)")) \
+	X(E_COUNCIL_EXISTS, 1, N_("this database already holds the council %s")) \
+	X(E_BODY_EXISTS, 1, N_("body %s already exists")) \
+	X(E_PERSON_EXISTS, 1, N_("a person named %s already exists")) \
+	X(E_MEETING_EXISTS, 1, N_("meeting %s already exists")) \
+	X(E_GOAL_EXISTS, 1, N_("goal %s already exists")) \
+	X(E_GOAL_PARENT, 1, N_("sub-goal %s does not belong under goal %s")) \
+	X(E_OWNED_BY, 1, N_("this database already belongs to %s")) \
+	X(E_BAD_IDENTITY_FILE, 1, N_("not a gavel identity file, or damaged: %s")) \
+	X(E_MEETING_ALREADY, 1, N_("meeting %s is already %s")) \
+	X(E_MEETING_TRANSITION, 1, N_("meeting %s is %s and cannot become %s")) \
+	X(E_NOT_OPENED, 1, N_("meeting %s has not been opened")) \
+	X(E_AGENDA_CLOSED, 1, N_("meeting %s is %s: its agenda can no longer be prepared")) \
+	X(E_ITEM_LOCKED, 1, N_("item %d of %s was adjusted at once (omedelbar justering) and is locked")) \
+	X(E_ITEM_DECIDED, 1, N_("item %d already has a decision (§ %d)")) \
+	X(E_ITEM_POSTPONED, 1, N_("item %d is postponed")) \
+	X(E_NO_PLACE, 1, N_("no place %d on the agenda: it has %zu items")) \
+	X(E_LEFT_BEFORE_CAME, 1, N_("left after item %d but came at item %d")) \
+	X(E_SERVES_SELF, 1, N_("%s cannot serve for themselves")) \
+	X(E_NOT_DECISION_MAKER, 1, N_("%s is not a decision-making member of this body")) \
+	X(E_MEMBER_PRESENT, 1, N_("%s is present; a substitute serves only for an absent member")) \
+	X(E_ALREADY_SERVED, 1, N_("%s already serves for %s")) \
+	X(E_ABSENT_SUBSTITUTE, 1, N_("an absent person cannot serve for another")) \
+	X(E_SUBSTITUTE_SERVES, 1, N_("%s serves for %s; change that first")) \
+	X(E_VOTE_NO_PART, 1, N_("cannot vote: %s takes no part in item %d (absent, not a decision-maker, or jäv)")) \
+	X(E_VOTES_TWICE, 1, N_("%s votes twice")) \
+	X(E_NAMED_BEYOND_COUNT, 1, N_("%d named %s votes but a count of %d")) \
+	X(E_VOTES_BEYOND_PRESENT, 1, N_("%d votes counted but only %d decision-makers take part in item %d")) \
+	X(E_DISSENT_NO_PART, 1, N_("no reservation: %s did not take part in the decision on item %d")) \
+	X(E_DISSENTS_TWICE, 1, N_("%s enters a reservation twice")) \
+	X(E_NO_SIGNERS, 2, N_("name who adjusts the minutes with --by PERSON")) \
+	X(E_PAPER_PARAGRAPH, 2, N_("a paragraph is not adjusted on paper: only the whole protocol is")) \
+	X(E_ALREADY_ADJUSTED, 1, N_("meeting %s is already adjusted")) \
+	X(E_ADJUST_NOT_CLOSED, 1, N_("meeting %s is %s; close it before adjusting")) \
+	X(E_DID_NOT_ATTEND, 1, N_("cannot adjust the minutes: %s did not attend meeting %s")) \
+	X(E_PARA_ADJUSTED, 1, N_("§ %d is already adjusted")) \
+	X(E_NO_PARAGRAPH, 1, N_("meeting %s has no § %d")) \
+	X(E_NO_SIGNATURES, 1, N_("meeting %s has no adjustment signatures")) \
+	X(E_SIGNATURES_FAIL, 1, N_("the signatures of %s do not hold: %s")) \
+	X(E_FILE_UNSIGNED, 1, N_("%s carries no adjustment signatures")) \
+	X(E_DOC_CHANGED, 1, N_("%s has been changed: it is not the document its signatures were exported with%s%s")) \
+	X(E_DAMAGED_DATA, 1, N_("the adjustment data carried by %s is damaged")) \
+	X(E_DAMAGED_PROTOCOL, 1, N_("the signed protocol carried by the file is damaged")) \
+	X(E_CANNOT_VERIFY, 1, N_("gavel cannot check a %s document")) \
+	X(E_NOT_ODT, 1, N_("not an OpenDocument file: %s")) \
+	X(E_NO_FORM, 1, N_("this document has no %s form")) \
+	X(E_PROTOCOL_ICS, 1, N_("a protocol has no calendar form; the invitation has one")) \
+	X(E_DOC_LANG, 2, N_("unknown document language: %s (sv or en)")) \
+	X(E_NO_QUESTIONS, 1, N_("there are no screening questions; add them with 'gavel question add'")) \
+	X(E_ANSWER_COUNT, 1, N_("expected %zu answers (one per screening question), got %zu")) \
+	X(E_ON_AGENDA, 1, N_("%s is already on the agenda of %s")) \
+	X(E_PROPOSAL_NOT_READY, 1, N_("proposal %.8s cannot go on an agenda: every screening answer must be yes")) \
+	X(E_NO_OWNER, 1, N_("an action needs one owner: a person or an organisation")) \
+	X(E_NOTHING_TO_CHANGE, 2, N_("nothing to change: give a status or a note")) \
 	/* ---- the sync (sync/) ---- */ \
-	/* ---- the interface (tui/) ---- */
+	/* ---- the interface (tui/) ---- */ \
+	X(E_UNKNOWN_COMMAND, 2, N_("unknown command: %s; see 'gavel --help'")) \
+	X(E_UNKNOWN_GLOBAL_OPTION, 2, N_("unknown option %s; see 'gavel --help'")) \
+	X(E_UNKNOWN_OPTION, 2, N_("unknown option %s; see 'gavel help %s'")) \
+	X(E_OPTION_NEEDS_VALUE, 2, N_("option %s needs a value; see 'gavel help %s'")) \
+	X(E_OPTION_TAKES_NO_VALUE, 2, N_("option %s takes no value; see 'gavel help %s'")) \
+	X(E_OPTION_REQUIRED, 2, N_("missing option %s; see 'gavel help %s'")) \
+	X(E_USAGE_CMD, 2, N_("usage: %s")) \
+	X(E_UNKNOWN_FORMAT, 2, N_("unknown format: %s (%s)")) \
+	X(E_NOT_TO_STDOUT, 2, N_("a %s file cannot go to standard output; give -o FILE")) \
+	X(E_BAD_DECISION_NAME, 1, N_("invalid decision: %s (expected BODY/YEAR/N or BODY/DATE/ITEM)")) \
+	X(E_NO_ITEM, 1, N_("unknown item: %s has no item %d")) \
+	X(E_NO_DECISION_AT, 1, N_("unknown decision: %s has no decision at item %d")) \
+	X(E_BAD_VOTE, 1, N_("invalid vote: %s (expected PERSON:yes, PERSON:no or PERSON:abstain)")) \
+	X(E_BAD_ANSWER, 1, N_("invalid answer: %s (yes or no)")) \
+	X(E_BAD_PARAGRAPH, 1, N_("invalid paragraph number: %s")) \
+	X(E_BAD_LIMIT, 1, N_("invalid limit: %s")) \
+	X(E_BAD_CHOICE, 1, N_("no offer %s: choose from 1 to %zu, or all")) \
+	X(E_DEMO_EXISTS, 1, N_("%s already holds the council %s; use 'gavel demo --force' to replace it")) \
+	X(E_DEMO_LINE, 1, N_("demo script line %d (%s): %s")) \
+	X(E_NO_TERMINAL, 2, N_("no terminal to ask the passphrase on; use --passphrase-file FILE or GAVEL_PASSPHRASE")) \
+	X(E_PASSPHRASES_DIFFER, 1, N_("the two passphrases differ")) \
+	X(E_PASSPHRASE_EMPTY, 1, N_("the passphrase is empty")) \
+	X(E_PASSPHRASE_SHORT, 1, N_("the passphrase is too short (at least %d characters)")) \
+	X(E_NO_PERSON_AS, 2, N_("say who this machine belongs to with --as PERSON"))
 
 #define ERROR_ENUM(code, exit, msg) code,
 enum err_code { ERROR_CODES(ERROR_ENUM) };

@@ -10,27 +10,31 @@
 
 #include "core/base/alloc.h"
 
-int file_read(const char *path, struct strbuf *out, struct err *e)
+int file_read_fd(int fd, const char *name, struct strbuf *out, struct err *e)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return error(e, E_IO, path, strerror(errno));
 	char buf[65536];
 	ssize_t n;
 	while ((n = read(fd, buf, sizeof buf)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			int err = errno;
-			close(fd);
-			return error(e, E_IO, path, strerror(err));
+			return error(e, E_IO, name, strerror(errno));
 		}
 		sb_add(out, buf, (size_t)n);
 	}
-	close(fd);
 	if (!out->buf)
 		sb_adds(out, "");
 	return 0;
+}
+
+int file_read(const char *path, struct strbuf *out, struct err *e)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return error(e, E_IO, path, strerror(errno));
+	int rc = file_read_fd(fd, path, out, e);
+	close(fd);
+	return rc;
 }
 
 /* The directory part of path ("." when it has none). */

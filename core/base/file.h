@@ -15,6 +15,9 @@
 /* Appends the whole file at path to out (NUL-terminated, may hold NULs:
  * out->len counts the bytes). E_IO naming the file when it cannot. */
 int file_read(const char *path, struct strbuf *out, struct err *e);
+/* The same from an open descriptor (standard input), read to its end;
+ * `name` names it in the message. */
+int file_read_fd(int fd, const char *name, struct strbuf *out, struct err *e);
 
 /* How file_write_atomic treats a file already at path. */
 enum file_replace { FILE_REPLACE, FILE_KEEP };

@@ -339,7 +339,7 @@ int doc_save(const struct doc *d, enum doc_format f, const char *path, struct er
 {
 	const struct doc_writer *w = doc_writer(f);
 	if (!w)
-		return errorf(e, E_INVALID, _("this document has no %s form"), doc_format_ext(f));
+		return error(e, E_NO_FORM, doc_format_ext(f));
 	if (w->file)
 		return w->file(d, path, e);
 	struct strbuf sb = { 0 };
@@ -354,7 +354,7 @@ int doc_bytes(const struct doc *d, enum doc_format f, struct strbuf *out, struct
 {
 	const struct doc_writer *w = doc_writer(f);
 	if (!w)
-		return errorf(e, E_INVALID, _("this document has no %s form"), doc_format_ext(f));
+		return error(e, E_NO_FORM, doc_format_ext(f));
 	if (w->bytes)
 		return w->bytes(d, out, e);
 	char tmp[] = "/tmp/gavel-doc-XXXXXX";

@@ -10,6 +10,7 @@
 
 #include "core/base/clock.h"
 #include "core/council.h"
+#include "core/limits.h"
 #include "core/meeting.h"
 #include "core/rules.h"
 
@@ -50,7 +51,7 @@ static char *item_note(const struct doc *d, const struct item *it)
 	return sb.len ? sb_detach(&sb) : NULL;
 }
 
-int invite_build(struct store *st, const char *ref, const char *lang, struct doc *d,
+int invite_build(struct store *st, const char *meeting_id, const char *lang, struct doc *d,
 		 struct err *e)
 {
 	struct meeting_view v;
@@ -60,8 +61,8 @@ int invite_build(struct store *st, const char *ref, const char *lang, struct doc
 
 	doc_init(d, lang ? lang : "sv");
 	if (lang && !doc_lang_valid(lang))
-		return errorf(e, E_INVALID, _("unknown document language: %s (sv or en)"), lang);
-	if (meeting_view_load(st, ref, &v, e))
+		return error(e, E_DOC_LANG, lang);
+	if (meeting_view_load(st, meeting_id, &v, e))
 		return -1;
 	if (store_membership_list(st, v.m.body_id, v.m.date, &members, e) ||
 	    council_name(st, &council, e)) {
@@ -105,7 +106,7 @@ int invite_build(struct store *st, const char *ref, const char *lang, struct doc
 		const struct item *it = &v.items.v[i];
 		if (!strcmp(it->status, "postponed"))
 			continue;
-		char num[16];
+		char num[NUMBER_TEXT_SIZE];
 		char *note = item_note(d, it);
 		snprintf(num, sizeof num, "%d", it->pos);
 		doc_row(b, num, it->title, note);
@@ -175,25 +176,28 @@ static void ics_line(struct strbuf *out, const char *name, const char *value, bo
 	sb_release(&line);
 }
 
+/* "YYYYMMDDTHHMMSS" and its NUL. */
+#define ICS_TIME_SIZE sizeof "YYYYMMDDTHHMMSS"
+
 /* "2026-12-07" and "09:30" to "20261207T093000"; time NULL: "20261207". */
-static void ics_time(const char *date, const char *time, char out[16])
+static void ics_time(const char *date, const char *time, char out[ICS_TIME_SIZE])
 {
-	snprintf(out, 16, "%.4s%.2s%.2s", date, date + 5, date + 8);
+	snprintf(out, ICS_TIME_SIZE, "%.4s%.2s%.2s", date, date + 5, date + 8);
 	if (time)
-		snprintf(out + 8, 8, "T%.2s%.2s00", time, time + 3);
+		snprintf(out + 8, ICS_TIME_SIZE - 8, "T%.2s%.2s00", time, time + 3);
 }
 
-int invite_ics(struct store *st, const char *ref, const char *lang, const char *dtstamp,
+int invite_ics(struct store *st, const char *meeting_id, const char *lang, const char *dtstamp,
 	       struct strbuf *out, struct err *e)
 {
 	struct doc dd;
 	struct doc *d = &dd;
 	struct meeting_view v;
 	struct member_list members = { 0 };
-	char t[16], stamp[17];
+	char t[ICS_TIME_SIZE], stamp[CLOCK_ICS_SIZE];
 
 	doc_init(d, lang ? lang : "sv");
-	if (meeting_view_load(st, ref, &v, e))
+	if (meeting_view_load(st, meeting_id, &v, e))
 		return -1;
 	if (store_membership_list(st, v.m.body_id, v.m.date, &members, e)) {
 		meeting_view_release(&v);
@@ -219,7 +223,7 @@ int invite_ics(struct store *st, const char *ref, const char *lang, const char *
 			ics_line(out, "DURATION:", "PT2H", false);
 		}
 	} else {
-		char next[11];
+		char next[DATE_SIZE];
 		ics_time(v.m.date, NULL, t);
 		ics_line(out, "DTSTART;VALUE=DATE:", t, false);
 		date_add_days(v.m.date, 1, next);
@@ -270,32 +274,29 @@ int invite_ics(struct store *st, const char *ref, const char *lang, const char *
 	return 0;
 }
 
-int invite_export(struct store *st, const char *ref, enum doc_format f, const char *lang,
+int invite_export(struct store *st, const char *meeting_id, enum doc_format f, const char *lang,
 		  const char *path, struct err *e)
 {
 	if (f == DOC_FMT_ICS) {
 		struct strbuf sb = { 0 };
-		int rc = invite_ics(st, ref, lang, NULL, &sb, e);
+		int rc = invite_ics(st, meeting_id, lang, NULL, &sb, e);
 		if (!rc)
 			rc = doc_write_file(path, sb.buf, sb.len, e);
 		sb_release(&sb);
 		return rc;
 	}
 	struct doc d;
-	int rc = invite_build(st, ref, lang, &d, e);
+	int rc = invite_build(st, meeting_id, lang, &d, e);
 	if (!rc)
 		rc = doc_save(&d, f, path, e);
 	doc_release(&d);
 	return rc;
 }
 
-char *invite_file_name(const char *ref, enum doc_format f, const char *lang)
+char *invite_file_name(const struct meeting *m, enum doc_format f, const char *lang)
 {
 	bool en = lang && !strcmp(lang, "en");
-	char *base = xstrdup(ref);
-	for (char *p = base; *p; p++)
-		if (*p == '/')
-			*p = '-';
+	char *base = xasprintf("%s-%s", m->body_short, m->date);
 	char *name = xasprintf("%s-%s.%s", base, en ? "invitation" : "kallelse", doc_format_ext(f));
 	free(base);
 	return name;

@@ -9,10 +9,10 @@
 #include "core/doc/doc.h"
 #include "store/store.h"
 
-/* Builds the invitation to the meeting named ref in lang (NULL: Swedish):
+/* Builds the invitation to the meeting in lang (NULL: Swedish):
  * place and time, who is invited, the agenda with presenters and papers,
  * and whom to tell of an absence. The caller releases d. */
-int invite_build(struct store *st, const char *ref, const char *lang, struct doc *d,
+int invite_build(struct store *st, const char *meeting_id, const char *lang, struct doc *d,
 		 struct err *e);
 
 /*
@@ -24,17 +24,17 @@ int invite_build(struct store *st, const char *ref, const char *lang, struct doc
  * invitation to the same meeting updates the event. dtstamp is
  * "YYYYMMDDTHHMMSSZ" (NULL: now).
  */
-int invite_ics(struct store *st, const char *ref, const char *lang, const char *dtstamp,
+int invite_ics(struct store *st, const char *meeting_id, const char *lang, const char *dtstamp,
 	       struct strbuf *out, struct err *e);
 
 /*
  * Writes the invitation in format f (pdf, txt, md, html or ics) to path.
  * This is what `gavel invite` and the meeting screen's invite key call.
  */
-int invite_export(struct store *st, const char *ref, enum doc_format f, const char *lang,
+int invite_export(struct store *st, const char *meeting_id, enum doc_format f, const char *lang,
 		  const char *path, struct err *e);
 
 /* "radet-2026-12-07-kallelse.pdf" ("-invitation" in English); caller frees. */
-char *invite_file_name(const char *ref, enum doc_format f, const char *lang);
+char *invite_file_name(const struct meeting *m, enum doc_format f, const char *lang);
 
 #endif

@@ -91,7 +91,7 @@ static char *sig_note(const struct doc *d, const struct adjust_sig *s)
 	char fp[IDENTITY_FP_SIZE] = "";
 	if (identity_key_parse(s->key, pk))
 		identity_fingerprint(pk, fp);
-	char date[20];
+	char date[sizeof "YYYY-MM-DD HH:MM"];
 	snprintf(date, sizeof date, "%.10s %.5s", s->signed_at, s->signed_at + 11);
 	return xasprintf(T(N_("Signed %s, key %s")), date, fp);
 }
@@ -221,7 +221,7 @@ static void immediate(struct doc *d, const struct record *pd, const struct item 
 		return;
 	struct strbuf sb = { 0 };
 	if (adjust_complete(a, it->pos)) {
-		char date[11];
+		char date[DATE_SIZE];
 		snprintf(date, sizeof date, "%.10s", last);
 		sb_addf(&sb, T(N_("Paragraph adjusted immediately on %s.")), date);
 		doc_text(d, DOC_NORMAL, sb.buf);
@@ -241,7 +241,7 @@ static void immediate(struct doc *d, const struct record *pd, const struct item 
 /* The notice (anslag) of an adjusted protocol: three weeks from adjustment. */
 static void notice(struct doc *d, const struct meeting_view *v)
 {
-	char down[11];
+	char down[DATE_SIZE];
 	if (!v->m.adjusted || !date_valid(v->m.adjusted))
 		return;
 	date_add_days(v->m.adjusted, 21, down);
@@ -338,14 +338,17 @@ int protocol_doc(const struct record *pd, int paragraph, const char *lang,
 
 	doc_init(d, lang ? lang : "sv");
 	if (lang && !doc_lang_valid(lang))
-		return errorf(e, E_INVALID, _("unknown document language: %s (sv or en)"), lang);
+		return error(e, E_DOC_LANG, lang);
 	if (paragraph) {
 		for (size_t i = 0; i < v->items.n; i++)
 			if (v->items.v[i].decision && v->items.v[i].decision->para == paragraph)
 				only = &v->items.v[i];
-		if (!only)
-			return errorf(e, E_UNKNOWN_DECISION, _("meeting %s/%s has no § %d"), v->m.body_short,
-				      v->m.date, paragraph);
+		if (!only) {
+			char *name = meeting_name(&v->m);
+			error(e, E_NO_PARAGRAPH, name, paragraph);
+			free(name);
+			return -1;
+		}
 	}
 	find_people(pd, &p);
 
@@ -385,12 +388,12 @@ int protocol_doc(const struct record *pd, int paragraph, const char *lang,
 	return 0;
 }
 
-int protocol_build(struct store *st, const char *ref, int paragraph, const char *lang,
+int protocol_build(struct store *st, const char *meeting_id, int paragraph, const char *lang,
 		   enum doc_format format, struct doc *d, struct err *e)
 {
 	struct record pd;
 	doc_init(d, lang ? lang : "sv");
-	if (record_load(st, ref, &pd, e))
+	if (record_load(st, meeting_id, &pd, e))
 		return -1;
 	doc_release(d);
 	int rc = protocol_doc(&pd, paragraph, lang, format, d, e);
@@ -398,13 +401,13 @@ int protocol_build(struct store *st, const char *ref, int paragraph, const char 
 	return rc;
 }
 
-int protocol_export(struct store *st, const char *ref, int paragraph, enum doc_format f,
+int protocol_export(struct store *st, const char *meeting_id, int paragraph, enum doc_format f,
 		    const char *lang, const char *path, struct err *e)
 {
 	struct doc d;
 	if (f == DOC_FMT_ICS)
-		return errorf(e, E_INVALID, _("a protocol has no calendar form; try 'gavel invite %s --format ics'"), ref);
-	if (protocol_build(st, ref, paragraph, lang, f, &d, e)) {
+		return error(e, E_PROTOCOL_ICS);
+	if (protocol_build(st, meeting_id, paragraph, lang, f, &d, e)) {
 		doc_release(&d);
 		return -1;
 	}
@@ -413,13 +416,10 @@ int protocol_export(struct store *st, const char *ref, int paragraph, enum doc_f
 	return rc;
 }
 
-char *protocol_file_name(const char *ref, int paragraph, enum doc_format f, const char *lang)
+char *protocol_file_name(const struct meeting *m, int paragraph, enum doc_format f, const char *lang)
 {
 	bool en = lang && !strcmp(lang, "en");
-	char *base = xstrdup(ref);
-	for (char *p = base; *p; p++)
-		if (*p == '/')
-			*p = '-';
+	char *base = xasprintf("%s-%s", m->body_short, m->date);
 	char *name = paragraph ? xasprintf("%s-%s-%d.%s", base, en ? "extract" : "utdrag", paragraph,
 					   doc_format_ext(f))
 			       : xasprintf("%s-%s.%s", base, en ? "protocol" : "protokoll", doc_format_ext(f));

@@ -24,26 +24,26 @@ int protocol_doc(const struct record *pd, int paragraph, const char *lang,
 		 enum doc_format format, struct doc *d, struct err *e);
 
 /*
- * Builds the protocol of the meeting named ref ("radet/2026-11-22") in
+ * Builds the protocol of the meeting in
  * lang ("sv" or "en"; NULL: the council's language, Swedish) into d,
  * which the caller releases with doc_release. paragraph 0 is the whole
  * protocol; N > 0 is the extract of § N, which must be a decision of this
  * meeting.
  */
-int protocol_build(struct store *st, const char *ref, int paragraph, const char *lang,
+int protocol_build(struct store *st, const char *meeting_id, int paragraph, const char *lang,
 		   enum doc_format format, struct doc *d, struct err *e);
 
 /*
  * Writes the protocol (paragraph 0) or the extract of § paragraph of the
- * meeting ref in format f (txt, md, html, pdf, odt) to the file path.
+ * meeting in format f (txt, md, html, pdf, odt) to the file path.
  * This is what `gavel export` and the meeting screen's export key call.
  */
-int protocol_export(struct store *st, const char *ref, int paragraph, enum doc_format f,
+int protocol_export(struct store *st, const char *meeting_id, int paragraph, enum doc_format f,
 		    const char *lang, const char *path, struct err *e);
 
 /* A file name for the export: "radet-2026-11-22-protokoll.pdf",
  * "radet-2026-11-22-utdrag-6.pdf" (English words in English). The caller
  * frees it. */
-char *protocol_file_name(const char *ref, int paragraph, enum doc_format f, const char *lang);
+char *protocol_file_name(const struct meeting *m, int paragraph, enum doc_format f, const char *lang);
 
 #endif

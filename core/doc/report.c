@@ -1,11 +1,13 @@
 /* report: the yearly follow-up of the goals. */
 #include "core/doc/report.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/council.h"
+#include "core/limits.h"
 #include "core/lists.h"
 
 #define T(s) doc_tr(d, s)
@@ -17,8 +19,8 @@ enum { A_DONE, A_ONGOING, A_OVERDUE, A_KINDS };
  * or done with a due date in an earlier year. */
 static int action_kind(const struct action *a, int year, const char *ref)
 {
-	char start[11];
-	snprintf(start, sizeof start, "%d-01-01", year);
+	char start[DATE_SIZE];
+	snprintf(start, sizeof start, "%04d-01-01", year);
 	if (!strcmp(a->status, "cancelled"))
 		return -1;
 	if (!strcmp(a->status, "done"))
@@ -26,7 +28,7 @@ static int action_kind(const struct action *a, int year, const char *ref)
 	return a->due && strcmp(a->due, ref) < 0 ? A_OVERDUE : A_ONGOING;
 }
 
-static const char *const kind_word[] = { N_("Done"), N_("Ongoing"), N_("Overdue") };
+static const char *const kind_word[A_KINDS] = { N_("Done"), N_("Ongoing"), N_("Overdue") };
 
 /* The readings up to the year, as a chart. */
 static void chart(struct doc *d, const struct goal *g, int year)
@@ -109,6 +111,7 @@ static void goal_section(struct doc *d, const struct goal *g, const struct goal_
 			any = true;
 		}
 		sb_reset(&sb);
+		assert(k < A_KINDS);
 		sb_addf(&sb, "%s: %s (%s", T(kind_word[k]), a->title, a->owner ? a->owner : "");
 		if (a->due)
 			sb_addf(&sb, ", %s %s", T(N_("due")), a->due);
@@ -127,15 +130,18 @@ int report_goals_build(struct store *st, int year, const char *lang, struct doc 
 	struct action_filter none = { 0 };
 	struct decision_filter yf = { .year = year };
 	struct goal_part *parts = NULL;
-	char *council = NULL, today[DATE_SIZE], ref[11];
+	char *council = NULL, today[DATE_SIZE], ref[DATE_SIZE];
 	struct strbuf sb = { 0 };
 	int rc = -1;
 
 	doc_init(d, lang ? lang : "sv");
 	if (lang && !doc_lang_valid(lang))
-		return errorf(e, E_INVALID, _("unknown document language: %s (sv or en)"), lang);
-	if (year < 1900 || year > 2999)
-		return errorf(e, E_INVALID, _("invalid year: %d"), year);
+		return error(e, E_DOC_LANG, lang);
+	if (year < YEAR_MIN || year > YEAR_MAX) {
+		char y[NUMBER_TEXT_SIZE];
+		snprintf(y, sizeof y, "%d", year);
+		return error(e, E_BAD_YEAR, y);
+	}
 	clock_today(today);
 	snprintf(ref, sizeof ref, "%d-12-31", year);
 	if (strcmp(today, ref) < 0)
@@ -239,7 +245,7 @@ int report_goals_export(struct store *st, int year, enum doc_format f, const cha
 {
 	struct doc d;
 	if (f != DOC_FMT_PDF && f != DOC_FMT_HTML && f != DOC_FMT_MD)
-		return errorf(e, E_INVALID, _("the report is written as pdf, html or md"));
+		return error(e, E_NO_FORM, doc_format_ext(f));
 	int rc = report_goals_build(st, year, lang, &d, e);
 	if (!rc)
 		rc = doc_save(&d, f, path, e);

@@ -24,7 +24,7 @@ static int same_document(const struct record *pd, int paragraph, const char *lan
 	struct doc d;
 	*same = false;
 	if (!doc_writer(f))
-		return errorf(e, E_INVALID, _("gavel cannot check a %s document"), doc_format_ext(f));
+		return error(e, E_CANNOT_VERIFY, doc_format_ext(f));
 	int rc = protocol_doc(pd, paragraph, lang, f, &d, e);
 	if (!rc)
 		rc = doc_same(&d, f, path, same, e);
@@ -45,14 +45,14 @@ int verify_file(const char *path, struct strbuf *report, struct err *e)
 		return -1;
 	payload = adjust_payload_find(file.buf, file.len);
 	if (!payload) {
-		errorf(e, E_RULE, _("%s carries no adjustment signatures"), path);
+		error(e, E_FILE_UNSIGNED, path);
 		goto out;
 	}
 	char *status = NULL, *adjusted = NULL;
 	for (const char *p = payload; *p;) {
 		size_t len = strcspn(p, "\n");
 		char *f[8] = { 0 };
-		int n = canonical_split(p, len, f, 8);
+		int n = canonical_split(p, len, f, (int)ARRAY_SIZE(f));
 		const char *tag = n && f[0] ? f[0] : "";
 		if (!strcmp(tag, "gavel-adjustment") && n == 2 && f[1] && !strcmp(f[1], "1"))
 			head = true;
@@ -85,7 +85,7 @@ int verify_file(const char *path, struct strbuf *report, struct err *e)
 	    canonical_read(canon, &pd.v, &pd.council, &pd.secretary, e)) {
 		free(status);
 		free(adjusted);
-		errorf(e, E_INVALID, _("the adjustment data carried by %s is damaged"), path);
+		error(e, E_DAMAGED_DATA, path);
 		goto out;
 	}
 	free(pd.v.m.status);
@@ -112,12 +112,11 @@ int verify_file(const char *path, struct strbuf *report, struct err *e)
 	sb_addc(report, '\n');
 	int bad = adjust_state_report(&pd.v, &pd.adj, report, &problems);
 	if (!same) {
-		errorf(e, E_RULE, _("%s has been changed: it is not the document its signatures were exported with%s%s"),
-		       path, bad ? "; " : "", bad ? problems.buf : "");
+		error(e, E_DOC_CHANGED, path, bad ? "; " : "", bad ? problems.buf : "");
 		goto out;
 	}
 	if (bad) {
-		errorf(e, E_RULE, _("the signatures in %s do not hold: %s"), path, problems.buf);
+		error(e, E_SIGNATURES_FAIL, path, problems.buf);
 		goto out;
 	}
 	sb_addf(report, "%s\n", _("the document is unchanged since it was exported, and every signature holds"));

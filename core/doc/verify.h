@@ -10,7 +10,9 @@
  * gavel verify FILE: checks the signatures the document at path carries
  * and that the document is the one they sign, by rebuilding it from what
  * it carries and comparing; needs no database. Appends the findings to
- * report; -1 (E_RULE) with every problem in one line if it does not hold.
+ * report; -1 with every problem in one line (E_SIGNATURES_FAIL, or
+ * E_DOC_CHANGED when the document is not the one they sign) if it does not
+ * hold.
  */
 int verify_file(const char *path, struct strbuf *report, struct err *e);
 

@@ -21,6 +21,7 @@
 #include <zip.h>
 
 #include "core/doc/doc.h"
+#include "core/limits.h"
 
 /* A fixed entry time (2000-01-01), so that a file depends on its doc only. */
 #define ENTRY_TIME 946728000
@@ -387,7 +388,7 @@ static void chart(struct strbuf *out, const struct doc_chart *c, int n)
 	for (int row = 0; row < 2; row++) {
 		sb_adds(out, "<table:table-row>");
 		for (int i = 0; i < c->n; i++) {
-			char v[64];
+			char v[NUMBER_TEXT_SIZE];
 			if (row == 0)
 				snprintf(v, sizeof v, "%d", c->years[i]);
 			else
@@ -603,7 +604,7 @@ int doc_odt_same(const struct doc *d, const char *path, bool *same, struct err *
 	*same = false;
 	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
 	if (!z)
-		return errorf(e, E_INVALID, _("%s is not an OpenDocument file"), path);
+		return error(e, E_NOT_ODT, path);
 	struct strbuf parts[NPARTS] = { 0 };
 	make_parts(d, parts);
 	bool ok = zip_get_num_entries(z, 0) == NPARTS;

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "core/doc/doc.h"
+#include "core/limits.h"
 
 #define PAGE_W 595.276
 #define PAGE_H 841.890
@@ -144,9 +145,6 @@ static double put(struct pdf *p, enum font f, double size, const char *text, dou
 static void page_head(struct pdf *p)
 {
 	const struct doc *d = p->d;
-	char pageno[64];
-	snprintf(pageno, sizeof pageno, doc_tr(d, N_("Page %d (%d)")), p->page, p->pages);
-
 	if (d->draft) {
 		/* the draft mark across the page, under the text */
 		PangoLayout *l = layout(p, HEAD_BIG, 44, d->draft, 0);
@@ -168,11 +166,13 @@ static void page_head(struct pdf *p)
 	double col = LEFT + 290;
 	h = put(p, SANS_BOLD, 12, d->kind ? d->kind : "", col, y, 160, 0);
 	if (d->date) {
-		char line[160];
-		snprintf(line, sizeof line, "%s %s", d->date_label ? d->date_label : "", d->date);
+		char *line = xasprintf("%s %s", d->date_label ? d->date_label : "", d->date);
 		put(p, SANS, 8.5, line, col, y + h + 1, 170, 0.3);
+		free(line);
 	}
+	char *pageno = xasprintf(doc_tr(d, N_("Page %d (%d)")), p->page, p->pages);
 	PangoLayout *l = layout(p, SANS, 8.5, pageno, 0);
+	free(pageno);
 	grey(p, 0.3);
 	show(p, l, RIGHT - width_of(l), y + 2);
 	g_object_unref(l);
@@ -445,7 +445,7 @@ static void chart(struct pdf *p, const struct doc_block *b)
 	for (int i = 0; i < c->n; i++) {
 		double bh = max > 0 ? c->values[i] / max * h : 0;
 		double x = x0 + i * slot + (slot - bw) / 2;
-		char num[32];
+		char num[NUMBER_TEXT_SIZE];
 		if (!p->dry) {
 			if (i == c->n - 1)
 				cairo_set_source_rgb(p->cr, 0.12, 0.37, 0.55);
@@ -573,7 +573,7 @@ int doc_write_pdf(const struct doc *d, struct strbuf *out, struct err *e)
 	/* the document's own date, so that the same document makes the same
 	 * bytes (gavel verify compares them) */
 	if (d->date && date_valid(d->date)) {
-		char when[32];
+		char when[sizeof "YYYY-MM-DDT00:00:00"];
 		snprintf(when, sizeof when, "%sT00:00:00", d->date);
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, when);
 	}
@@ -602,6 +602,6 @@ int doc_write_pdf(const struct doc *d, struct strbuf *out, struct err *e)
 		status = cairo_surface_status(s);
 	cairo_surface_destroy(s);
 	if (status != CAIRO_STATUS_SUCCESS)
-		return errorf(e, E_IO, "PDF: %s", cairo_status_to_string(status));
+		return error(e, E_IO, "PDF", cairo_status_to_string(status));
 	return 0;
 }

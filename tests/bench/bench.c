@@ -21,6 +21,8 @@
 #include "core/doc/protocol.h"
 #include "core/doc/report.h"
 #include "core/meeting.h"
+#include "store/db.h"
+#include "store/lookup.h"
 #include "store/store.h"
 #include "tests/bench/bench_sync.h"
 
@@ -140,6 +142,38 @@ void bench_text(struct strbuf *sb, size_t len)
 	}
 }
 
+const char *bench_person(struct store *st, const char *name)
+{
+	static char id[ID_LEN + 1];
+	if (council_person_resolve(st, name, id, &e))
+		bench_die("a person");
+	return id;
+}
+
+const char *bench_body(struct store *st, const char *short_name)
+{
+	static char id[ID_LEN + 1];
+	if (council_body_resolve(st, short_name, id, &e))
+		bench_die("a body");
+	return id;
+}
+
+const char *bench_item(struct store *st, const char *meeting_id, int pos)
+{
+	static char id[ID_LEN + 1];
+	if (store_item_id(st, meeting_id, pos, id, &e))
+		bench_die("an item");
+	return id;
+}
+
+const char *bench_goal(struct store *st, const char *code)
+{
+	static char id[ID_LEN + 1];
+	if (council_goal_resolve(st, code, id, &e))
+		bench_die("a goal");
+	return id;
+}
+
 static const char *const bodies[] = { "styrgrupp", "radet", "referens" };
 
 static void build(struct store *st, const char *today)
@@ -160,7 +194,7 @@ static void build(struct store *st, const char *today)
 		/* 20 people per body: chair, 14 members, 3 substitutes, secretary, 1 co-opted */
 		const char *role = p % 20 == 0 ? "ordförande" : p % 20 < 15 ? "ledamot" : p % 20 < 18 ? "ersättare"
 			: p % 20 == 18 ? "sekreterare" : "adjungerad";
-		if (council_member_add(st, bodies[p / 20], name, role, NULL, NULL, &e))
+		if (council_member_add(st, bench_body(st, bodies[p / 20]), id, role, NULL, NULL, &e))
 			bench_die("member");
 	}
 	for (int g = 1; g <= 3; g++) {
@@ -187,11 +221,10 @@ static void build(struct store *st, const char *today)
 			goal.priority = s == 1;
 			if (council_goal_add(st, &goal, &e))
 				bench_die("sub-goal");
+			const char *goal_id = bench_goal(st, code);
 			for (int y = 0; y < 10; y++) {
-				char ys[16], vs[16];
-				snprintf(ys, sizeof ys, "%d", year0 + y);
-				snprintf(vs, sizeof vs, "%u", 20 + y * 6 + bench_rnd(5));
-				if (council_goal_reading(st, code, ys, vs, NULL, &e))
+				double v = 20 + y * 6 + bench_rnd(5);
+				if (council_goal_reading(st, goal_id, year0 + y, v, NULL, &e))
 					bench_die("reading");
 			}
 		}
@@ -199,58 +232,54 @@ static void build(struct store *st, const char *today)
 	int decisions = 0;
 	for (int m = 0; m < MEETINGS; m++) {
 		int b = m % BODIES;
-		char date[11], *ref;
+		char date[DATE_SIZE], mid[ID_LEN + 1];
 		int last = m >= MEETINGS - BODIES;
 		date_add_days(today, last ? 14 + b : -3650 + m * 12 + b, date);
-		if (meeting_add(st, bodies[b], date, "09:00", "12:00", "Regionens hus", &ref, &e))
+		struct meeting_plan plan = { date, "09:00", "12:00", "Regionens hus" };
+		if (meeting_add(st, bench_body(st, bodies[b]), &plan, mid, &e))
 			bench_die("meeting");
 		for (int i = 1; i <= ITEMS; i++) {
 			int pos;
 			snprintf(name, sizeof name, "Ärende %d: %s och %s", i, words[bench_rnd(NWORDS)], words[bench_rnd(NWORDS)]);
-			if (meeting_item_add(st, ref, name, NULL, NULL, NULL, 0, &pos, &e))
+			struct item_input item = { .title = name };
+			if (meeting_item_add(st, mid, &item, &pos, &e))
 				bench_die("item");
 			if (last)
 				continue;
 			bench_text(&sb, 1500);
-			char ps[16];
-			snprintf(ps, sizeof ps, "%d", pos);
-			if (meeting_note(st, ref, ps, sb.buf, &e))
+			if (meeting_note(st, bench_item(st, mid, pos), sb.buf, &e))
 				bench_die("note");
 		}
-		if (last) {
-			free(ref);
+		if (last)
 			continue;
-		}
 		for (int p = 0; p < 15; p++) {
 			struct attend_input a = { 0 };
 			snprintf(name, sizeof name, "Person %02d Åström", b * 20 + p);
-			a.person = name;
+			a.person_id = bench_person(st, name);
 			a.absent = p == 5;
-			if (meeting_attend(st, ref, &a, &e))
+			if (meeting_attend(st, mid, &a, &e))
 				bench_die("attend");
 		}
-		if (meeting_open(st, ref, "09:00", &e))
+		if (meeting_open(st, mid, "09:00", &e))
 			bench_die("open");
 		for (int i = 1; i <= ITEMS && decisions < DECISIONS; i++) {
 			if (i % 3 == 0 && decisions + (MEETINGS - BODIES - m) * 10 > DECISIONS - 10)
 				continue;
-			char ps[16];
 			struct decide_input in = { 0 };
 			struct decide_result r;
-			snprintf(ps, sizeof ps, "%d", i);
 			bench_text(&sb, 200);
 			in.text = sb.buf;
-			if (meeting_decide(st, ref, ps, &in, &r, &e))
+			if (meeting_decide(st, bench_item(st, mid, i), &in, &r, &e))
 				bench_die("decide");
 			decisions++;
 		}
-		if (meeting_close(st, ref, "12:00", &e))
+		if (meeting_close(st, mid, "12:00", &e))
 			bench_die("close");
-		char *by[] = { name };
+		struct person_ref by;
 		snprintf(name, sizeof name, "Person %02d Åström", b * 20);
-		if (meeting_adjust(st, ref, by, 1, &e))
+		memcpy(by.id, bench_person(st, name), sizeof by.id);
+		if (meeting_adjust(st, mid, &by, 1, &e))
 			bench_die("adjust");
-		free(ref);
 	}
 	for (int a = 0; a < ACTIONS; a++) {
 		char due[11], goal[32], owner[64];
@@ -261,20 +290,20 @@ static void build(struct store *st, const char *today)
 		date_add_days(today, -3600 + a * 2, due);
 		in.title = "Genomföra åtgärd inom digitalisering";
 		in.description = sb.buf;
-		in.owner = owner;
 		in.due = due;
-		in.goal = goal;
-		if (action_add(st, &in, name, &e))
+		in.goal_id = bench_goal(st, goal);
+		if (action_owner_resolve(st, owner, &in.owner, &e) || action_add(st, &in, id, &e))
 			bench_die("action");
 		for (int n = 0; n < 3; n++) {
 			bench_text(&sb, 150);
-			if (action_update(st, name, n == 2 && a % 2 ? "done" : "ongoing", sb.buf, owner, due, &e))
+			if (action_update(st, id, n == 2 && a % 2 ? "done" : "ongoing", sb.buf, in.owner.person_id, due, &e))
 				bench_die("action note");
 		}
 	}
+	const char *by = bench_person(st, "Person 01 Åström");
 	for (int p = 0; p < PROPOSALS; p++) {
 		bench_text(&sb, 600);
-		if (council_proposal_add(st, "Förslag om digital tjänst", sb.buf, "Person 01 Åström", NULL, name, &e))
+		if (council_proposal_add(st, "Förslag om digital tjänst", sb.buf, by, NULL, id, &e))
 			bench_die("proposal");
 	}
 	if (store_commit(st, &e))
@@ -295,12 +324,9 @@ static void set_notes(size_t bytes)
 	if (store_open(bench_path, false, &e, &st) || store_begin(st, &e) ||
 	    store_meeting_next(st, bench_today, &next, &e))
 		bench_die("set notes");
-	for (size_t i = 0; i < next.n; i++) {
-		char ref[64];
-		snprintf(ref, sizeof ref, "%s/%s", next.v[i].body_short, next.v[i].date);
-		if (meeting_notes_set(st, ref, "1", bytes ? sb.buf : "", &e))
+	for (size_t i = 0; i < next.n; i++)
+		if (meeting_notes_set(st, bench_item(st, next.v[i].id, 1), bytes ? sb.buf : "", &e))
 			bench_die("notes");
-	}
 	if (store_commit(st, &e))
 		bench_die("commit");
 	meeting_list_release(&next);
@@ -317,9 +343,7 @@ static bool notes_have(const char *word)
 	bool found = false;
 	if (store_open(bench_path, false, &e, &st) || store_meeting_next(st, bench_today, &next, &e) || !next.n)
 		bench_die("notes");
-	char ref[64];
-	snprintf(ref, sizeof ref, "%s/%s", next.v[0].body_short, next.v[0].date);
-	if (meeting_view_load(st, ref, &v, &e))
+	if (meeting_view_load(st, next.v[0].id, &v, &e))
 		bench_die("view");
 	found = v.items.n && strstr(v.items.v[0].notes, word);
 	meeting_view_release(&v);
@@ -329,52 +353,154 @@ static bool notes_have(const char *word)
 }
 
 /* A meeting of 40 items, each with 1,500 characters of notes and a
- * decision: the protocol the PDF figure typesets. Returns its name. */
-static char *build_40(struct store *st, const char *today)
+ * decision: the protocol the PDF figure typesets. Its id into id. */
+static void build_40(struct store *st, const char *today, char id[ID_LEN + 1])
 {
 	struct strbuf sb = { 0 };
-	char date[11], name[128], *ref;
+	char date[DATE_SIZE], name[128];
 	struct meeting have;
 	date_add_days(today, 30, date);
 	/* BENCH_REUSE=1: made by an earlier run of the same day */
 	snprintf(name, sizeof name, "radet/%s", date);
 	if (meeting_resolve(st, name, &have, &e) == 0) {
+		memcpy(id, have.id, ID_LEN + 1);
 		meeting_release(&have);
-		return xstrdup(name);
+		return;
 	}
-	if (store_begin(st, &e) ||
-	    meeting_add(st, "radet", date, "09:00", "16:00", "Regionens hus, Vänersborg", &ref, &e))
+	struct meeting_plan plan = { date, "09:00", "16:00", "Regionens hus, Vänersborg" };
+	if (store_begin(st, &e) || meeting_add(st, bench_body(st, "radet"), &plan, id, &e))
 		bench_die("meeting of 40");
 	for (int p = 0; p < 15; p++) {
 		struct attend_input a = { 0 };
 		snprintf(name, sizeof name, "Person %02d Åström", 20 + p);
-		a.person = name;
-		if (meeting_attend(st, ref, &a, &e))
+		a.person_id = bench_person(st, name);
+		if (meeting_attend(st, id, &a, &e))
 			bench_die("attend 40");
 	}
-	if (meeting_open(st, ref, "09:00", &e))
+	if (meeting_open(st, id, "09:00", &e))
 		bench_die("open 40");
 	for (int i = 1; i <= 40; i++) {
 		int pos;
-		char ps[16];
 		struct decide_input in = { 0 };
 		struct decide_result r;
 		snprintf(name, sizeof name, "Ärende %d: %s och %s", i, words[bench_rnd(NWORDS)], words[bench_rnd(NWORDS)]);
-		snprintf(ps, sizeof ps, "%d", i);
-		if (meeting_item_add(st, ref, name, NULL, NULL, NULL, 0, &pos, &e))
+		struct item_input item = { .title = name };
+		if (meeting_item_add(st, id, &item, &pos, &e))
 			bench_die("item 40");
+		const char *item_id = bench_item(st, id, pos);
 		bench_text(&sb, 1500);
-		if (meeting_note(st, ref, ps, sb.buf, &e))
+		if (meeting_note(st, item_id, sb.buf, &e))
 			bench_die("note 40");
 		bench_text(&sb, 200);
 		in.text = sb.buf;
-		if (meeting_decide(st, ref, ps, &in, &r, &e))
+		if (meeting_decide(st, item_id, &in, &r, &e))
 			bench_die("decide 40");
 	}
-	if (meeting_close(st, ref, "16:00", &e) || store_commit(st, &e))
+	if (meeting_close(st, id, "16:00", &e) || store_commit(st, &e))
 		bench_die("close 40");
 	sb_release(&sb);
-	return ref;
+}
+
+/*
+ * Counts what a connection runs while `on` is set: SQLITE_TRACE_STMT
+ * reports each statement as it starts, and each trigger program a
+ * statement fires, whose text begins with "--".
+ */
+struct stmt_count {
+	bool on;
+	int statements, triggers;
+};
+
+static int count_stmt(unsigned type, void *ctx, void *stmt, void *sql)
+{
+	struct stmt_count *c = ctx;
+	(void)stmt;
+	if (type == SQLITE_TRACE_STMT && c->on) {
+		if (!strncmp(sql, "--", 2))
+			c->triggers++;
+		else
+			c->statements++;
+	}
+	return 0;
+}
+
+static int cmp_double(const void *a, const void *b);
+static double pct(double *v, int n, double p);
+
+/*
+ * note_save_us: the editor's autosave as the meeting screen makes it, the
+ * notes of the first item of the next meeting replaced by a text of 2,000
+ * bytes that differs each time, in a transaction of its own;
+ * note_save_statements: the SQL statements one save runs (its transaction
+ * and the trigger programs the update fires not counted). Baseline, run
+ * after each save: the same transaction around one plain UPDATE of the same
+ * row. The search index's trigger and the commit take most of the time of
+ * both; note_save_beyond_update_us is what the save's call costs beyond
+ * that UPDATE: the median, over the pairs, of the call's time less the
+ * UPDATE's beside it (their transactions not timed).
+ */
+static void bench_note_save(const char *path, const char *today)
+{
+	enum { SAVES = 2001, TEXT = 2000 };
+	static double save_us[SAVES], call_us[SAVES], base_us[SAVES], beyond_us[SAVES];
+	struct store *st;
+	struct meeting_list next = { 0 };
+	struct strbuf text = { 0 };
+	struct stmt_count count = { 0 };
+	sqlite3_stmt *update;
+	char item[ID_LEN + 1];
+	int most = 0;
+	if (store_open(path, false, &e, &st) || store_meeting_next(st, today, &next, &e) || !next.n)
+		bench_die("note save: the next meeting");
+	memcpy(item, bench_item(st, next.v[0].id, 1), sizeof item);
+	meeting_list_release(&next);
+	if (sqlite3_prepare_v2(st->db, "UPDATE item SET notes = ?, updated = ?, author = ? WHERE id = ?", -1,
+			       &update, NULL))
+		bench_die("note save: the baseline's statement");
+	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, count_stmt, &count);
+	bench_text(&text, TEXT);
+	for (int r = 0; r < SAVES; r++) {
+		sb_addf(&text, " %d", r);
+		double t = bench_now_ms();
+		if (store_begin(st, &e))
+			bench_die("note save: begin");
+		count.on = true;
+		count.statements = 0;
+		double c = bench_now_ms();
+		int rc = meeting_notes_set(st, item, text.buf, &e);
+		call_us[r] = (bench_now_ms() - c) * 1000;
+		count.on = false;
+		if (rc || store_commit(st, &e))
+			bench_die("note save");
+		save_us[r] = (bench_now_ms() - t) * 1000;
+		most = count.statements > most ? count.statements : most;
+
+		char now[CLOCK_UTC_SIZE];
+		sb_addc(&text, '.');
+		t = bench_now_ms();
+		if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL))
+			bench_die("note save: the baseline's begin");
+		c = bench_now_ms();
+		clock_utc(now);
+		sqlite3_bind_text(update, 1, text.buf, -1, SQLITE_STATIC);
+		sqlite3_bind_text(update, 2, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(update, 3, st->actor, -1, SQLITE_STATIC);
+		sqlite3_bind_text(update, 4, item, -1, SQLITE_STATIC);
+		if (sqlite3_step(update) != SQLITE_DONE || sqlite3_reset(update))
+			bench_die("note save: the baseline");
+		beyond_us[r] = call_us[r] - (bench_now_ms() - c) * 1000;
+		if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL))
+			bench_die("note save: the baseline's commit");
+		base_us[r] = (bench_now_ms() - t) * 1000;
+	}
+	sqlite3_trace_v2(st->db, 0, NULL, NULL);
+	sqlite3_finalize(update);
+	sb_release(&text);
+	store_close(st);
+	bench_report("note_save_us", pct(save_us, SAVES, 0.5), "us");
+	bench_report("note_save_statements", most, "stmts");
+	bench_report("baseline_note_update_us", pct(base_us, SAVES, 0.5), "us");
+	bench_report("note_save_beyond_update_us", pct(beyond_us, SAVES, 0.5), "us");
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -438,20 +564,22 @@ int main(int argc, char **argv)
 	bool reuse = reuse_env && *reuse_env == '1' && stat(path, &sb) == 0;
 	/*
 	 * With BENCH_REUSE=1, BENCH_ONLY picks one part: sync (the sync
-	 * figures), merge (the merge figures), tui (the interface), search;
+	 * figures), merge (the merge figures), tui (the interface), search,
+	 * notes (the editor's autosave);
 	 * its figures go to bench/last-PART.json.
 	 */
 	const char *only = getenv("BENCH_ONLY"), *part = NULL;
-	static const char *const parts[] = { "sync", "merge", "tui", "search" };
+	static const char *const parts[] = { "sync", "merge", "tui", "search", "notes" };
 	for (size_t i = 0; reuse && only && i < sizeof parts / sizeof *parts; i++)
 		if (!strcmp(only, parts[i]))
 			part = parts[i];
 	if (only && *only && !part) {
-		fprintf(stderr, "bench: BENCH_ONLY=%s needs BENCH_REUSE=1 and one of sync, merge, tui, search\n", only);
+		fprintf(stderr, "bench: BENCH_ONLY=%s needs BENCH_REUSE=1 and one of sync, merge, tui, search, notes\n", only);
 		return 2;
 	}
 	bool sync_only = part && (!strcmp(part, "sync") || !strcmp(part, "merge"));
 	bool tui_only = part && !strcmp(part, "tui"), search_only = part && !strcmp(part, "search");
+	bool notes_only = part && !strcmp(part, "notes");
 	if (!reuse) {
 		bench_remove_db(path, true);
 		double t0 = bench_now_ms();
@@ -466,6 +594,8 @@ int main(int argc, char **argv)
 		goto sync;
 	if (tui_only)
 		goto tui;
+	if (notes_only)
+		goto notes;
 
 	/* open the database and show the next meeting of each body, cold start each time */
 	enum { RUNS = 41 };
@@ -477,9 +607,7 @@ int main(int argc, char **argv)
 			bench_die("next");
 		for (size_t i = 0; i < next.n; i++) {
 			struct meeting_view v;
-			char ref[64];
-			snprintf(ref, sizeof ref, "%s/%s", next.v[i].body_short, next.v[i].date);
-			if (meeting_view_load(st, ref, &v, &e))
+			if (meeting_view_load(st, next.v[i].id, &v, &e))
 				bench_die("view");
 			meeting_view_release(&v);
 		}
@@ -571,7 +699,8 @@ int main(int argc, char **argv)
 	 * and Markdown, without typesetting */
 	if (store_open(path, false, &e, &st))
 		bench_die("open");
-	char *ref40 = build_40(st, today);
+	char ref40[ID_LEN + 1];
+	build_40(st, today, ref40);
 	enum { DOCS = 15 };
 	double pdf_ms[DOCS], txt_ms[DOCS], rep_ms[DOCS], md_ms[DOCS];
 	for (int r = 0; r < DOCS; r++) {
@@ -592,7 +721,6 @@ int main(int argc, char **argv)
 			bench_die("report md");
 		md_ms[r] = bench_now_ms() - t;
 	}
-	free(ref40);
 	store_close(st);
 	bench_report("pdf_40_items_ms", pct(pdf_ms, DOCS, 0.5), "ms");
 	bench_report("baseline_txt_40_items_ms", pct(txt_ms, DOCS, 0.5), "ms");
@@ -601,6 +729,12 @@ int main(int argc, char **argv)
 
 	stat(path, &sb);
 	bench_report("db_mb", sb.st_size / 1048576.0, "MB");
+
+	/* the editor's autosave */
+notes:
+	bench_note_save(path, today);
+	if (notes_only)
+		goto out;
 
 	/* the terminal interface */
 tui:

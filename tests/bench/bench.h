@@ -20,6 +20,14 @@ unsigned bench_rnd(unsigned n);
 /* Swedish text of the minutes, about len bytes, into sb. */
 void bench_text(struct strbuf *sb, size_t len);
 
+/* The ids the services take, found as a command would find them; each
+ * dies if there is none. A static buffer each, valid until the next call
+ * of the same function. */
+const char *bench_person(struct store *st, const char *name);
+const char *bench_body(struct store *st, const char *short_name);
+const char *bench_item(struct store *st, const char *meeting_id, int pos);
+const char *bench_goal(struct store *st, const char *code);
+
 /* The interface's figures: first_screen_ms, key_cpu_us and rss_mb from
  * the real program in a pseudo-terminal on db; set_notes(bytes) gives the
  * next meetings' first items notes of that size before each typing run. */

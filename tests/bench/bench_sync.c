@@ -256,56 +256,53 @@ static void member_work(struct store *st, int w, const char *today, const struct
 {
 	struct strbuf sb = { 0 };
 	struct meeting_list next = { 0 };
-	char ref[64], name[64], pos[16], date[11], id[ID_LEN + 1];
+	char name[64], date[DATE_SIZE], id[ID_LEN + 1];
 	if (store_begin(st, &e) || store_meeting_next(st, today, &next, &e) || next.n < 3)
 		die("next meetings");
 	/* the secretaries of the three bodies hold a meeting each */
 	if (w < 3) {
-		char *mref;
+		char mid[ID_LEN + 1];
 		date_add_days(today, 60 + w, date);
-		if (meeting_add(st, bodies[w], date, "09:00", "12:00", "Regionens hus", &mref, &e))
+		struct meeting_plan plan = { date, "09:00", "12:00", "Regionens hus" };
+		if (meeting_add(st, bench_body(st, bodies[w]), &plan, mid, &e))
 			die("meeting");
 		for (int i = 1; i <= 12; i++) {
 			int p;
 			snprintf(name, sizeof name, "Ärende %d", i);
-			snprintf(pos, sizeof pos, "%d", i);
+			struct item_input item = { .title = name };
 			bench_text(&sb, 1500);
-			if (meeting_item_add(st, mref, name, NULL, NULL, NULL, 0, &p, &e) ||
-			    meeting_note(st, mref, pos, sb.buf, &e))
+			if (meeting_item_add(st, mid, &item, &p, &e) || meeting_note(st, bench_item(st, mid, i), sb.buf, &e))
 				die("item");
 		}
 		for (int p = 0; p < 15; p++) {
 			struct attend_input a = { 0 };
 			snprintf(name, sizeof name, "Person %02d Åström", w * 20 + p);
-			a.person = name;
+			a.person_id = bench_person(st, name);
 			a.absent = p == 3;
-			if (meeting_attend(st, mref, &a, &e))
+			if (meeting_attend(st, mid, &a, &e))
 				die("attend");
 		}
-		if (meeting_open(st, mref, "09:00", &e))
+		if (meeting_open(st, mid, "09:00", &e))
 			die("open");
 		for (int i = 1; i <= 10; i++) {
 			struct decide_input in = { 0 };
 			struct decide_result r;
-			snprintf(pos, sizeof pos, "%d", i);
 			bench_text(&sb, 200);
 			in.text = sb.buf;
-			if (meeting_decide(st, mref, pos, &in, &r, &e))
+			if (meeting_decide(st, bench_item(st, mid, i), &in, &r, &e))
 				die("decide");
 		}
-		if (meeting_close(st, mref, "12:00", &e))
+		if (meeting_close(st, mid, "12:00", &e))
 			die("close");
-		free(mref);
 	}
 	/* attendance announced for the next meetings */
 	for (int k = 0; k < 3; k++) {
 		struct attend_input a = { 0 };
-		snprintf(ref, sizeof ref, "%s/%s", next.v[k].body_short, next.v[k].date);
 		int body = (int)(strcmp(next.v[k].body_short, "styrgrupp") ? strcmp(next.v[k].body_short, "radet") ? 2 : 1 : 0);
 		snprintf(name, sizeof name, "Person %02d Åström", body * 20 + (w + k * 7) % 20);
-		a.person = name;
+		a.person_id = bench_person(st, name);
 		a.absent = (w + k) % 5 == 0;
-		if (meeting_attend(st, ref, &a, &e))
+		if (meeting_attend(st, next.v[k].id, &a, &e))
 			die("attend next");
 	}
 	while (pending(st) < WRITER_CHANGES) {
@@ -325,29 +322,27 @@ static void member_work(struct store *st, int w, const char *today, const struct
 			date_add_days(today, 30 + (int)bench_rnd(300), due);
 			in.title = "Följa upp åtgärden";
 			in.description = sb.buf;
-			in.owner = owner;
 			in.due = due;
-			in.goal = goal;
-			if (action_add(st, &in, id, &e))
+			in.goal_id = bench_goal(st, goal);
+			if (action_owner_resolve(st, owner, &in.owner, &e) || action_add(st, &in, id, &e))
 				die("action");
 		} else if (u < 8) {
-			char code[16], year[8], value[16];
+			char code[16];
 			snprintf(code, sizeof code, "%u.%u", 1 + bench_rnd(3), 1 + bench_rnd(4));
-			snprintf(year, sizeof year, "%d", date_year(today) - (int)bench_rnd(10));
-			snprintf(value, sizeof value, "%u", 20 + bench_rnd(70));
-			if (council_goal_reading(st, code, year, value, NULL, &e))
+			int year = date_year(today) - (int)bench_rnd(10);
+			double value = 20 + bench_rnd(70);
+			if (council_goal_reading(st, bench_goal(st, code), year, value, NULL, &e))
 				die("reading");
 		} else if (u < 9) {
 			bench_text(&sb, 600);
 			snprintf(name, sizeof name, "Person %02d Åström", (int)bench_rnd(60));
-			if (council_proposal_add(st, "Förslag om digital tjänst", sb.buf, name, NULL, id, &e))
+			if (council_proposal_add(st, "Förslag om digital tjänst", sb.buf, bench_person(st, name), NULL, id, &e))
 				die("proposal");
 		} else {
 			const struct meeting *m = &next.v[bench_rnd(3)];
-			snprintf(ref, sizeof ref, "%s/%s", m->body_short, m->date);
-			snprintf(pos, sizeof pos, "%u", 1 + bench_rnd(15));
+			int pos = 1 + (int)bench_rnd(15);
 			bench_text(&sb, 400);
-			if (meeting_note(st, ref, pos, sb.buf, &e))
+			if (meeting_note(st, bench_item(st, m->id, pos), sb.buf, &e))
 				die("note");
 		}
 	}
@@ -834,11 +829,12 @@ static void bench_incremental(const char *today, bool reuse)
 	printf("incremental sync, the histories: %s\n", about.buf);
 	sb_release(&about);
 	struct meeting_list next = { 0 };
-	char ref[64];
+	char item[ID_LEN + 1];
 	if (store_meeting_next(lv[0].a, today, &next, &e) || !next.n)
 		die("next");
-	/* item 2: the first item holds the typing benchmark's long note */
-	snprintf(ref, sizeof ref, "%s/%s", next.v[0].body_short, next.v[0].date);
+	/* item 2: the first item holds the typing benchmark's long note; the
+	 * copies share their ids */
+	memcpy(item, bench_item(lv[0].a, next.v[0].id, 2), sizeof item);
 	meeting_list_release(&next);
 	/* the levels in turn, so that a noisy moment touches all three */
 	for (int r = 0; r < INCR_RUNS; r++) {
@@ -847,7 +843,7 @@ static void bench_incremental(const char *today, bool reuse)
 			struct sync_summary s;
 			char text[64];
 			snprintf(text, sizeof text, "Tillägg %d från en annan ledamot.", r + 1);
-			if (meeting_note(l->a, ref, "2", text, &e))
+			if (meeting_note(l->a, item, text, &e))
 				die("note");
 			bench_sync_once(l->a, l->adir, &s);
 			if (s.sent != 1) {

@@ -119,7 +119,7 @@ refused "unknown item moved" 1 "unknown item" g item move $M 7 1
 refused "a choice of offers out of range" 1 "no offer 99" g meeting prepare $M --add 1,99
 refused "a choice of offers that is no number" 1 "no offer x" g meeting prepare $M --add x
 refused "a decision named by an item without one" 1 "no decision at item 2" g action add "Plan" --owner "Eva Lind" --decision $M/2
-refused "decisions of a year that is none" 1 "not a year" g decision list --year 20x6
+refused "decisions of a year that is none" 1 "invalid year: 20x6" g decision list --year 20x6
 refused "decisions of an unknown goal" 1 "unknown goal" g decision list --goal 9.9
 
 # a corrupt database file

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/meeting.h"
 #include "store/store.h"
+#include "tui/cli/parse.h"
 #include "tui/cli/print.h"
 
 static char test_dir[] = "/tmp/gavel-test-XXXXXX";
@@ -47,6 +49,19 @@ static inline char *test_dump(struct store *st)
 	struct err e;
 	ck_assert_msg(print_dump(st, &sb, &e) == 0, "%s", e.msg);
 	return sb_detach(&sb);
+}
+
+/* The editor's save of the notes of an item named as the command line
+ * names it: MEETING (BODY/DATE) and the item's number. */
+static inline int test_notes_set(struct store *st, const char *meeting, const char *item,
+				 const char *text, struct err *e)
+{
+	struct meeting m;
+	char id[ID_LEN + 1];
+	if (parse_meeting_item(st, meeting, item, &m, id, e))
+		return -1;
+	meeting_release(&m);
+	return meeting_notes_set(st, id, text, e);
 }
 
 /* Runs one suite of tests (Check forks each); the process exit status. */

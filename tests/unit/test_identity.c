@@ -69,7 +69,7 @@ START_TEST(ensure_creates_and_records)
 	char other[ID_LEN + 1];
 	ck_assert_int_eq(council_person_add(st, "Björn Ek", NULL, NULL, other, &e), 0);
 	ck_assert_int_eq(identity_ensure(st, other, &again, &e), -1);
-	ck_assert_int_eq(e.code, E_RULE);
+	ck_assert_int_eq(e.code, E_OWNED_BY);
 	ck_assert_ptr_nonnull(strstr(e.msg, "Åsa Ölund"));
 	identity_release(&id);
 	identity_release(&again);
@@ -199,7 +199,7 @@ START_TEST(damaged_key_file_refused)
 	fputs("00000", f);
 	fclose(f);
 	ck_assert_int_eq(identity_load(st, &id, &e), -1);
-	ck_assert_int_eq(e.code, E_IO);
+	ck_assert_int_eq(e.code, E_BAD_IDENTITY_FILE);
 	ck_assert_ptr_nonnull(strstr(e.msg, "identity"));
 	free(key);
 	store_close(st);

@@ -11,18 +11,46 @@
 
 static struct err e;
 
+/* The id of a meeting BODY/DATE (a static buffer). */
+static const char *mid(struct store *st, const char *ref)
+{
+	static char id[ID_LEN + 1];
+	struct meeting m;
+	ck_assert_msg(meeting_resolve(st, ref, &m, &e) == 0, "%s", e.msg);
+	memcpy(id, m.id, sizeof id);
+	meeting_release(&m);
+	return id;
+}
+
+/* The id of a person by name (a static buffer). */
+static const char *pid(struct store *st, const char *name)
+{
+	static char id[ID_LEN + 1];
+	ck_assert_msg(council_person_resolve(st, name, id, &e) == 0, "%s", e.msg);
+	return id;
+}
+
+/* Plans a meeting of a body on a date. */
+static void plan(struct store *st, const char *body, const char *date)
+{
+	char bid[ID_LEN + 1], id[ID_LEN + 1];
+	struct meeting_plan p = { .date = date };
+	ck_assert_int_eq(council_body_resolve(st, body, bid, &e), 0);
+	ck_assert_msg(meeting_add(st, bid, &p, id, &e) == 0, "%s", e.msg);
+}
+
 static struct store *council(const char *name)
 {
 	struct store *st = test_open(name);
-	char id[ID_LEN + 1];
+	char id[ID_LEN + 1], radet[ID_LEN + 1];
 	ck_assert_int_eq(council_init(st, "Rådet", &e), 0);
 	ck_assert_int_eq(council_body_add(st, "radet", "Digitaliseringsrådet", &e), 0);
 	ck_assert_int_eq(council_body_add(st, "styr", "Styrgruppen", &e), 0);
+	ck_assert_int_eq(council_body_resolve(st, "radet", radet, &e), 0);
 	const char *people[] = { "Åsa", "Björn", "Cecilia" };
 	for (int i = 0; i < 3; i++) {
 		ck_assert_int_eq(council_person_add(st, people[i], "VGR", NULL, id, &e), 0);
-		ck_assert_int_eq(council_member_add(st, "radet", people[i], i ? "ledamot" : "ordförande",
-						    NULL, NULL, &e), 0);
+		ck_assert_int_eq(council_member_add(st, radet, id, i ? "ledamot" : "ordförande", NULL, NULL, &e), 0);
 	}
 	struct goal g = { .code = "1", .title = "Infrastruktur" };
 	ck_assert_int_eq(council_goal_add(st, &g, &e), 0);
@@ -36,14 +64,25 @@ static struct store *council(const char *name)
 static void item(struct store *st, const char *ref, const char *title)
 {
 	int pos;
-	ck_assert_msg(meeting_item_add(st, ref, title, NULL, NULL, NULL, 0, &pos, &e) == 0, "%s", e.msg);
+	struct item_input in = { .title = title };
+	ck_assert_msg(meeting_item_add(st, mid(st, ref), &in, &pos, &e) == 0, "%s", e.msg);
+}
+
+/* The id of item `it` of meeting ref. */
+static const char *iid(struct store *st, const char *ref, const char *it)
+{
+	static char id[ID_LEN + 1];
+	struct meeting m;
+	ck_assert_msg(parse_meeting_item(st, ref, it, &m, id, &e) == 0, "%s", e.msg);
+	meeting_release(&m);
+	return id;
 }
 
 static void decide(struct store *st, const char *ref, const char *it, const char *text)
 {
 	struct decide_input in = { .text = text };
 	struct decide_result r;
-	ck_assert_msg(meeting_decide(st, ref, it, &in, &r, &e) == 0, "%s", e.msg);
+	ck_assert_msg(meeting_decide(st, iid(st, ref, it), &in, &r, &e) == 0, "%s", e.msg);
 }
 
 static size_t decisions(struct store *st, const char *body, const char *year, const char *goal,
@@ -60,25 +99,25 @@ static size_t decisions(struct store *st, const char *body, const char *year, co
 START_TEST(decisions_filtered)
 {
 	struct store *st = council("dec.db");
-	char *name, id[ID_LEN + 1];
-	ck_assert_int_eq(meeting_add(st, "radet", "2025-03-01", NULL, NULL, NULL, &name, &e), 0);
-	free(name);
-	ck_assert_int_eq(meeting_add(st, "radet", "2026-03-01", NULL, NULL, NULL, &name, &e), 0);
-	free(name);
-	ck_assert_int_eq(meeting_add(st, "styr", "2026-04-01", NULL, NULL, NULL, &name, &e), 0);
-	free(name);
+	char id[ID_LEN + 1], decision[ID_LEN + 1], goal[ID_LEN + 1];
+	plan(st, "radet", "2025-03-01");
+	plan(st, "radet", "2026-03-01");
+	plan(st, "styr", "2026-04-01");
 	item(st, "radet/2025-03-01", "Öppna data");
 	item(st, "radet/2026-03-01", "Bredband på landsbygden");
 	item(st, "radet/2026-03-01", "E-arkiv");
 	item(st, "styr/2026-04-01", "Finansiering");
-	ck_assert_int_eq(meeting_open(st, "radet/2025-03-01", "09:00", &e), 0);
-	ck_assert_int_eq(meeting_open(st, "radet/2026-03-01", "09:00", &e), 0);
-	ck_assert_int_eq(meeting_open(st, "styr/2026-04-01", "09:00", &e), 0);
+	ck_assert_int_eq(meeting_open(st, mid(st, "radet/2025-03-01"), "09:00", &e), 0);
+	ck_assert_int_eq(meeting_open(st, mid(st, "radet/2026-03-01"), "09:00", &e), 0);
+	ck_assert_int_eq(meeting_open(st, mid(st, "styr/2026-04-01"), "09:00", &e), 0);
 	decide(st, "radet/2025-03-01", "1", "att publicera ÖPPNA data");
 	decide(st, "radet/2026-03-01", "1", "att bygga ut fibernätet");
 	decide(st, "radet/2026-03-01", "2", "att utreda ett gemensamt e-arkiv");
 	decide(st, "styr/2026-04-01", "1", "att avsätta medel för bredband");
-	struct action_input a = { .title = "Fiber", .owner = "Åsa", .decision = "radet/2026/1", .goal = "1.1" };
+	ck_assert_int_eq(parse_decision(st, "radet/2026/1", decision, &e), 0);
+	ck_assert_int_eq(council_goal_resolve(st, "1.1", goal, &e), 0);
+	struct action_input a = { .title = "Fiber", .decision_id = decision, .goal_id = goal };
+	ck_assert_int_eq(action_owner_resolve(st, "Åsa", &a.owner, &e), 0);
 	ck_assert_int_eq(action_add(st, &a, id, &e), 0);
 
 	ck_assert_int_eq(decisions(st, NULL, NULL, NULL, NULL), 4);
@@ -236,37 +275,39 @@ END_TEST
 
 static void agenda(struct store *st, const char *ref, struct item_list *l)
 {
-	struct meeting m;
 	memset(l, 0, sizeof *l);
-	ck_assert_int_eq(meeting_resolve(st, ref, &m, &e), 0);
-	ck_assert_int_eq(store_item_list(st, m.id, l, &e), 0);
-	meeting_release(&m);
+	ck_assert_int_eq(store_item_list(st, mid(st, ref), l, &e), 0);
 }
 
 START_TEST(chair_prepares)
 {
 	struct store *st = council("prep.db");
-	char *name, id[ID_LEN + 1], pid[ID_LEN + 1], rid[ID_LEN + 1];
-	ck_assert_int_eq(meeting_add(st, "radet", "2026-06-10", NULL, NULL, NULL, &name, &e), 0);
-	free(name);
+	char id[ID_LEN + 1], prop[ID_LEN + 1], rid[ID_LEN + 1], m[ID_LEN + 1];
+	plan(st, "radet", "2026-06-10");
+	memcpy(m, mid(st, "radet/2026-06-10"), sizeof m);
 	item(st, "radet/2026-06-10", "Val av justerare");
 	item(st, "radet/2026-06-10", "Ett ärende");
 	ck_assert_int_eq(council_question_add(st, "Ligger det i linje med målen?", &e), 0);
 	ck_assert_int_eq(council_question_add(st, "Gynnar det flera kommuner?", &e), 0);
-	ck_assert_int_eq(council_proposal_add(st, "E-arkiv", NULL, "Åsa", "2026-05-01", pid, &e), 0);
-	ck_assert_int_eq(council_proposal_add(st, "Gatlyktor", NULL, "Björn", "2026-05-02", rid, &e), 0);
+	ck_assert_int_eq(council_proposal_add(st, "E-arkiv", NULL, pid(st, "Åsa"), "2026-05-01", prop, &e), 0);
+	ck_assert_int_eq(council_proposal_add(st, "Gatlyktor", NULL, pid(st, "Björn"), "2026-05-02", rid, &e), 0);
 	const char *status;
-	char *yes[] = { "yes", "yes" }, *no[] = { "yes", "no" };
-	ck_assert_int_eq(council_proposal_screen(st, pid, yes, 2, &status, &e), 0);
+	bool yes[] = { true, true }, no[] = { true, false };
+	ck_assert_int_eq(council_proposal_screen(st, prop, yes, 2, &status, &e), 0);
+	ck_assert_str_eq(status, "screened");
 	ck_assert_int_eq(council_proposal_screen(st, rid, no, 2, &status, &e), 0);
-	struct action_input a = { .title = "Enkät", .owner = "Björn", .due = "2026-06-01" };
+	ck_assert_str_eq(status, "rejected");
+	ck_assert_int_eq(council_proposal_screen(st, rid, no, 1, &status, &e), -1);
+	ck_assert_int_eq(e.code, E_ANSWER_COUNT);
+	struct action_input a = { .title = "Enkät", .due = "2026-06-01" };
+	ck_assert_int_eq(action_owner_resolve(st, "Björn", &a.owner, &e), 0);
 	ck_assert_int_eq(action_add(st, &a, id, &e), 0);
 	a.title = "Senare";
 	a.due = "2026-12-01"; /* not due by the meeting */
 	ck_assert_int_eq(action_add(st, &a, id, &e), 0);
 
 	struct offers o = { 0 };
-	ck_assert_int_eq(prepare_offers(st, "radet/2026-06-10", &o, &e), 0);
+	ck_assert_int_eq(prepare_offers(st, m, &o, &e), 0);
 	/* 4 opening, the screened proposal, the action due, the closing */
 	ck_assert_uint_eq(o.n, 7);
 	ck_assert(o.v[1].on_agenda && !o.v[0].on_agenda);
@@ -276,7 +317,7 @@ START_TEST(chair_prepares)
 	ck_assert_str_eq(o.v[5].title, "Uppföljning: Enkät");
 	bool all[7] = { true, true, true, true, true, true, true };
 	int added;
-	ck_assert_int_eq(prepare_apply(st, "radet/2026-06-10", &o, all, &added, &e), 0);
+	ck_assert_int_eq(prepare_apply(st, m, &o, all, &added, &e), 0);
 	ck_assert_int_eq(added, 6);
 	offers_release(&o);
 
@@ -292,21 +333,23 @@ START_TEST(chair_prepares)
 	item_list_release(&l);
 
 	/* offered again: everything is there, nothing is added twice */
-	ck_assert_int_eq(prepare_offers(st, "radet/2026-06-10", &o, &e), 0);
+	ck_assert_int_eq(prepare_offers(st, m, &o, &e), 0);
 	for (size_t i = 0; i < o.n; i++)
 		ck_assert(o.v[i].on_agenda || o.v[i].kind == OFFER_PROPOSAL);
 	offers_release(&o);
 
 	/* a rejected proposal cannot go on an agenda; an unknown one is named */
 	int pos;
-	ck_assert_int_eq(prepare_proposal_to_agenda(st, rid, "radet/2026-06-10", &pos, &e), -1);
-	ck_assert_int_eq(prepare_proposal_to_agenda(st, "ffffffff", "radet/2026-06-10", &pos, &e), -1);
+	ck_assert_int_eq(prepare_proposal_to_agenda(st, rid, m, &pos, &e), -1);
+	ck_assert_int_eq(e.code, E_PROPOSAL_NOT_READY);
+	ck_assert_int_eq(prepare_proposal_to_agenda(st, "ffffffff", m, &pos, &e), -1);
 	ck_assert_int_eq(e.code, E_UNKNOWN_PROPOSAL);
 
 	/* a closed meeting's agenda is no longer prepared */
-	ck_assert_int_eq(meeting_open(st, "radet/2026-06-10", "09:00", &e), 0);
-	ck_assert_int_eq(meeting_close(st, "radet/2026-06-10", "10:00", &e), 0);
-	ck_assert_int_eq(prepare_offers(st, "radet/2026-06-10", &o, &e), -1);
+	ck_assert_int_eq(meeting_open(st, m, "09:00", &e), 0);
+	ck_assert_int_eq(meeting_close(st, m, "10:00", &e), 0);
+	ck_assert_int_eq(prepare_offers(st, m, &o, &e), -1);
+	ck_assert_int_eq(e.code, E_AGENDA_CLOSED);
 	store_close(st);
 }
 END_TEST
@@ -314,16 +357,15 @@ END_TEST
 START_TEST(items_move)
 {
 	struct store *st = council("move.db");
-	char *name;
-	ck_assert_int_eq(meeting_add(st, "radet", "2026-06-10", NULL, NULL, NULL, &name, &e), 0);
-	free(name);
+	const char *ref = "radet/2026-06-10";
+	plan(st, "radet", "2026-06-10");
 	const char *titles[] = { "A", "B", "C", "D" };
 	for (int i = 0; i < 4; i++)
-		item(st, "radet/2026-06-10", titles[i]);
-	struct attend_input in = { .person = "Björn", .to_item = "2" }; /* left after B */
-	ck_assert_int_eq(meeting_attend(st, "radet/2026-06-10", &in, &e), 0);
-	ck_assert_int_eq(meeting_item_move(st, "radet/2026-06-10", "4", "1", &e), 0);
-	ck_assert_int_eq(meeting_item_move(st, "radet/2026-06-10", "2", "3", &e), 0);
+		item(st, ref, titles[i]);
+	struct attend_input in = { .person_id = pid(st, "Björn"), .to_item = 2 }; /* left after B */
+	ck_assert_int_eq(meeting_attend(st, mid(st, ref), &in, &e), 0);
+	ck_assert_int_eq(meeting_item_move(st, iid(st, ref, "4"), 1, &e), 0);
+	ck_assert_int_eq(meeting_item_move(st, iid(st, ref, "2"), 3, &e), 0);
 	struct item_list l;
 	agenda(st, "radet/2026-06-10", &l);
 	const char *want[] = { "D", "B", "A", "C" };
@@ -332,11 +374,17 @@ START_TEST(items_move)
 	item_list_release(&l);
 	/* Björn still left after B, now item 2 */
 	struct meeting_view v;
-	ck_assert_int_eq(meeting_view_load(st, "radet/2026-06-10", &v, &e), 0);
+	ck_assert_int_eq(meeting_view_load(st, mid(st, ref), &v, &e), 0);
 	ck_assert_int_eq(v.att.v[0].to_item, 2);
 	meeting_view_release(&v);
-	ck_assert_int_eq(meeting_item_move(st, "radet/2026-06-10", "1", "5", &e), -1);
-	ck_assert_int_eq(meeting_item_move(st, "radet/2026-06-10", "9", "1", &e), -1);
+	ck_assert_int_eq(meeting_item_move(st, iid(st, ref, "1"), 5, &e), -1);
+	ck_assert_int_eq(e.code, E_NO_PLACE);
+	ck_assert_int_eq(meeting_item_move(st, iid(st, ref, "1"), 0, &e), -1);
+	ck_assert_int_eq(e.code, E_BAD_ITEM_NUMBER);
+	struct meeting m;
+	char id[ID_LEN + 1];
+	ck_assert_int_eq(parse_meeting_item(st, ref, "9", &m, id, &e), -1);
+	ck_assert_int_eq(e.code, E_NO_ITEM);
 	store_close(st);
 }
 END_TEST

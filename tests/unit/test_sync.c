@@ -268,7 +268,7 @@ static void random_edit(struct replica_set *r, int i, int step, unsigned *seed)
 	case 1:
 	case 2: {
 		/* the same field on many copies: conflicts */
-		if (meeting_notes_set(st, ref, item, text, &e) == 0)
+		if (test_notes_set(st, ref, item, text, &e) == 0)
 			strvec_push(written, text);
 		break;
 	}
@@ -400,7 +400,7 @@ START_TEST(clock_far_ahead_is_clamped)
 	replicas(&r, "clock");
 	long long year = (365LL * 24 * 3600 * 1000) << HLC_SHIFT, hour = (3600LL * 1000) << HLC_SHIFT;
 	ck_assert_int_eq(replica_clock_observe(r.st[1], replica_wall_hlc() + year, LLONG_MAX, &e), 0);
-	ck_assert_int_eq(meeting_notes_set(r.st[1], "radet/2026-03-10", "2", "Klockan går ett år före.", &e), 0);
+	ck_assert_int_eq(test_notes_set(r.st[1], "radet/2026-03-10", "2", "Klockan går ett år före.", &e), 0);
 	hand_over(&r, 1, 0);
 	struct sync_summary s = { 0 };
 	ck_assert_int_eq(sync_run(r.st[0], r.dir[0], &s, &e), 0);
@@ -414,7 +414,7 @@ START_TEST(clock_far_ahead_is_clamped)
 	ck_assert_msg(now <= replica_wall_hlc() + hour + (60LL * 1000 << HLC_SHIFT),
 		      "the clock was dragged %lld ms ahead", ((now - replica_wall_hlc()) >> HLC_SHIFT));
 	/* replica 0 saw the value: its edit replaces it despite the lower clock */
-	ck_assert_int_eq(meeting_notes_set(r.st[0], "radet/2026-03-10", "2", "Klockan rättad.", &e), 0);
+	ck_assert_int_eq(test_notes_set(r.st[0], "radet/2026-03-10", "2", "Klockan rättad.", &e), 0);
 	hand_over(&r, 0, 1);
 	ck_assert_int_eq(sync_run(r.st[1], r.dir[1], &s, &e), 0);
 	sync_summary_release(&s);
@@ -531,7 +531,7 @@ START_TEST(index_and_unchanged_folder)
 	struct replica_set r;
 	struct sync_summary s = { 0 };
 	replicas(&r, "index");
-	ck_assert_int_eq(meeting_notes_set(r.st[0], "radet/2026-03-10", "2", "Bredbandskartläggningen är klar.", &e), 0);
+	ck_assert_int_eq(test_notes_set(r.st[0], "radet/2026-03-10", "2", "Bredbandskartläggningen är klar.", &e), 0);
 	hand_over(&r, 0, 1);
 	/* the folder as if nothing had changed in it for a minute */
 	struct timespec old[2] = { { clock_system() - 60, 0 }, { clock_system() - 60, 0 } };
@@ -551,7 +551,7 @@ START_TEST(index_and_unchanged_folder)
 	free(before);
 	free(after);
 	/* a file that comes in changes the folder: it is read */
-	ck_assert_int_eq(meeting_notes_set(r.st[0], "radet/2026-03-10", "2", "Fiberplanen antogs.", &e), 0);
+	ck_assert_int_eq(test_notes_set(r.st[0], "radet/2026-03-10", "2", "Fiberplanen antogs.", &e), 0);
 	hand_over(&r, 0, 1);
 	ck_assert_int_eq(sync_run(r.st[1], r.dir[1], &s, &e), 0);
 	ck_assert_int_eq(s.received, 1);
@@ -613,7 +613,7 @@ static char *write_one(struct replica_set *r, int i, const char *text)
 	struct strvec before = { 0 }, added = { 0 };
 	struct sync_summary s = { 0 };
 	list(r->dir[i], &before);
-	ck_assert_int_eq(meeting_notes_set(r->st[i], "radet/2026-03-10", "3", text, &e), 0);
+	ck_assert_int_eq(test_notes_set(r->st[i], "radet/2026-03-10", "3", text, &e), 0);
 	ck_assert_msg(sync_run(r->st[i], r->dir[i], &s, &e) == 0, "%s", e.msg);
 	sync_summary_release(&s);
 	new_files(r->dir[i], &before, &added);

@@ -12,9 +12,11 @@
 #include <unistd.h>
 
 #include "core/adjust/adjust.h"
+#include "core/council.h"
 #include "core/doc/invite.h"
 #include "core/doc/protocol.h"
 #include "core/doc/report.h"
+#include "core/limits.h"
 #include "tui/app/tui.h"
 
 /* Asks for a format among `allowed` (the first is the default); -1 on Esc
@@ -53,34 +55,46 @@ void docs_export(struct app *app, const char *ref, int paragraph)
 {
 	static const char *const formats[] = { "pdf", "odt", "html", "md", "txt" };
 	int f = ask_format(app, formats, (int)ARRAY_SIZE(formats));
+	struct meeting m;
+	struct err e;
 	if (f < 0)
 		return;
-	char *name = protocol_file_name(ref, paragraph, (enum doc_format)f, NULL), path[PATH_MAX + 256];
+	if (meeting_resolve(app->st, ref, &m, &e)) {
+		app_message(app, true, "%s", e.msg);
+		return;
+	}
+	char *name = protocol_file_name(&m, paragraph, (enum doc_format)f, NULL), path[PATH_MAX + 256];
 	where(name, path, sizeof path);
-	struct err e;
-	if (protocol_export(app->st, ref, paragraph, (enum doc_format)f, NULL, path, &e))
+	if (protocol_export(app->st, m.id, paragraph, (enum doc_format)f, NULL, path, &e))
 		app_message(app, true, "%s", e.msg);
 	else if (paragraph)
 		app_message(app, false, _("the extract of § %d is in %s"), paragraph, path);
 	else
 		app_message(app, false, _("the protocol is in %s"), path);
 	free(name);
+	meeting_release(&m);
 }
 
 void docs_invite(struct app *app, const char *ref)
 {
 	static const char *const formats[] = { "pdf", "ics", "txt" };
 	int f = ask_format(app, formats, (int)ARRAY_SIZE(formats));
+	struct meeting m;
+	struct err e;
 	if (f < 0)
 		return;
-	char *name = invite_file_name(ref, (enum doc_format)f, NULL), path[PATH_MAX + 256];
+	if (meeting_resolve(app->st, ref, &m, &e)) {
+		app_message(app, true, "%s", e.msg);
+		return;
+	}
+	char *name = invite_file_name(&m, (enum doc_format)f, NULL), path[PATH_MAX + 256];
 	where(name, path, sizeof path);
-	struct err e;
-	if (invite_export(app->st, ref, (enum doc_format)f, NULL, path, &e))
+	if (invite_export(app->st, m.id, (enum doc_format)f, NULL, path, &e))
 		app_message(app, true, "%s", e.msg);
 	else
 		app_message(app, false, _("the invitation is in %s"), path);
 	free(name);
+	meeting_release(&m);
 }
 
 void docs_report(struct app *app)
@@ -89,10 +103,11 @@ void docs_report(struct app *app)
 	snprintf(year, sizeof year, "%.4s", app->today);
 	if (!prompt_line(app, _("The yearly report for the year:"), year, sizeof year, NULL, 0))
 		return;
-	char *end;
-	long y = strtol(year, &end, 10);
-	if (*end || y < 1900 || y > 2999) {
-		app_message(app, true, _("not a year: %s (give YYYY)"), year);
+	long y;
+	if (strlen(year) != 4 || !parse_int(year, YEAR_MIN, YEAR_MAX, &y)) {
+		struct err e;
+		error(&e, E_BAD_YEAR, year);
+		app_message(app, true, "%s", e.msg);
 		return;
 	}
 	static const char *const formats[] = { "pdf", "html", "md" };
@@ -122,21 +137,27 @@ bool docs_adjust(struct app *app, const char *ref, int paragraph, const struct s
 					 : _("Signers of the protocol, comma-separated (Tab completes a name):"),
 			 buf, sizeof buf, (const char *const *)names->v, (int)names->n) || !buf[0])
 		return false;
-	char *by[32];
-	int n = 0;
-	for (char *save = NULL, *t = strtok_r(buf, ",", &save); t && n < 32; t = strtok_r(NULL, ",", &save)) {
+	struct person_ref *by = xcalloc(sizeof buf / 2 + 1, sizeof *by);
+	size_t n = 0;
+	struct meeting m = { 0 };
+	struct err e;
+	bool ok = meeting_resolve(app->st, ref, &m, &e) == 0;
+	for (char *save = NULL, *t = strtok_r(buf, ",", &save); ok && t; t = strtok_r(NULL, ",", &save)) {
 		while (*t == ' ')
 			t++;
 		size_t l = strlen(t);
 		while (l && t[l - 1] == ' ')
 			t[--l] = '\0';
 		if (*t)
-			by[n++] = t;
+			ok = council_person_resolve(app->st, t, by[n++].id, &e) == 0;
 	}
+	if (!ok)
+		app_message(app, true, "%s", e.msg);
 	struct strbuf report = { 0 };
-	struct err e;
-	bool ok = app_tx_begin(app) &&
-		  app_tx_end(app, adjust_sign(app->st, ref, by, n, paragraph, false, &report, &e), &e);
+	ok = ok && app_tx_begin(app) &&
+	     app_tx_end(app, adjust_sign(app->st, m.id, by, n, paragraph, false, &report, &e), &e);
+	meeting_release(&m);
+	free(by);
 	if (ok) {
 		/* the report's last line says what happened */
 		while (report.len && report.buf[report.len - 1] == '\n')

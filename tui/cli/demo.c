@@ -17,18 +17,16 @@
 
 extern const char demo_script[];
 
-#define MAX_VARS 64
-
+/* The kept outputs: name[i] holds value[i]. */
 struct vars {
-	char *name[MAX_VARS], *value[MAX_VARS];
-	int n;
+	struct strvec name, value;
 };
 
 static const char *var_get(const struct vars *v, const char *name)
 {
-	for (int i = 0; i < v->n; i++)
-		if (!strcmp(v->name[i], name))
-			return v->value[i];
+	for (size_t i = 0; i < v->name.n; i++)
+		if (!strcmp(v->name.v[i], name))
+			return v->value.v[i];
 	return NULL;
 }
 
@@ -40,23 +38,21 @@ static char *expand(const char *tok, const char *today)
 	while (*p) {
 		const char *close;
 		if (*p == '{' && (close = strchr(p, '}'))) {
-			char key[32];
-			size_t n = (size_t)(close - p - 1);
-			if (n < sizeof key) {
-				memcpy(key, p + 1, n);
-				key[n] = '\0';
-				if (!strncmp(key, "today", 5)) {
-					char d[11];
-					date_add_days(today, atoi(key + 5), d);
-					sb_adds(&sb, d);
-					p = close + 1;
-					continue;
-				}
-				if (!strncmp(key, "year", 4)) {
-					sb_addf(&sb, "%d", date_year(today) + atoi(key + 4));
-					p = close + 1;
-					continue;
-				}
+			char *key = strndup(p + 1, (size_t)(close - p - 1));
+			bool known = true;
+			if (!strncmp(key, "today", 5)) {
+				char d[DATE_SIZE];
+				date_add_days(today, atoi(key + 5), d);
+				sb_adds(&sb, d);
+			} else if (!strncmp(key, "year", 4)) {
+				sb_addf(&sb, "%d", date_year(today) + atoi(key + 4));
+			} else {
+				known = false;
+			}
+			free(key);
+			if (known) {
+				p = close + 1;
+				continue;
 			}
 		}
 		sb_addc(&sb, *p++);
@@ -159,15 +155,15 @@ int demo_run(struct store *st, demo_command_fn *run, struct err *e)
 		}
 		struct strbuf out = { 0 };
 		if (run(st, argc, argv, &out, e)) {
-			char msg[sizeof e->msg];
-			snprintf(msg, sizeof msg, "%s", e->msg);
-			errorf(e, E_INVALID, _("demo script line %d (%s): %s"), line, argc ? argv[0] : "", msg);
+			char *msg = xstrdup(e->msg);
+			error(e, E_DEMO_LINE, line, argc ? argv[0] : "", msg);
+			free(msg);
 			rc = -1;
-		} else if (capture && vars.n < MAX_VARS) {
+		} else if (capture) {
 			while (out.len && out.buf[out.len - 1] == '\n')
 				out.buf[--out.len] = '\0';
-			vars.name[vars.n] = xstrdup(capture);
-			vars.value[vars.n++] = xstrdup(out.buf ? out.buf : "");
+			strvec_push(&vars.name, capture);
+			strvec_push(&vars.value, out.buf ? out.buf : "");
 		}
 		sb_release(&out);
 		for (int i = 0; i < argc; i++)
@@ -175,10 +171,8 @@ int demo_run(struct store *st, demo_command_fn *run, struct err *e)
 		free(argv);
 		strvec_release(&toks);
 	}
-	for (int i = 0; i < vars.n; i++) {
-		free(vars.name[i]);
-		free(vars.value[i]);
-	}
+	strvec_release(&vars.name);
+	strvec_release(&vars.value);
 	if (rc) {
 		store_rollback(st);
 		return -1;

@@ -1,16 +1,20 @@
+/* print: the text and JSON forms of what the command line shows (see
+ * print.h). */
 #include "tui/cli/print.h"
-#include "core/status.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/base/json.h"
+#include "core/lists.h"
+#include "core/status.h"
 
 static void json_meeting_fields(struct json *j, const struct meeting *m)
 {
-	char name[128];
-	snprintf(name, sizeof name, "%s/%s", m->body_short, m->date);
+	char *name = meeting_name(m);
 	json_kv_str(j, "meeting", name);
+	free(name);
 	json_kv_str(j, "body", m->body_short);
 	json_kv_str(j, "body_name", m->body_name);
 	json_kv_str(j, "date", m->date);
@@ -25,10 +29,10 @@ static void json_meeting_fields(struct json *j, const struct meeting *m)
 
 static void json_decision(struct json *j, const struct decision *d, const char *body)
 {
-	char ref[96];
-	snprintf(ref, sizeof ref, "%s/%d/%d", body, d->year, d->para);
+	char *ref = xasprintf("%s/%d/%d", body, d->year, d->para);
 	json_obj_begin(j);
 	json_kv_str(j, "ref", ref);
+	free(ref);
 	json_kv_int(j, "paragraph", d->para);
 	json_kv_str(j, "text", d->text);
 	json_kv_str(j, "quorum", d->quorum);
@@ -238,6 +242,71 @@ void print_meeting(const struct meeting_view *v, bool json, struct strbuf *out)
 	}
 }
 
+void print_body_list(const struct body_list *l, bool json, struct strbuf *out)
+{
+	if (json) {
+		struct json j;
+		json_init(&j, out);
+		json_arr_begin(&j);
+		for (size_t i = 0; i < l->n; i++) {
+			json_obj_begin(&j);
+			json_kv_str(&j, "short", l->v[i].short_name);
+			json_kv_str(&j, "name", l->v[i].name);
+			json_obj_end(&j);
+		}
+		json_arr_end(&j);
+		sb_addc(out, '\n');
+		return;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		sb_addpad(out, l->v[i].short_name, 12);
+		sb_addf(out, " %s\n", l->v[i].name);
+	}
+}
+
+void print_member_list(const struct member_list *l, bool json, struct strbuf *out)
+{
+	if (json) {
+		struct json j;
+		json_init(&j, out);
+		json_arr_begin(&j);
+		for (size_t i = 0; i < l->n; i++) {
+			json_obj_begin(&j);
+			json_kv_str(&j, "person", l->v[i].name);
+			json_kv_str(&j, "organisation", l->v[i].org);
+			json_kv_str(&j, "role", l->v[i].role);
+			json_kv_str(&j, "from", l->v[i].from);
+			json_kv_str(&j, "to", l->v[i].to);
+			json_obj_end(&j);
+		}
+		json_arr_end(&j);
+		sb_addc(out, '\n');
+		return;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		sb_addpad(out, l->v[i].name, 28);
+		sb_addc(out, ' ');
+		sb_addpad(out, l->v[i].role, 16);
+		sb_addf(out, " %s\n", l->v[i].org ? l->v[i].org : "");
+	}
+}
+
+void print_questions(const struct strvec *texts, bool json, struct strbuf *out)
+{
+	if (json) {
+		struct json j;
+		json_init(&j, out);
+		json_arr_begin(&j);
+		for (size_t i = 0; i < texts->n; i++)
+			json_str(&j, texts->v[i]);
+		json_arr_end(&j);
+		sb_addc(out, '\n');
+		return;
+	}
+	for (size_t i = 0; i < texts->n; i++)
+		sb_addf(out, "%zu. %s\n", i + 1, texts->v[i]);
+}
+
 void print_meeting_list(const struct meeting_list *l, bool json, struct strbuf *out)
 {
 	if (json) {
@@ -255,9 +324,9 @@ void print_meeting_list(const struct meeting_list *l, bool json, struct strbuf *
 	}
 	for (size_t i = 0; i < l->n; i++) {
 		const struct meeting *m = &l->v[i];
-		char name[128];
-		snprintf(name, sizeof name, "%s/%s", m->body_short, m->date);
+		char *name = meeting_name(m);
 		sb_addpad(out, name, 24);
+		free(name);
 		sb_addf(out, " %-5s ", m->start ? m->start : "");
 		sb_addpad(out, status_name(OF_MEETING, m->status), 9);
 		sb_addf(out, " %s\n", m->place ? m->place : "");
@@ -329,12 +398,6 @@ void print_goal_list(const struct goal_list *l, bool json, struct strbuf *out)
 	}
 }
 
-static bool overdue(const struct action *a, const char *today)
-{
-	return a->due && strcmp(a->due, today) < 0 &&
-	       (!strcmp(a->status, "planned") || !strcmp(a->status, "ongoing"));
-}
-
 void print_action_list(const struct action_list *l, const char *today, bool json,
 			struct strbuf *out)
 {
@@ -348,7 +411,7 @@ void print_action_list(const struct action_list *l, const char *today, bool json
 		if (!json) {
 			sb_addf(out, "%.8s  %-10s ", a->id, a->due ? a->due : "-");
 			sb_addpad(out, status_name(OF_ACTION, a->status), 9);
-			sb_addf(out, " %s%s\n", a->title, overdue(a, today) ? _("  [OVERDUE]") : "");
+			sb_addf(out, " %s%s\n", a->title, lists_overdue(a, today) ? _("  [OVERDUE]") : "");
 			sb_addf(out, "          %s: %s", _("Owner"), a->owner ? a->owner : "");
 			if (a->decision_ref)
 				sb_addf(out, "  %s: %s", _("Decision"), a->decision_ref);
@@ -368,7 +431,7 @@ void print_action_list(const struct action_list *l, const char *today, bool json
 		json_kv_str(&j, "owner_kind", a->owner_person_id[0] ? "person" : "organisation");
 		json_kv_str(&j, "due", a->due);
 		json_kv_str(&j, "status", a->status);
-		json_kv_bool(&j, "overdue", overdue(a, today));
+		json_kv_bool(&j, "overdue", lists_overdue(a, today));
 		json_kv_str(&j, "decision", a->decision_ref);
 		json_kv_str(&j, "goal", a->goal_code);
 		json_key(&j, "notes");

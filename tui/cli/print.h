@@ -1,6 +1,7 @@
 /*
- * render: the text and JSON forms of what the command line shows.
- * Every function appends to `out`; `json` picks the form.
+ * print: the text and JSON forms of what the command line shows: a
+ * meeting, and every list. Every function appends to `out`; `json` picks
+ * the form. (The lists' models, for the screens as well, are core/lists.h.)
  */
 #ifndef GAVEL_PRINT_H
 #define GAVEL_PRINT_H
@@ -10,6 +11,9 @@
 #include "store/store.h"
 
 void print_meeting(const struct meeting_view *v, bool json, struct strbuf *out);
+void print_body_list(const struct body_list *l, bool json, struct strbuf *out);
+void print_member_list(const struct member_list *l, bool json, struct strbuf *out);
+void print_questions(const struct strvec *texts, bool json, struct strbuf *out);
 void print_meeting_list(const struct meeting_list *l, bool json, struct strbuf *out);
 void print_goal_list(const struct goal_list *l, bool json, struct strbuf *out);
 void print_action_list(const struct action_list *l, const char *today, bool json,

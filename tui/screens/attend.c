@@ -7,33 +7,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/council.h"
+#include "core/limits.h"
 #include "core/meeting.h"
 #include "tui/app/tui.h"
 
 struct row {
+	char person_id[ID_LEN + 1];
 	char person[256];
 	char role[32];
 	bool recorded, absent;
+	char for_id[ID_LEN + 1];
 	char for_name[256];
 	int to_item;
 };
 
 struct ascreen {
 	char ref[128];
+	char meeting_id[ID_LEN + 1]; /* the meeting ref names, found on opening */
 	struct row *rows;
 	int n, sel;
 	char **names; /* everyone in the council, for completion */
 	int nnames;
 };
 
-static void add_row(struct ascreen *s, const char *person, const char *role)
+static void add_row(struct ascreen *s, const char *person_id, const char *person, const char *role)
 {
 	for (int i = 0; i < s->n; i++)
-		if (!strcmp(s->rows[i].person, person))
+		if (!strcmp(s->rows[i].person_id, person_id))
 			return;
 	s->rows = xrealloc(s->rows, (size_t)(s->n + 1) * sizeof *s->rows);
 	struct row *r = &s->rows[s->n++];
 	memset(r, 0, sizeof *r);
+	snprintf(r->person_id, sizeof r->person_id, "%s", person_id);
 	snprintf(r->person, sizeof r->person, "%s", person);
 	snprintf(r->role, sizeof r->role, "%s", role);
 }
@@ -41,11 +47,20 @@ static void add_row(struct ascreen *s, const char *person, const char *role)
 static int attend_open(struct app *app, void *self)
 {
 	struct ascreen *s = self;
-	struct meeting_view v;
+	struct meeting m;
+	struct meeting_view v = { 0 };
 	struct member_list members = { 0 };
 	struct err e;
-	if (meeting_view_load(app->st, s->ref, &v, &e) ||
-	    store_membership_list(app->st, v.m.body_id, v.m.date, &members, &e)) {
+	int rc = meeting_resolve(app->st, s->ref, &m, &e);
+	if (!rc) {
+		memcpy(s->meeting_id, m.id, sizeof s->meeting_id);
+		meeting_release(&m);
+		rc = meeting_view_load(app->st, s->meeting_id, &v, &e) ||
+		     store_membership_list(app->st, v.m.body_id, v.m.date, &members, &e);
+	}
+	if (rc) {
+		meeting_view_release(&v);
+		member_list_release(&members);
 		app_message(app, true, "%s", e.msg);
 		return -1;
 	}
@@ -53,17 +68,18 @@ static int attend_open(struct app *app, void *self)
 	s->rows = NULL;
 	s->n = 0;
 	for (size_t i = 0; i < members.n; i++)
-		add_row(s, members.v[i].name, members.v[i].role);
+		add_row(s, members.v[i].person_id, members.v[i].name, members.v[i].role);
 	for (size_t i = 0; i < v.att.n; i++) {
 		const struct attendee *a = &v.att.v[i];
-		add_row(s, a->name, a->role);
+		add_row(s, a->person_id, a->name, a->role);
 		for (int k = 0; k < s->n; k++) {
 			struct row *r = &s->rows[k];
-			if (strcmp(r->person, a->name))
+			if (strcmp(r->person_id, a->person_id))
 				continue;
 			r->recorded = true;
 			r->absent = a->absent;
 			snprintf(r->role, sizeof r->role, "%s", a->role);
+			snprintf(r->for_id, sizeof r->for_id, "%s", a->for_id);
 			snprintf(r->for_name, sizeof r->for_name, "%s", a->for_name ? a->for_name : "");
 			r->to_item = a->to_item;
 		}
@@ -114,7 +130,7 @@ static void set(struct app *app, struct ascreen *s, struct attend_input *in)
 	struct err e;
 	if (!app_tx_begin(app))
 		return;
-	if (app_tx_end(app, meeting_attend(app->st, s->ref, in, &e), &e))
+	if (app_tx_end(app, meeting_attend(app->st, s->meeting_id, in, &e), &e))
 		attend_open(app, s);
 }
 
@@ -141,11 +157,11 @@ static bool attend_key(struct app *app, void *self, int ch, enum key_action a)
 	case ACT_TOGGLE: {
 		if (!r)
 			return true;
-		struct attend_input in = { .person = r->person, .absent = r->recorded && !r->absent };
+		struct attend_input in = { .person_id = r->person_id, .absent = r->recorded && !r->absent };
 		if (!strcmp(r->role, "gäst") || !strcmp(r->role, "adjungerad") || !strcmp(r->role, "sekreterare"))
 			in.role = r->role;
-		if (r->for_name[0] && !in.absent)
-			in.for_person = r->for_name;
+		if (r->for_id[0] && !in.absent)
+			in.for_id = r->for_id;
 		set(app, s, &in);
 		return true;
 	}
@@ -161,7 +177,13 @@ static bool attend_key(struct app *app, void *self, int ch, enum key_action a)
 		if (!prompt_line(app, _("Substitute serving for the selected member:"), who, sizeof who,
 				 (const char *const *)s->names, s->nnames) || !who[0])
 			return true;
-		struct attend_input in = { .person = who, .for_person = r->person };
+		char id[ID_LEN + 1];
+		struct err e;
+		if (council_person_resolve(app->st, who, id, &e)) {
+			app_message(app, true, "%s", e.msg);
+			return true;
+		}
+		struct attend_input in = { .person_id = id, .for_id = r->person_id };
 		set(app, s, &in);
 		return true;
 	}
@@ -170,7 +192,13 @@ static bool attend_key(struct app *app, void *self, int ch, enum key_action a)
 		if (!prompt_line(app, _("Guest (a person in the council):"), who, sizeof who,
 				 (const char *const *)s->names, s->nnames) || !who[0])
 			return true;
-		struct attend_input in = { .person = who, .role = "gäst" };
+		char id[ID_LEN + 1];
+		struct err e;
+		if (council_person_resolve(app->st, who, id, &e)) {
+			app_message(app, true, "%s", e.msg);
+			return true;
+		}
+		struct attend_input in = { .person_id = id, .role = "gäst" };
 		set(app, s, &in);
 		return true;
 	}
@@ -178,11 +206,18 @@ static bool attend_key(struct app *app, void *self, int ch, enum key_action a)
 		char n[16] = "";
 		if (!r || !prompt_line(app, _("Left after item number:"), n, sizeof n, NULL, 0) || !n[0])
 			return true;
-		struct attend_input in = { .person = r->person, .to_item = n };
+		long to;
+		if (!parse_int(n, 1, ITEMS_MAX, &to)) {
+			struct err e;
+			error(&e, E_BAD_ITEM_NUMBER, n);
+			app_message(app, true, "%s", e.msg);
+			return true;
+		}
+		struct attend_input in = { .person_id = r->person_id, .to_item = (int)to };
 		if (!strcmp(r->role, "gäst") || !strcmp(r->role, "adjungerad"))
 			in.role = r->role;
-		if (r->for_name[0])
-			in.for_person = r->for_name;
+		if (r->for_id[0])
+			in.for_id = r->for_id;
 		set(app, s, &in);
 		return true;
 	}

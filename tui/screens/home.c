@@ -205,8 +205,13 @@ static bool home_key(struct app *app, void *self, int ch, enum key_action a)
 		bool ok = prompt_line(app, _("Who are you? (Tab completes)"), buf, sizeof buf,
 				      (const char *const *)names.v, (int)names.n);
 		strvec_release(&names);
+		char id[ID_LEN + 1];
+		if (ok && buf[0] && council_person_resolve(app->st, buf, id, &e)) {
+			app_message(app, true, "%s", e.msg);
+			return true;
+		}
 		if (ok && buf[0] && app_tx_begin(app) &&
-		    app_tx_end(app, council_whoami_set(app->st, buf, &e), &e)) {
+		    app_tx_end(app, council_whoami_set(app->st, id, &e), &e)) {
 			app_message(app, false, _("this database belongs to %s"), buf);
 			home_open(app, self);
 		}

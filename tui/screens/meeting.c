@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/action.h"
+#include "core/council.h"
 #include "core/meeting.h"
 #include "core/status.h"
 #include "tui/app/tui.h"
@@ -56,13 +57,15 @@ static struct item *cur_item(struct mscreen *s)
 static void save_notes(struct app *app, struct mscreen *s)
 {
 	struct err e;
-	char item[16];
+	const char *item = NULL;
 	if (!s->ed || !editor_dirty(s->ed) || locked(s))
 		return;
-	snprintf(item, sizeof item, "%d", s->ed_item);
-	if (!app_tx_begin(app))
+	for (size_t i = 0; i < s->v.items.n; i++)
+		if (s->v.items.v[i].pos == s->ed_item)
+			item = s->v.items.v[i].id;
+	if (!item || !app_tx_begin(app))
 		return;
-	if (app_tx_end(app, meeting_notes_set(app->st, s->ref, item, editor_text(s->ed), &e), &e))
+	if (app_tx_end(app, meeting_notes_set(app->st, item, editor_text(s->ed), &e), &e))
 		editor_mark_saved(s->ed);
 }
 
@@ -102,7 +105,13 @@ static int meeting_open_screen(struct app *app, void *self)
 	save_notes(app, s);
 	int keep = s->sel;
 	meeting_view_release(&s->v);
-	if (meeting_view_load(app->st, s->ref, &s->v, &e)) {
+	struct meeting m;
+	int rc = meeting_resolve(app->st, s->ref, &m, &e);
+	if (!rc) {
+		rc = meeting_view_load(app->st, m.id, &s->v, &e);
+		meeting_release(&m);
+	}
+	if (rc) {
 		app_message(app, true, "%s", e.msg);
 		return -1;
 	}
@@ -300,36 +309,34 @@ static void do_decide(struct app *app, struct mscreen *s)
 		return;
 
 	struct decide_input in = { .text = text };
-	char y[16], n[16], a[16], item[16], dissent[1300], *dissents[1] = { dissent };
+	struct dissent_input dissent = { .motivation = why };
+	struct person_ref conflict;
+	struct err e;
 	if (votes[0]) {
-		int yy = 0, nn = 0, aa = 0;
-		if (sscanf(votes, "%d %d %d", &yy, &nn, &aa) < 2) {
+		int *c = in.counts;
+		if (sscanf(votes, "%d %d %d", &c[VOTE_YES], &c[VOTE_NO], &c[VOTE_ABSTAIN]) < 2) {
 			app_message(app, true, _("votes: give the numbers yes, no and abstain, e.g. 7 1 0"));
 			return;
 		}
-		snprintf(y, sizeof y, "%d", yy);
-		snprintf(n, sizeof n, "%d", nn);
-		snprintf(a, sizeof a, "%d", aa);
-		in.yes = y;
-		in.no = n;
-		in.abstain = a;
+		in.counted = true;
+	}
+	if ((who[0] && council_person_resolve(app->st, who, dissent.person_id, &e)) ||
+	    (jav[0] && council_person_resolve(app->st, jav, conflict.id, &e))) {
+		app_message(app, true, "%s", e.msg);
+		return;
 	}
 	if (who[0]) {
-		snprintf(dissent, sizeof dissent, "%s%s%s", who, why[0] ? ":" : "", why);
-		in.dissents = dissents;
+		in.dissents = &dissent;
 		in.ndissents = 1;
 	}
-	char *conflicts[1] = { jav };
 	if (jav[0]) {
-		in.conflicts = conflicts;
+		in.conflicts = &conflict;
 		in.nconflicts = 1;
 	}
-	snprintf(item, sizeof item, "%d", it->pos);
 	struct decide_result r;
-	struct err e;
 	if (!app_tx_begin(app))
 		return;
-	if (app_tx_end(app, meeting_decide(app->st, s->ref, item, &in, &r, &e), &e)) {
+	if (app_tx_end(app, meeting_decide(app->st, it->id, &in, &r, &e), &e)) {
 		if (r.warning[0])
 			app_message(app, false, _("§ %d recorded. %s"), r.para, r.warning);
 		else
@@ -343,7 +350,7 @@ static void do_decide(struct app *app, struct mscreen *s)
 static void do_new_action(struct app *app, struct mscreen *s)
 {
 	struct item *it = cur_item(s);
-	char title[512] = "", owner[256] = "", due[32] = "", goal[32] = "", dref[96];
+	char title[512] = "", owner[256] = "", due[32] = "", goal[32] = "", goal_id[ID_LEN + 1];
 	struct strvec owners = { 0 }, codes = { 0 };
 	struct goal_list goals = { 0 };
 	struct err e;
@@ -366,11 +373,13 @@ static void do_new_action(struct app *app, struct mscreen *s)
 	strvec_release(&codes);
 	if (!ok)
 		return;
-	struct action_input in = { .title = title, .owner = owner, .due = due[0] ? due : NULL,
-				   .goal = goal[0] ? goal : NULL };
-	if (it->decision) {
-		snprintf(dref, sizeof dref, "%s/%d/%d", s->v.m.body_short, it->decision->year, it->decision->para);
-		in.decision = dref;
+	struct action_input in = { .title = title, .due = due[0] ? due : NULL,
+				   .decision_id = it->decision ? it->decision->id : NULL,
+				   .goal_id = goal[0] ? goal_id : NULL };
+	if (action_owner_resolve(app->st, owner, &in.owner, &e) ||
+	    (goal[0] && council_goal_resolve(app->st, goal, goal_id, &e))) {
+		app_message(app, true, "%s", e.msg);
+		return;
 	}
 	char id[ID_LEN + 1];
 	if (!app_tx_begin(app))
@@ -390,7 +399,8 @@ static void do_add_item(struct app *app, struct mscreen *s)
 	int pos;
 	if (!app_tx_begin(app))
 		return;
-	if (app_tx_end(app, meeting_item_add(app->st, s->ref, title, "case", NULL, NULL, 0, &pos, &e), &e)) {
+	struct item_input in = { .title = title, .kind = "case" };
+	if (app_tx_end(app, meeting_item_add(app->st, s->v.m.id, &in, &pos, &e), &e)) {
 		meeting_open_screen(app, s);
 		select_item(app, s, (int)s->v.items.n - 1);
 		app_message(app, false, _("item %d added"), pos);
@@ -404,7 +414,7 @@ static void simple(struct app *app, struct mscreen *s, int (*fn)(struct store *,
 	save_notes(app, s);
 	if (!app_tx_begin(app))
 		return;
-	if (app_tx_end(app, fn(app->st, s->ref, NULL, &e), &e)) {
+	if (app_tx_end(app, fn(app->st, s->v.m.id, NULL, &e), &e)) {
 		app_message(app, false, "%s", done);
 		meeting_open_screen(app, s);
 	}
@@ -414,13 +424,11 @@ static void do_postpone(struct app *app, struct mscreen *s)
 {
 	struct item *it = cur_item(s);
 	struct err e;
-	char item[16];
 	if (!it)
 		return;
-	snprintf(item, sizeof item, "%d", it->pos);
 	if (!app_tx_begin(app))
 		return;
-	if (app_tx_end(app, meeting_item_postpone(app->st, s->ref, item, &e), &e)) {
+	if (app_tx_end(app, meeting_item_postpone(app->st, it->id, &e), &e)) {
 		app_message(app, false, _("item %d postponed"), it->pos);
 		meeting_open_screen(app, s);
 	}
@@ -435,14 +443,11 @@ static void do_move(struct app *app, struct mscreen *s, int delta)
 	int to = it->pos + delta;
 	if (to < 1 || to > (int)s->v.items.n)
 		return;
-	char item[16], dest[16];
 	struct err e;
-	snprintf(item, sizeof item, "%d", it->pos);
-	snprintf(dest, sizeof dest, "%d", to);
 	save_notes(app, s);
 	if (!app_tx_begin(app))
 		return;
-	if (app_tx_end(app, meeting_item_move(app->st, s->ref, item, dest, &e), &e)) {
+	if (app_tx_end(app, meeting_item_move(app->st, it->id, to, &e), &e)) {
 		s->sel = to - 1;
 		/* the editor follows its item to the new number */
 		editor_free(s->ed);

@@ -9,11 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/meeting.h"
 #include "core/prepare.h"
 #include "tui/app/tui.h"
 
 struct prep {
 	char ref[128];
+	char meeting_id[ID_LEN + 1]; /* the meeting ref names, found on loading */
 	struct offers offers;
 	bool *chosen;
 	struct listnav nav;
@@ -25,7 +27,14 @@ static int prepare_load(struct app *app, void *self)
 	struct prep *s = self;
 	struct err e;
 	struct offers o = { 0 };
-	if (prepare_offers(app->st, s->ref, &o, &e)) {
+	struct meeting m;
+	int rc = meeting_resolve(app->st, s->ref, &m, &e);
+	if (!rc) {
+		memcpy(s->meeting_id, m.id, sizeof s->meeting_id);
+		meeting_release(&m);
+		rc = prepare_offers(app->st, s->meeting_id, &o, &e);
+	}
+	if (rc) {
 		app_message(app, true, "%s", e.msg);
 		offers_release(&o);
 		return -1;
@@ -77,7 +86,7 @@ static void apply(struct app *app, struct prep *s)
 	int added = 0;
 	if (!app_tx_begin(app))
 		return;
-	if (app_tx_end(app, prepare_apply(app->st, s->ref, &s->offers, s->chosen, &added, &e), &e)) {
+	if (app_tx_end(app, prepare_apply(app->st, s->meeting_id, &s->offers, s->chosen, &added, &e), &e)) {
 		char ref[128];
 		snprintf(ref, sizeof ref, "%s", s->ref);
 		app_pop(app);

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "core/council.h"
+#include "core/meeting.h"
 #include "core/prepare.h"
+#include "core/rules.h"
 #include "core/status.h"
 #include "tui/app/tui.h"
 
@@ -95,29 +97,33 @@ static void do_screen(struct app *app, struct pscreen *s)
 	}
 	/* the answers as the interface says them; "yes" and "no" work too */
 	const char *const yn[] = { _("yes"), _("no") };
-	char **answers = xcalloc(s->questions.n, sizeof *answers);
+	bool *answers = xcalloc(s->questions.n + 1, sizeof *answers);
 	bool ok = true;
+	struct err e;
 	for (size_t q = 0; q < s->questions.n && ok; q++) {
 		char label[1024], buf[16] = "";
 		snprintf(label, sizeof label, _("%zu/%zu (yes/no) %s"), q + 1, s->questions.n, s->questions.v[q]);
 		ok = prompt_line(app, label, buf, sizeof buf, yn, 2);
 		char *typed = text_fold(buf), *yes = text_fold(yn[0]), *no = text_fold(yn[1]);
-		answers[q] = xstrdup(!strcmp(typed, yes) ? "yes" : !strcmp(typed, no) ? "no" : buf);
+		int a = !strcmp(typed, yes) ? 1 : !strcmp(typed, no) ? 0 : rules_answer_parse(buf);
 		free(typed);
 		free(yes);
 		free(no);
+		if (ok && a < 0) {
+			error(&e, E_BAD_ANSWER, buf);
+			app_message(app, true, "%s", e.msg);
+			ok = false;
+		}
+		answers[q] = a == 1;
 	}
-	struct err e;
 	const char *status;
 	char id[ID_LEN + 1];
 	memcpy(id, p->id, sizeof id);
 	if (ok && app_tx_begin(app) &&
-	    app_tx_end(app, council_proposal_screen(app->st, id, answers, (int)s->questions.n, &status, &e), &e)) {
+	    app_tx_end(app, council_proposal_screen(app->st, id, answers, s->questions.n, &status, &e), &e)) {
 		app_message(app, false, _("proposal %.8s: %s"), id, status_name(OF_PROPOSAL, status));
 		proposals_load(app, s);
 	}
-	for (size_t q = 0; q < s->questions.n; q++)
-		free(answers[q]);
 	free(answers);
 }
 
@@ -150,12 +156,19 @@ static void do_to_agenda(struct app *app, struct pscreen *s)
 			      (const char *const *)refs.v, (int)refs.n);
 	strvec_release(&refs);
 	struct err e;
+	struct meeting m;
 	int pos;
-	if (ok && ref[0] && app_tx_begin(app) &&
-	    app_tx_end(app, prepare_proposal_to_agenda(app->st, id, ref, &pos, &e), &e)) {
+	if (!ok || !ref[0])
+		return;
+	if (meeting_resolve(app->st, ref, &m, &e)) {
+		app_message(app, true, "%s", e.msg);
+		return;
+	}
+	if (app_tx_begin(app) && app_tx_end(app, prepare_proposal_to_agenda(app->st, id, m.id, &pos, &e), &e)) {
 		app_message(app, false, _("on the agenda of %s as item %d"), ref, pos);
 		proposals_load(app, s);
 	}
+	meeting_release(&m);
 }
 
 static bool proposals_key(struct app *app, void *self, int ch, enum key_action a)

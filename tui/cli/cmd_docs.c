@@ -1,12 +1,10 @@
 /*
- * cli_export: gavel export, invite, report, adjust and verify.
+ * cmd_docs: gavel export, invite, report, adjust and verify (see cmd.h).
  *
  * Text forms go to standard output unless -o FILE is given; PDF and ODT
  * go to a file (-o FILE, else a name made from the meeting), whose name
  * is printed.
  */
-#include "tui/cli/export.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,19 +15,13 @@
 #include "core/doc/protocol.h"
 #include "core/doc/report.h"
 #include "core/doc/verify.h"
-
-static const char *opt(struct ctx *c, const char *name)
-{
-	for (int i = c->nopts - 1; i >= 0; i--)
-		if (!strcmp(c->opts[i].name, name))
-			return c->opts[i].value ? c->opts[i].value : "";
-	return NULL;
-}
+#include "tui/cli/cmd.h"
+#include "tui/cli/parse.h"
 
 /* The --format option, checked against the formats the command writes. */
 static int format_opt(struct ctx *c, const char *allowed, const char *dflt)
 {
-	const char *s = opt(c, "format");
+	const char *s = opt_value(c, "format");
 	if (!s)
 		s = dflt;
 	int f = doc_format_parse(s);
@@ -42,15 +34,15 @@ static int format_opt(struct ctx *c, const char *allowed, const char *dflt)
 		p += len + (p[len] == '|');
 	}
 	if (!ok)
-		return errorf(c->e, E_USAGE, _("unknown format: %s (%s)"), s, allowed);
+		return error(c->e, E_UNKNOWN_FORMAT, s, allowed);
 	return f;
 }
 
 static int lang_opt(struct ctx *c, const char **lang)
 {
-	*lang = opt(c, "lang");
+	*lang = opt_value(c, "lang");
 	if (*lang && !doc_lang_valid(*lang))
-		return errorf(c->e, E_USAGE, _("unknown document language: %s (sv or en)"), *lang);
+		return error(c->e, E_DOC_LANG, *lang);
 	return 0;
 }
 
@@ -58,15 +50,14 @@ static int lang_opt(struct ctx *c, const char **lang)
  * without -o, else to default_name (and says so). */
 static int save(struct ctx *c, const struct doc *d, enum doc_format f, const char *default_name)
 {
-	const char *path = opt(c, "o");
+	const char *path = opt_value(c, "o");
 	if (path && !*path)
-		return errorf(c->e, E_USAGE, _("-o needs a file name"));
+		return error(c->e, E_OPTION_NEEDS_VALUE, "-o", c->cmd->name);
 	const struct doc_writer *w = doc_writer(f);
 	bool text = w && w->text;
 	if ((!path && text) || (path && !strcmp(path, "-"))) {
 		if (!text)
-			return errorf(c->e, E_USAGE, _("a %s file cannot go to standard output; give -o FILE"),
-				      doc_format_ext(f));
+			return error(c->e, E_NOT_TO_STDOUT, doc_format_ext(f));
 		return doc_bytes(d, f, c->out, c->e);
 	}
 	if (doc_save(d, f, path ? path : default_name, c->e))
@@ -75,36 +66,39 @@ static int save(struct ctx *c, const struct doc *d, enum doc_format f, const cha
 	return 0;
 }
 
-int cli_export(struct ctx *c)
+int cmd_export(struct ctx *c)
 {
-	const char *lang, *ps = opt(c, "paragraph");
-	long para = 0;
+	const char *lang, *ps = opt_value(c, "paragraph");
+	int para = 0;
+	struct meeting m;
 	int f = format_opt(c, "pdf|odt|html|md|txt", "pdf");
-	if (f < 0 || lang_opt(c, &lang))
+	if (f < 0 || lang_opt(c, &lang) || (ps && parse_paragraph(ps, &para, c->e)) ||
+	    meeting_resolve(c->st, c->argv[0], &m, c->e))
 		return -1;
-	if (ps && !parse_int(ps, 1, 100000, &para))
-		return errorf(c->e, E_INVALID, _("invalid paragraph number: %s"), ps);
 	struct doc d;
-	int rc = protocol_build(c->st, c->argv[0], (int)para, lang, (enum doc_format)f, &d, c->e);
+	int rc = protocol_build(c->st, m.id, para, lang, (enum doc_format)f, &d, c->e);
 	if (!rc) {
-		char *name = protocol_file_name(c->argv[0], (int)para, (enum doc_format)f, d.lang);
+		char *name = protocol_file_name(&m, para, (enum doc_format)f, d.lang);
 		rc = save(c, &d, (enum doc_format)f, name);
 		free(name);
 	}
 	doc_release(&d);
+	meeting_release(&m);
 	return rc;
 }
 
-int cli_invite(struct ctx *c)
+int cmd_invite(struct ctx *c)
 {
 	const char *lang;
+	struct meeting m;
 	int f = format_opt(c, "pdf|txt|ics|html|md", "pdf");
-	if (f < 0 || lang_opt(c, &lang))
+	if (f < 0 || lang_opt(c, &lang) || meeting_resolve(c->st, c->argv[0], &m, c->e))
 		return -1;
+	int rc;
 	if (f == DOC_FMT_ICS) {
-		const char *path = opt(c, "o");
+		const char *path = opt_value(c, "o");
 		struct strbuf sb = { 0 };
-		int rc = invite_ics(c->st, c->argv[0], lang, NULL, &sb, c->e);
+		rc = invite_ics(c->st, m.id, lang, NULL, &sb, c->e);
 		if (!rc && path && strcmp(path, "-")) {
 			rc = doc_write_file(path, sb.buf, sb.len, c->e);
 			if (!rc)
@@ -113,45 +107,46 @@ int cli_invite(struct ctx *c)
 			sb_add(c->out, sb.buf, sb.len);
 		}
 		sb_release(&sb);
-		return rc;
+	} else {
+		struct doc d;
+		rc = invite_build(c->st, m.id, lang, &d, c->e);
+		if (!rc) {
+			char *name = invite_file_name(&m, (enum doc_format)f, d.lang);
+			rc = save(c, &d, (enum doc_format)f, name);
+			free(name);
+		}
+		doc_release(&d);
 	}
-	struct doc d;
-	int rc = invite_build(c->st, c->argv[0], lang, &d, c->e);
-	if (!rc) {
-		char *name = invite_file_name(c->argv[0], (enum doc_format)f, d.lang);
-		rc = save(c, &d, (enum doc_format)f, name);
-		free(name);
-	}
-	doc_release(&d);
+	meeting_release(&m);
 	return rc;
 }
 
-int cli_adjust(struct ctx *c)
+int cmd_adjust(struct ctx *c)
 {
-	int n = 0;
-	char **by = xcalloc((size_t)c->nopts + 1, sizeof *by);
-	for (int i = 0; i < c->nopts; i++)
-		if (!strcmp(c->opts[i].name, "by"))
-			by[n++] = (char *)c->opts[i].value;
-	const char *ps = opt(c, "paragraph");
-	long para = 0;
-	int rc = 0;
-	if (ps && !parse_int(ps, 1, 100000, &para))
-		rc = errorf(c->e, E_INVALID, _("invalid paragraph number: %s"), ps);
-	if (!rc)
-		rc = adjust_sign(c->st, c->argv[0], by, n, (int)para, opt(c, "on-paper") != NULL, c->out,
-				 c->e);
+	size_t n;
+	int para = 0;
+	struct meeting m;
+	struct person_ref *by = NULL;
+	const char *ps = opt_value(c, "paragraph");
+	char **names = opt_values(c, "by", &n);
+	int rc = -1;
+	if (!(ps && parse_paragraph(ps, &para, c->e)) && !meeting_resolve(c->st, c->argv[0], &m, c->e)) {
+		if (!parse_people(c->st, names, n, &by, c->e))
+			rc = adjust_sign(c->st, m.id, by, n, para, opt_flag(c, "on-paper"), c->out, c->e);
+		meeting_release(&m);
+	}
 	free(by);
+	free(names);
 	return rc;
 }
 
-bool cli_verify_is_file(const char *arg)
+bool cmd_verify_is_file(const char *arg)
 {
 	struct stat sb;
 	return stat(arg, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
-int cli_verify_file(const char *path)
+int cmd_verify_file(const char *path)
 {
 	struct strbuf out = { 0 };
 	struct err e;
@@ -167,30 +162,35 @@ int cli_verify_file(const char *path)
 	return rc;
 }
 
-int cli_verify(struct ctx *c)
+int cmd_verify(struct ctx *c)
 {
-	if (cli_verify_is_file(c->argv[0]))
+	struct meeting m;
+	if (cmd_verify_is_file(c->argv[0]))
 		return verify_file(c->argv[0], c->out, c->e);
-	return adjust_verify_meeting(c->st, c->argv[0], c->out, c->e);
+	if (meeting_resolve(c->st, c->argv[0], &m, c->e))
+		return -1;
+	int rc = adjust_verify_meeting(c->st, m.id, c->out, c->e);
+	meeting_release(&m);
+	return rc;
 }
 
-int cli_report_goals(struct ctx *c)
+int cmd_report_goals(struct ctx *c)
 {
-	const char *lang, *ys = opt(c, "year");
+	const char *lang, *ys = opt_value(c, "year");
 	char today[DATE_SIZE];
-	long year;
+	int year;
 	int f = format_opt(c, "pdf|html|md", "pdf");
 	if (f < 0 || lang_opt(c, &lang))
 		return -1;
 	clock_today(today);
 	if (!ys)
 		year = date_year(today);
-	else if (!parse_int(ys, 1900, 2999, &year))
-		return errorf(c->e, E_INVALID, _("invalid year: %s"), ys);
+	else if (parse_year(ys, &year, c->e))
+		return -1;
 	struct doc d;
-	int rc = report_goals_build(c->st, (int)year, lang, &d, c->e);
+	int rc = report_goals_build(c->st, year, lang, &d, c->e);
 	if (!rc) {
-		char *name = report_file_name((int)year, (enum doc_format)f, d.lang);
+		char *name = report_file_name(year, (enum doc_format)f, d.lang);
 		rc = save(c, &d, (enum doc_format)f, name);
 		free(name);
 	}

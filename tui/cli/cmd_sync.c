@@ -1,6 +1,5 @@
-/* cli_sync: the sync commands of the command line (see cli_sync.h). */
-#include "tui/cli/sync.h"
-
+/* cmd_sync: the shared folder's commands: share, join, sync, conflicts,
+ * members and the passphrase (see cmd.h and sync/sync.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +10,12 @@
 
 #include "core/base/json.h"
 #include "sync/sync.h"
+#include "tui/cli/cmd.h"
 
+/* The shortest new passphrase, in characters. */
 #define PASS_MIN 8
+/* The longest line read from the terminal or a passphrase file. */
+#define LINE_MAX_BYTES 1024
 
 /* Reads a line from the terminal, without echo when secret. */
 static char *ask(const char *prompt, bool secret)
@@ -29,7 +32,7 @@ static char *ask(const char *prompt, bool secret)
 		quiet.c_lflag &= ~(tcflag_t)ECHO;
 		restore = tcsetattr(fileno(tty), TCSAFLUSH, &quiet) == 0;
 	}
-	char buf[1024];
+	char buf[LINE_MAX_BYTES];
 	char *line = fgets(buf, sizeof buf, tty) ? xstrdup(buf) : NULL;
 	if (restore) {
 		tcsetattr(fileno(tty), TCSAFLUSH, &old);
@@ -48,7 +51,7 @@ static char *passphrase(const char *file, bool twice, struct err *e)
 	char *p = NULL;
 	if (file) {
 		FILE *f = fopen(file, "r");
-		char buf[1024];
+		char buf[LINE_MAX_BYTES];
 		if (!f) {
 			error(e, E_IO, file, strerror(errno));
 			return NULL;
@@ -64,7 +67,7 @@ static char *passphrase(const char *file, bool twice, struct err *e)
 	} else {
 		p = ask(twice ? _("New passphrase for the council: ") : _("The council's passphrase: "), true);
 		if (!p) {
-			errorf(e, E_USAGE, _("no terminal to ask the passphrase on; use --passphrase-file FILE or GAVEL_PASSPHRASE"));
+			error(e, E_NO_TERMINAL);
 			return NULL;
 		}
 		if (twice) {
@@ -72,7 +75,7 @@ static char *passphrase(const char *file, bool twice, struct err *e)
 			if (!again || strcmp(again, p)) {
 				free(again);
 				free(p);
-				errorf(e, E_INVALID, _("the two passphrases differ"));
+				error(e, E_PASSPHRASES_DIFFER);
 				return NULL;
 			}
 			free(again);
@@ -80,12 +83,12 @@ static char *passphrase(const char *file, bool twice, struct err *e)
 	}
 	if (!p || !*p) {
 		free(p);
-		errorf(e, E_INVALID, _("the passphrase is empty"));
+		error(e, E_PASSPHRASE_EMPTY);
 		return NULL;
 	}
 	if (twice && text_width(p) < PASS_MIN) {
 		free(p);
-		errorf(e, E_INVALID, _("the passphrase is too short (at least %d characters)"), PASS_MIN);
+		error(e, E_PASSPHRASE_SHORT, PASS_MIN);
 		return NULL;
 	}
 	return p;
@@ -108,7 +111,7 @@ static char *person_arg(const char *as, struct err *e)
 	char *p = ask(_("Who are you (your name in the council)? "), false);
 	if (!p || !*p) {
 		free(p);
-		errorf(e, E_USAGE, _("say who this machine belongs to with --as PERSON"));
+		error(e, E_NO_PERSON_AS);
 		return NULL;
 	}
 	return p;
@@ -153,51 +156,30 @@ static void print_summary(const struct sync_summary *s, bool json, struct strbuf
 		fprintf(stderr, "gavel: %s\n", s->notes.v[i]);
 }
 
-int cli_sync_share(struct cli_sync_args *a)
+int cmd_share(struct ctx *c)
 {
 	struct sync_summary s = { 0 };
-	char *who = person_arg(a->as, a->e);
+	char *who = person_arg(opt_value(c, "as"), c->e);
 	if (!who)
 		return -1;
-	char *pass = passphrase(a->passphrase_file, true, a->e);
+	char *pass = passphrase(opt_value(c, "passphrase-file"), true, c->e);
 	if (!pass) {
 		free(who);
 		return -1;
 	}
-	int rc = sync_share(a->st, a->argv[0], who, pass, &s, a->e);
+	int rc = sync_share(c->st, c->argv[0], who, pass, &s, c->e);
 	wipe_free(pass);
 	if (!rc)
-		sb_addf(a->out, _("shared the council through %s as %s; %ld changes written\n"), a->argv[0], who, s.sent);
+		sb_addf(c->out, _("shared the council through %s as %s; %ld changes written\n"), c->argv[0], who, s.sent);
 	free(who);
 	sync_summary_release(&s);
 	return rc;
 }
 
-int cli_sync_join(const char *db_path, int argc, char **argv)
+int cmd_join(const char *db_path, const char *dir, const char *as, const char *file)
 {
-	const char *as = NULL, *file = NULL, *dir = NULL;
 	struct err e;
 	error_clear(&e);
-	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--as") && i + 1 < argc)
-			as = argv[++i];
-		else if (!strncmp(argv[i], "--as=", 5))
-			as = argv[i] + 5;
-		else if (!strcmp(argv[i], "--passphrase-file") && i + 1 < argc)
-			file = argv[++i];
-		else if (!strncmp(argv[i], "--passphrase-file=", 18))
-			file = argv[i] + 18;
-		else if (argv[i][0] != '-' && !dir)
-			dir = argv[i];
-		else {
-			fprintf(stderr, "gavel: %s\n", _("usage: gavel join DIR --as PERSON [--passphrase-file FILE]"));
-			return 2;
-		}
-	}
-	if (!dir) {
-		fprintf(stderr, "gavel: %s\n", _("usage: gavel join DIR --as PERSON [--passphrase-file FILE]"));
-		return 2;
-	}
 	char *who = person_arg(as, &e), *pass = who ? passphrase(file, false, &e) : NULL;
 	struct sync_summary s = { 0 };
 	struct store *st = NULL;
@@ -225,78 +207,78 @@ int cli_sync_join(const char *db_path, int argc, char **argv)
 	return status;
 }
 
-int cli_sync_run(struct cli_sync_args *a)
+int cmd_sync(struct ctx *c)
 {
 	struct sync_summary s = { 0 };
-	int rc = sync_run(a->st, a->argc ? a->argv[0] : NULL, &s, a->e);
+	int rc = sync_run(c->st, c->argc ? c->argv[0] : NULL, &s, c->e);
 	if (!rc)
-		print_summary(&s, a->json, a->out);
+		print_summary(&s, c->json, c->out);
 	sync_summary_release(&s);
 	return rc;
 }
 
-int cli_sync_conflicts(struct cli_sync_args *a)
+int cmd_conflicts(struct ctx *c)
 {
 	struct sync_conflict_list l = { 0 };
-	if (sync_conflicts(a->st, &l, a->e))
+	if (sync_conflicts(c->st, &l, c->e))
 		return -1;
-	if (a->json) {
+	if (c->json) {
 		struct json j;
-		json_init(&j, a->out);
+		json_init(&j, c->out);
 		json_arr_begin(&j);
 		for (size_t i = 0; i < l.n; i++) {
-			const struct sync_conflict *c = &l.v[i];
+			const struct sync_conflict *k = &l.v[i];
 			json_obj_begin(&j);
-			json_kv_str(&j, "id", c->id);
-			json_kv_str(&j, "what", c->what);
-			json_kv_str(&j, "field", c->field);
-			json_kv_str(&j, "current", c->current);
-			json_kv_str(&j, "current_by", c->current_by);
-			json_kv_str(&j, "current_when", c->current_when);
-			json_kv_str(&j, "other", c->other);
-			json_kv_str(&j, "other_by", c->other_by);
-			json_kv_str(&j, "other_when", c->other_when);
+			json_kv_str(&j, "id", k->id);
+			json_kv_str(&j, "what", k->what);
+			json_kv_str(&j, "field", k->field);
+			json_kv_str(&j, "current", k->current);
+			json_kv_str(&j, "current_by", k->current_by);
+			json_kv_str(&j, "current_when", k->current_when);
+			json_kv_str(&j, "other", k->other);
+			json_kv_str(&j, "other_by", k->other_by);
+			json_kv_str(&j, "other_when", k->other_when);
 			json_obj_end(&j);
 		}
 		json_arr_end(&j);
-		sb_addc(a->out, '\n');
+		sb_addc(c->out, '\n');
 	} else if (!l.n) {
-		sb_addf(a->out, "%s\n", _("no open conflicts"));
+		sb_addf(c->out, "%s\n", _("no open conflicts"));
 	}
-	for (size_t i = 0; !a->json && i < l.n; i++) {
-		const struct sync_conflict *c = &l.v[i];
-		sb_addf(a->out, "%s  %s, %s\n", c->id, c->what, !strcmp(c->field, "-") ? _("deleted and changed") : c->field);
-		sb_addf(a->out, _("    current: %s  (%s, %s)\n"), c->current ? c->current : "-", c->current_by, c->current_when);
-		sb_addf(a->out, _("    other:   %s  (%s, %s)\n"), c->other ? c->other : "-", c->other_by, c->other_when);
+	for (size_t i = 0; !c->json && i < l.n; i++) {
+		const struct sync_conflict *k = &l.v[i];
+		sb_addf(c->out, "%s  %s, %s\n", k->id, k->what, !strcmp(k->field, "-") ? _("deleted and changed") : k->field);
+		sb_addf(c->out, _("    current: %s  (%s, %s)\n"), k->current ? k->current : "-", k->current_by, k->current_when);
+		sb_addf(c->out, _("    other:   %s  (%s, %s)\n"), k->other ? k->other : "-", k->other_by, k->other_when);
 	}
-	if (!a->json && l.n)
-		sb_addf(a->out, "%s\n", _("Keep one with 'gavel conflicts resolve ID current|other'."));
+	if (!c->json && l.n)
+		sb_addf(c->out, "%s\n", _("Keep one with 'gavel conflicts resolve ID current|other'."));
 	sync_conflict_list_release(&l);
 	return 0;
 }
 
-int cli_sync_resolve(struct cli_sync_args *a)
+int cmd_conflicts_resolve(struct ctx *c)
 {
-	if (store_begin(a->st, a->e))
+	if (store_begin(c->st, c->e))
 		return -1;
-	if (sync_conflict_resolve(a->st, a->argv[0], a->argv[1], a->e)) {
-		store_rollback(a->st);
+	if (sync_conflict_resolve(c->st, c->argv[0], c->argv[1], c->e)) {
+		store_rollback(c->st);
 		return -1;
 	}
-	if (store_commit(a->st, a->e))
+	if (store_commit(c->st, c->e))
 		return -1;
-	sb_addf(a->out, "%s\n", _("resolved; the choice goes to the others at the next sync"));
+	sb_addf(c->out, "%s\n", _("resolved; the choice goes to the others at the next sync"));
 	return 0;
 }
 
-int cli_sync_members(struct cli_sync_args *a)
+int cmd_members(struct ctx *c)
 {
 	struct sync_member_list l = { 0 };
-	if (sync_members(a->st, &l, a->e))
+	if (sync_members(c->st, &l, c->e))
 		return -1;
-	if (a->json) {
+	if (c->json) {
 		struct json j;
-		json_init(&j, a->out);
+		json_init(&j, c->out);
 		json_arr_begin(&j);
 		for (size_t i = 0; i < l.n; i++) {
 			json_obj_begin(&j);
@@ -309,52 +291,52 @@ int cli_sync_members(struct cli_sync_args *a)
 			json_obj_end(&j);
 		}
 		json_arr_end(&j);
-		sb_addc(a->out, '\n');
+		sb_addc(c->out, '\n');
 	}
-	for (size_t i = 0; !a->json && i < l.n; i++) {
-		sb_addpad(a->out, l.v[i].person, 24);
-		sb_addf(a->out, " %s  %4ld files", l.v[i].fingerprint, l.v[i].files);
+	for (size_t i = 0; !c->json && i < l.n; i++) {
+		sb_addpad(c->out, l.v[i].person, 24);
+		sb_addf(c->out, " %s  %4ld files", l.v[i].fingerprint, l.v[i].files);
 		if (l.v[i].revoked)
-			sb_addf(a->out, _("  removed %s"), l.v[i].revoked);
+			sb_addf(c->out, _("  removed %s"), l.v[i].revoked);
 		if (l.v[i].me)
-			sb_addf(a->out, "  %s", _("(this machine)"));
-		sb_addc(a->out, '\n');
+			sb_addf(c->out, "  %s", _("(this machine)"));
+		sb_addc(c->out, '\n');
 	}
 	sync_member_list_release(&l);
 	return 0;
 }
 
-int cli_sync_remove(struct cli_sync_args *a)
+int cmd_members_remove(struct ctx *c)
 {
-	char *pass = passphrase(a->passphrase_file, true, a->e);
+	char *pass = passphrase(opt_value(c, "passphrase-file"), true, c->e);
 	if (!pass)
 		return -1;
-	int rc = sync_member_remove(a->st, a->argv[0], pass, a->e);
+	int rc = sync_member_remove(c->st, c->argv[0], pass, c->e);
 	wipe_free(pass);
 	if (rc)
 		return -1;
 	struct sync_summary s = { 0 };
-	rc = sync_run(a->st, NULL, &s, a->e);
+	rc = sync_run(c->st, NULL, &s, c->e);
 	sync_summary_release(&s);
 	if (!rc)
-		sb_addf(a->out, _("removed %s: a new council key is in use; give the remaining members' new machines the new passphrase\n"),
-			a->argv[0]);
+		sb_addf(c->out, _("removed %s: a new council key is in use; give the remaining members' new machines the new passphrase\n"),
+			c->argv[0]);
 	return rc;
 }
 
-int cli_sync_passphrase(struct cli_sync_args *a)
+int cmd_passphrase(struct ctx *c)
 {
-	char *pass = passphrase(a->passphrase_file, true, a->e);
+	char *pass = passphrase(opt_value(c, "passphrase-file"), true, c->e);
 	if (!pass)
 		return -1;
-	int rc = sync_passphrase(a->st, pass, a->e);
+	int rc = sync_passphrase(c->st, pass, c->e);
 	wipe_free(pass);
 	if (rc)
 		return -1;
 	struct sync_summary s = { 0 };
-	rc = sync_run(a->st, NULL, &s, a->e);
+	rc = sync_run(c->st, NULL, &s, c->e);
 	sync_summary_release(&s);
 	if (!rc)
-		sb_addf(a->out, "%s\n", _("the passphrase is changed, and with it the council key"));
+		sb_addf(c->out, "%s\n", _("the passphrase is changed, and with it the council key"));
 	return rc;
 }
