@@ -37,7 +37,18 @@
 	/* ---- the store (store/) ---- */ \
 	/* ---- the domain (core/) ---- */ \
 	/* ---- the sync (sync/) ---- */ \
-	/* ---- the interface (tui/) ---- */
+	/* ---- the interface (tui/) ---- */ \
+	X(E_TERMINAL, 1, N_("cannot start the terminal interface on %s")) \
+	X(E_HEADLESS_SIZE, 2, N_("invalid GAVEL_HEADLESS: %s (give COLSxROWS, e.g. 80x24)")) \
+	X(E_HEADLESS_KEY, 2, N_("invalid key in GAVEL_SCRIPT: <%s>")) \
+	X(E_NOT_A_YEAR, 1, N_("invalid year: %s (give YYYY)")) \
+	X(E_FORMAT_NOT_OFFERED, 1, N_("unknown format: %s (%s)")) \
+	X(E_WHOAMI_UNSET, 1, N_("who you are is not set: press w on the home screen")) \
+	X(E_BAD_VOTES, 1, N_("invalid votes: %s (give the numbers yes, no and abstain, e.g. 7 1 0)")) \
+	X(E_EDITOR_FAILED, 1, N_("the editor %s failed: the notes are unchanged")) \
+	X(E_NO_PARAGRAPH, 1, N_("item %d has no decision, so no paragraph to extract")) \
+	X(E_NO_QUESTIONS, 1, N_("no screening questions: add them with gavel question add")) \
+	X(E_NOT_ABSENT, 1, N_("%s is not marked absent: a substitute serves only for an absent member"))
 
 #define ERROR_ENUM(code, exit, msg) code,
 enum err_code { ERROR_CODES(ERROR_ENUM) };

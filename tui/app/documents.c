@@ -35,7 +35,7 @@ static int ask_format(struct app *app, const char *const *allowed, int n)
 	for (int i = 0; i < n; i++)
 		if (!strcmp(buf, allowed[i]))
 			return doc_format_parse(buf);
-	app_message(app, true, _("unknown format: %s (%s)"), buf, label);
+	app_refuse(app, E_FORMAT_NOT_OFFERED, buf, label);
 	return -1;
 }
 
@@ -92,7 +92,7 @@ void docs_report(struct app *app)
 	char *end;
 	long y = strtol(year, &end, 10);
 	if (*end || y < 1900 || y > 2999) {
-		app_message(app, true, _("not a year: %s (give YYYY)"), year);
+		app_refuse(app, E_NOT_A_YEAR, year);
 		return;
 	}
 	static const char *const formats[] = { "pdf", "html", "md" };
