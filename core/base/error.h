@@ -48,7 +48,10 @@
 	X(E_EDITOR_FAILED, 1, N_("the editor %s failed: the notes are unchanged")) \
 	X(E_NO_PARAGRAPH, 1, N_("item %d has no decision, so no paragraph to extract")) \
 	X(E_NO_QUESTIONS, 1, N_("no screening questions: add them with gavel question add")) \
-	X(E_NOT_ABSENT, 1, N_("%s is not marked absent: a substitute serves only for an absent member"))
+	X(E_NOT_ABSENT, 1, N_("%s is not marked absent: a substitute serves only for an absent member")) \
+	X(E_ON_AGENDA, 1, N_("already on the agenda: %s")) \
+	X(E_NO_DECISION, 1, N_("action %.8s was not born from a decision: no meeting to open")) \
+	X(E_NOT_SHARED, 1, N_("this council is not shared: gavel council share DIR --as YOUR-NAME"))
 
 #define ERROR_ENUM(code, exit, msg) code,
 enum err_code { ERROR_CODES(ERROR_ENUM) };

@@ -204,7 +204,7 @@ static void do_note(struct app *app, struct ascreen *s)
 static void open_decision(struct app *app, const struct action *a)
 {
 	if (!a->decision_ref) {
-		app_message(app, false, "%s", _("this action was not born from a decision"));
+		app_refuse(app, E_NO_DECISION, a->id);
 		return;
 	}
 	char body[64], year[8];

@@ -103,7 +103,7 @@ static bool prepare_key(struct app *app, void *self, int ch, enum key_action a)
 		if (s->offers.n && !s->offers.v[s->nav.sel].on_agenda)
 			s->chosen[s->nav.sel] = !s->chosen[s->nav.sel];
 		else if (s->offers.n)
-			app_message(app, false, "%s", _("already on the agenda"));
+			app_refuse(app, E_ON_AGENDA, s->offers.v[s->nav.sel].title);
 		if (s->nav.sel + 1 < (int)s->offers.n)
 			s->nav.sel++;
 		return true;

@@ -52,7 +52,7 @@ bool tui_sync(struct app *app, bool quiet)
 	sync_status_release(&st);
 	if (!shared) {
 		if (!quiet)
-			app_message(app, false, "%s", _("this council is not shared: gavel council share DIR --as YOUR-NAME"));
+			app_refuse(app, E_NOT_SHARED);
 		return false;
 	}
 	int rc = sync_run(app->st, NULL, &sum, &e);
