@@ -141,11 +141,14 @@ static void save_all(struct app *app)
 			app->stack[i].ops->save(app, app->stack[i].self);
 }
 
+/* The room for a tab: its key and its title. */
+#define TAB_SIZE 64
+
 /* The tabs of the top-level screens in the title line, "1 Home  2 Meetings
  * …", from x0 to the right edge; false (nothing drawn) if they do not fit. */
 static bool draw_tabs(struct app *app, int x0)
 {
-	char tabs[SCREEN_TOP_COUNT][64];
+	char tabs[SCREEN_TOP_COUNT][TAB_SIZE];
 	int width = 0;
 	for (int s = 0; s < SCREEN_TOP_COUNT; s++) {
 		snprintf(tabs[s], sizeof tabs[s], "%c %s", screen_infos[s].key, _(screen_infos[s].title));

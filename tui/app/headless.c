@@ -73,12 +73,11 @@ static bool parse_size(const char *s, int *cols, int *rows)
 /* One <...> of the script, its text between the brackets. */
 static int parse_named(const char *t, struct err *e)
 {
-	char size[32];
 	if (!strncmp(t, "dump ", 5) && t[5] && strlen(t + 5) < NAME_MAX_LEN) {
 		memcpy(add(EV_DUMP)->name, t + 5, strlen(t + 5) + 1);
 		return 0;
 	}
-	if (!strncmp(t, "resize ", 7) && strlen(t + 7) < sizeof size) {
+	if (!strncmp(t, "resize ", 7)) {
 		struct event *ev = add(EV_RESIZE);
 		if (parse_size(t + 7, &ev->cols, &ev->rows))
 			return 0;

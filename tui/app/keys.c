@@ -32,6 +32,8 @@
 
 /* where a key is a command: everywhere but in the notes, which take text */
 #define EVERY (ON_ALL & ~ON_NOTES)
+/* the room for the keys of a row or of a hint as shown: "q, Esc, ←, h" */
+#define KEY_NAME_SIZE 64
 /* the screens with something to move in or go from */
 #define MOVING (EVERY & ~ON_WELCOME)
 #define ENTER_KEYS '\n', '\r', KEY_ENTER, 'l'
@@ -223,7 +225,7 @@ const char *keys_label(const struct keydef *k)
 
 const char *keys_first(enum key_action a, unsigned on)
 {
-	static char name[64];
+	static char name[KEY_NAME_SIZE];
 	for (int i = 0; i < keydef_count; i++)
 		if (keydefs[i].action == a && (keydefs[i].on & on)) {
 			const char *l = keys_label(&keydefs[i]);
@@ -238,7 +240,7 @@ const char *keys_first(enum key_action a, unsigned on)
 #define HINT_ITEMS 32
 
 struct hint_item {
-	char keys[64];
+	char keys[KEY_NAME_SIZE];
 	const char *word; /* untranslated, as in the table */
 };
 
@@ -280,7 +282,7 @@ const char *keys_hint(enum screen_id s, int width)
 		const struct keydef *k = &keydefs[i];
 		if (!k->hint || !(k->on & on) || !(k->hint_on & on))
 			continue;
-		char name[64];
+		char name[KEY_NAME_SIZE];
 		first_name(k, name, sizeof name);
 		if (k->action == ACT_HELP) {
 			snprintf(help.keys, sizeof help.keys, "%s", name);

@@ -254,10 +254,12 @@ void open_help(struct app *app, enum screen_id s);
 void open_meetings(struct app *app);
 /* The decisions list, filtered to a goal (NULL: all). */
 void open_decisions(struct app *app, const char *goal);
+/* The decisions list unfiltered: the opener of the go key 3. */
 void open_every_decision(struct app *app);
 void open_goals(struct app *app);
 /* The actions, of one goal (NULL: all). */
 void open_actions(struct app *app, const char *goal);
+/* Everyone's actions of every goal: the opener of the go key 5. */
 void open_every_action(struct app *app);
 void open_proposals(struct app *app);
 /* The chair's preparation of the agenda of meeting ref. */
