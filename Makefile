@@ -6,6 +6,7 @@
 #   make fuzz       fuzz the reader of the shared folder's files (clang, libFuzzer)
 #                   for FUZZ_SECONDS (600); FUZZ_MERGE=1 keeps what it finds in the corpus
 #   make pot        extract the messages into po/gavel.pot (then msgmerge po/sv.po)
+#   make screens-update  rewrite the whole-screen tests' expected screens (tests/screens/)
 #   make install    PREFIX=/usr/local DESTDIR=
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -212,6 +213,12 @@ build/gavel.1: docs/gavel.1.in gavel
 
 man: build/gavel.1
 
+# The expected screens of the whole-screen tests (tests/screens/), and the
+# README's captures made from them, rewritten as the program draws them now:
+# after a change to a screen that is meant, read the diff and commit it.
+screens-update: gavel $(MO)
+	$(Q)SCREENS_UPDATE=1 GAVEL=$(CURDIR)/gavel GAVEL_LOCALEDIR=$(CURDIR)/build/locale bash tests/e2e/screens.sh
+
 install: gavel build/gavel.1 $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 gavel $(DESTDIR)$(BINDIR)/gavel
@@ -224,5 +231,6 @@ install: gavel build/gavel.1 $(MO)
 clean:
 	rm -rf build gavel
 
-.PHONY: all deps check test test-moved-clock layers clang-check fuzz fuzz-check demo bench man pot install clean FORCE
+.PHONY: all deps check test test-moved-clock layers clang-check fuzz fuzz-check demo bench man pot screens-update \
+	install clean FORCE
 -include $(shell find build -name '*.d' 2>/dev/null)

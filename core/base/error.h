@@ -142,7 +142,18 @@
 	X(E_PASSPHRASES_DIFFER, 1, N_("the two passphrases differ")) \
 	X(E_PASSPHRASE_EMPTY, 1, N_("the passphrase is empty")) \
 	X(E_PASSPHRASE_SHORT, 1, N_("the passphrase is too short (at least %d characters)")) \
-	X(E_NO_PERSON_AS, 2, N_("say who this machine belongs to with --as PERSON"))
+	X(E_NO_PERSON_AS, 2, N_("say who this machine belongs to with --as PERSON")) \
+	X(E_TERMINAL, 1, N_("cannot start the terminal interface on %s")) \
+	X(E_HEADLESS_SIZE, 2, N_("invalid GAVEL_HEADLESS: %s (give COLSxROWS, e.g. 80x24)")) \
+	X(E_HEADLESS_KEY, 2, N_("invalid key in GAVEL_SCRIPT: <%s>")) \
+	X(E_WHOAMI_UNSET, 1, N_("who you are is not set: press w on the home screen")) \
+	X(E_BAD_VOTES, 1, N_("invalid votes: %s (give the numbers yes, no and abstain, e.g. 7 1 0)")) \
+	X(E_EDITOR_FAILED, 1, N_("the editor %s failed: the notes are unchanged")) \
+	X(E_ITEM_NO_PARAGRAPH, 1, N_("item %d has no decision, so no paragraph to extract")) \
+	X(E_NOT_ABSENT, 1, N_("%s is not marked absent: a substitute serves only for an absent member")) \
+	X(E_OFFER_ON_AGENDA, 1, N_("already on the agenda: %s")) \
+	X(E_NO_DECISION, 1, N_("action %.8s was not born from a decision: no meeting to open")) \
+	X(E_NOT_SHARED, 1, N_("this council is not shared: gavel council share DIR --as YOUR-NAME"))
 
 #define ERROR_ENUM(code, exit, msg) code,
 enum err_code { ERROR_CODES(ERROR_ENUM) };

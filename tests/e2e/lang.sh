@@ -118,7 +118,7 @@ start LANG=C.UTF-8 -- --lang sv
 wait_for "Kommande sammanträden"
 wait_for "Senaste sammanträden"
 wait_for "Mål: åtgärder klara / öppna / försenade"
-wait_for "Enter öppna  2-6 vyer"
+wait_for "Enter öppna  1-7 vyer"
 ok "--lang sv: the home screen in Swedish"
 keys '?'
 wait_for "Tangenterna på den här skärmen"

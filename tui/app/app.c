@@ -6,6 +6,7 @@
  * screen save (tick), and SIGTERM or SIGHUP only set a flag that makes the
  * loop save every screen and leave cleanly.
  */
+#include <assert.h>
 #include <locale.h>
 #include <poll.h>
 #include <stdio.h>
@@ -15,13 +16,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/council.h"
+#include "tui/app/headless.h"
 #include "tui/app/tui.h"
 
 #define MIN_COLS 40
 #define MIN_ROWS 12
 
 static volatile sig_atomic_t got_signal;
+
+void open_every_decision(struct app *app)
+{
+	open_decisions(app, NULL);
+}
+
+void open_every_action(struct app *app)
+{
+	open_actions(app, NULL);
+}
+
+#define SCREEN_ROW(id, key, on, title, help, man, of, open) \
+	[SCREEN_##id] = { key, on, title, help, man, SCREEN_##of, open },
+const struct screen_info screen_infos[SCREEN_COUNT] = { SCREEN_INFO(SCREEN_ROW) };
 
 static void on_signal(int sig)
 {
@@ -73,11 +88,23 @@ void app_message(struct app *app, bool is_error, const char *fmt, ...)
 	app->message_is_error = is_error;
 }
 
+void app_error(struct app *app, const struct err *e)
+{
+	app_message(app, true, "%s", e->msg);
+}
+
+enum screen_id app_where(const struct app *app)
+{
+	assert(app->depth > 0);
+	const struct screen_ops *top = app->stack[app->depth - 1].ops;
+	return top->mode ? top->mode(app->stack[app->depth - 1].self) : top->id;
+}
+
 bool app_tx_begin(struct app *app)
 {
 	struct err e;
 	if (store_begin(app->st, &e)) {
-		app_message(app, true, "%s", e.msg);
+		app_error(app, &e);
 		return false;
 	}
 	return true;
@@ -88,29 +115,23 @@ bool app_tx_end(struct app *app, int rc, struct err *e)
 	struct err ce;
 	if (rc) {
 		store_rollback(app->st);
-		app_message(app, true, "%s", e->msg);
+		app_error(app, e);
 		return false;
 	}
 	if (store_commit(app->st, &ce)) {
-		app_message(app, true, "%s", ce.msg);
+		app_error(app, &ce);
 		return false;
 	}
 	return true;
 }
 
-void app_goto(struct app *app, enum key_action a)
+void app_goto(struct app *app, enum screen_id s)
 {
+	assert((int)s < SCREEN_TOP_COUNT);
 	while (app->depth > 1)
 		app_pop(app);
-	switch (a) {
-	case ACT_GO_MEETINGS: open_meetings(app); break;
-	case ACT_GO_DECISIONS: open_decisions(app, NULL); break;
-	case ACT_GO_GOALS: open_goals(app); break;
-	case ACT_GO_ACTIONS: open_actions(app, NULL); break;
-	case ACT_GO_PROPOSALS: open_proposals(app); break;
-	case ACT_GO_CONFLICTS: open_conflicts(app); break;
-	default: break;
-	}
+	if (screen_infos[s].open)
+		screen_infos[s].open(app);
 }
 
 static void save_all(struct app *app)
@@ -120,38 +141,52 @@ static void save_all(struct app *app)
 			app->stack[i].ops->save(app, app->stack[i].self);
 }
 
+/* The room for a tab: its key and its title. */
+#define TAB_SIZE 64
+
+/* The tabs of the top-level screens in the title line, "1 Home  2 Meetings
+ * …", from x0 to the right edge; false (nothing drawn) if they do not fit. */
+static bool draw_tabs(struct app *app, int x0)
+{
+	char tabs[SCREEN_TOP_COUNT][TAB_SIZE];
+	int width = 0;
+	for (int s = 0; s < SCREEN_TOP_COUNT; s++) {
+		snprintf(tabs[s], sizeof tabs[s], "%c %s", screen_infos[s].key, _(screen_infos[s].title));
+		width += text_width(tabs[s]) + 2;
+	}
+	if (app->cols - x0 - 4 <= width)
+		return false;
+	for (int s = 0, x = app->cols - width; s < SCREEN_TOP_COUNT; s++)
+		x += draw_text(0, x, tabs[s], text_width(tabs[s])) + 2;
+	return true;
+}
+
 static void draw_frame(struct app *app)
 {
-	const struct screen_ops *top = app->stack[app->depth - 1].ops;
 	/* title line */
 	draw_color(app, C_TITLE, true);
 	draw_fill(0, 0, app->cols);
 	int x = draw_text(0, 1, app->council, app->cols / 2);
 	for (int i = 1; i < app->depth; i++) {
 		x += draw_text(0, 1 + x, " › ", 3);
-		x += draw_text(0, 1 + x, _(app->stack[i].ops->name), app->cols - x - 2);
+		x += draw_text(0, 1 + x, _(screen_infos[app->stack[i].ops->id].title), app->cols - x - 2);
 	}
-	/* the top-level screens and their keys, where there is room */
-	static const char *const tabs[] = { N_("1 Home"), N_("2 Meetings"), N_("3 Decisions"),
-					    N_("4 Goals"), N_("5 Actions"), N_("6 Proposals") };
-	int tw = 0;
-	for (size_t i = 0; i < ARRAY_SIZE(tabs); i++)
-		tw += text_width(_(tabs[i])) + 2;
+	/* the sync state, else the top-level screens and their keys, where
+	 * there is room */
 	if (app->sync_line[0] && app->cols - x - 4 > text_width(app->sync_line) + 2) {
 		int sw = text_width(app->sync_line);
 		draw_text(0, app->cols - sw - 1, app->sync_line, sw);
-		tw = app->cols; /* the tabs give way */
+	} else if (app->stack[0].ops == &screen_home) {
+		draw_tabs(app, x);
 	}
-	if (app->cols - x - 4 > tw && app->stack[0].ops == &screen_home)
-		for (size_t i = 0, tx = (size_t)(app->cols - tw); i < ARRAY_SIZE(tabs); i++)
-			tx += (size_t)draw_text(0, (int)tx, _(tabs[i]), text_width(_(tabs[i]))) + 2;
 	draw_color(app, C_TITLE, false);
 	/* status line: a message, or the keys */
 	int y = app->rows - 1;
-	draw_color(app, app->message[0] && app->message_is_error ? C_ERROR : C_STATUS, true);
+	enum color c = app->message[0] && app->message_is_error ? C_ERROR : C_STATUS;
+	draw_color(app, c, true);
 	draw_fill(y, 0, app->cols);
-	draw_text(y, 1, app->message[0] ? app->message : _(top->hint), app->cols - 2);
-	draw_color(app, app->message[0] && app->message_is_error ? C_ERROR : C_STATUS, false);
+	draw_text(y, 1, app->message[0] ? app->message : keys_hint(app_where(app), app->cols - 2), app->cols - 2);
+	draw_color(app, c, false);
 }
 
 static void draw_too_small(struct app *app)
@@ -185,17 +220,19 @@ static void redraw(struct app *app)
 	refresh();
 }
 
+bool app_hangup(void)
+{
+	return got_signal != 0 || headless_ended();
+}
+
 /*
  * Reads one key. A bracketed paste (ESC [ 200 ~ … ESC [ 201 ~) arrives as
  * KEY_PASTE with its text in app->paste, however large.
  */
-bool app_hangup(void)
-{
-	return got_signal != 0;
-}
-
 int app_read_key(struct app *app)
 {
+	if (headless_on())
+		return headless_key();
 	int ch = getch();
 	if (ch == ERR) {
 		/* a terminal that went away (its window closed, the connection
@@ -270,17 +307,78 @@ static void setup_colors(struct app *app)
 	init_pair(C_HEADER, COLOR_CYAN, -1);
 }
 
+bool tui_headless(void)
+{
+	const char *size = getenv("GAVEL_HEADLESS");
+	return size && *size;
+}
+
+/* Starts curses on the terminal, or on the headless screen; -1 with e. */
+static int start_curses(bool headless, struct err *e)
+{
+	if (headless)
+		return headless_start(e);
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	if (!initscr()) {
+		const char *term = getenv("TERM");
+		return error(e, E_TERMINAL, term && *term ? term : "?");
+	}
+	return 0;
+}
+
+/* Reads what the main loop reads before it starts: the council's name (the
+ * welcome screen when there is none). False with e on a database error. */
+static bool read_council(struct app *app, bool *welcome, struct err *e)
+{
+	char *name = NULL;
+	int rc = store_council_get(app->st, &name, e);
+	*welcome = rc == 1;
+	snprintf(app->council, sizeof app->council, "%s", rc == 0 ? name : "gavel");
+	free(name);
+	return rc >= 0;
+}
+
+/* Hands a key to the top screen, else does what every screen does. */
+static void handle_key(struct app *app, int ch)
+{
+	const struct screen_ops *top = app->stack[app->depth - 1].ops;
+	void *self = app->stack[app->depth - 1].self;
+	enum screen_id where = app_where(app);
+	enum key_action a = keys_action(ch, screen_infos[where].on);
+	if (top->key && top->key(app, self, ch, a)) {
+		/* a steady typist never lets the wait for a key time out:
+		 * the autosave's clock is checked after every key as well */
+		if (app->depth > 0 && app->stack[app->depth - 1].ops == top && app->stack[app->depth - 1].self == self &&
+		    top->tick)
+			top->tick(app, self);
+		return;
+	}
+	int go = act_go_screen(a);
+	if (a == ACT_HELP)
+		open_help(app, where);
+	else if (a == ACT_SEARCH)
+		open_search(app);
+	else if (go >= 0)
+		app_goto(app, (enum screen_id)go);
+	else if (a == ACT_SYNC) {
+		save_all(app);
+		if (tui_sync(app, false) && app->depth > 0 && app->stack[app->depth - 1].ops->open)
+			app->stack[app->depth - 1].ops->open(app, app->stack[app->depth - 1].self);
+	} else if (a == ACT_QUIT)
+		app->quit = true;
+	else if (a == ACT_BACK)
+		app_pop(app);
+}
+
 int tui_run(struct store *st)
 {
 	struct app app = { .st = st };
 	struct err e;
-	char *name = NULL;
-	bool welcome = council_name(st, &name, &e) != 0;
-	if (!welcome) {
-		snprintf(app.council, sizeof app.council, "%s", name);
-		free(name);
-	} else {
-		snprintf(app.council, sizeof app.council, "gavel");
+	bool welcome, headless = tui_headless();
+	if (!read_council(&app, &welcome, &e)) {
+		fprintf(stderr, "gavel: %s\n", e.msg);
+		return error_exit_status(e.code);
 	}
 	clock_today(app.today);
 
@@ -289,11 +387,9 @@ int tui_run(struct store *st)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 
-	if (!getenv("ESCDELAY"))
-		set_escdelay(25);
-	if (!initscr()) {
-		fprintf(stderr, "gavel: %s\n", _("cannot start the terminal interface"));
-		return 1;
+	if (start_curses(headless, &e)) {
+		fprintf(stderr, "gavel: %s\n", e.msg);
+		return error_exit_status(e.code);
 	}
 	raw();
 	noecho();
@@ -303,8 +399,10 @@ int tui_run(struct store *st)
 	curs_set(0);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
 	setup_colors(&app);
-	printf("\033[?2004h"); /* bracketed paste on */
-	fflush(stdout);
+	if (!headless) {
+		printf("\033[?2004h"); /* bracketed paste on */
+		fflush(stdout);
+	}
 
 	/* a shared council syncs at start and at quit */
 	if (!welcome) {
@@ -312,69 +410,45 @@ int tui_run(struct store *st)
 		sync_line_update(&app);
 	}
 	app_push(&app, welcome ? &screen_welcome : &screen_home, NULL);
-	while (app.depth > 0 && !app.quit) {
-		if (got_signal)
-			break;
+	while (app.depth > 0 && !app.quit && !app_hangup()) {
 		redraw(&app);
 		int ch = app_read_key(&app);
-		if (got_signal)
+		if (app_hangup())
 			break;
-		struct app_screen {
-			const struct screen_ops *ops;
-			void *self;
-		} top = { app.stack[app.depth - 1].ops, app.stack[app.depth - 1].self };
 		if (ch == ERR) {
-			if (top.ops->tick)
-				top.ops->tick(&app, top.self);
+			const struct screen_ops *top = app.stack[app.depth - 1].ops;
+			if (top->tick)
+				top->tick(&app, app.stack[app.depth - 1].self);
 			continue;
 		}
 		if (ch == KEY_RESIZE)
 			continue; /* redrawn at the top of the loop */
 		app.message[0] = '\0';
 		if (app.cols < MIN_COLS || app.rows < MIN_ROWS) {
+			/* too small to show a screen: only q, which quits */
 			if (ch == 'q') {
-				if (top.ops->save)
-					top.ops->save(&app, top.self);
+				save_all(&app);
 				app.quit = true;
 			}
 			continue;
 		}
-		enum key_action a = keys_action(ch, top.ops->on);
-		if (top.ops->key && top.ops->key(&app, top.self, ch, a)) {
-			/* a steady typist never lets the wait for a key time out:
-			 * the autosave's clock is checked after every key as well */
-			if (app.depth > 0 && app.stack[app.depth - 1].ops == top.ops &&
-			    app.stack[app.depth - 1].self == top.self && top.ops->tick)
-				top.ops->tick(&app, top.self);
-			continue;
-		}
-		if (a == ACT_HELP)
-			open_help(&app, top.ops->on);
-		else if (a == ACT_SEARCH)
-			open_search(&app);
-		else if ((a >= ACT_GO_HOME && a <= ACT_GO_PROPOSALS) || a == ACT_GO_CONFLICTS)
-			app_goto(&app, a);
-		else if (a == ACT_SYNC) {
-			save_all(&app);
-			if (tui_sync(&app, false) && app.depth > 0 && app.stack[app.depth - 1].ops->open)
-				app.stack[app.depth - 1].ops->open(&app, app.stack[app.depth - 1].self);
-		}
-		else if (a == ACT_QUIT)
-			app.quit = true;
-		else if (a == ACT_BACK)
-			app_pop(&app);
+		handle_key(&app, ch);
 	}
 	save_all(&app);
-	if (!got_signal && app.stack[0].ops != &screen_welcome)
+	if (!app_hangup() && app.stack[0].ops != &screen_welcome)
 		tui_sync(&app, true);
 	while (app.depth > 0) {
 		app.depth--;
 		if (app.stack[app.depth].ops->close)
 			app.stack[app.depth].ops->close(&app, app.stack[app.depth].self);
 	}
-	printf("\033[?2004l");
-	fflush(stdout);
-	endwin();
+	if (headless) {
+		headless_stop();
+	} else {
+		printf("\033[?2004l");
+		fflush(stdout);
+		endwin();
+	}
 	sb_release(&app.paste);
 	return 0;
 }

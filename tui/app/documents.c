@@ -37,7 +37,7 @@ static int ask_format(struct app *app, const char *const *allowed, int n)
 	for (int i = 0; i < n; i++)
 		if (!strcmp(buf, allowed[i]))
 			return doc_format_parse(buf);
-	app_message(app, true, _("unknown format: %s (%s)"), buf, label);
+	app_refuse(app, E_UNKNOWN_FORMAT, buf, label);
 	return -1;
 }
 
@@ -105,9 +105,7 @@ void docs_report(struct app *app)
 		return;
 	long y;
 	if (strlen(year) != 4 || !parse_int(year, YEAR_MIN, YEAR_MAX, &y)) {
-		struct err e;
-		error(&e, E_BAD_YEAR, year);
-		app_message(app, true, "%s", e.msg);
+		app_refuse(app, E_BAD_YEAR, year);
 		return;
 	}
 	static const char *const formats[] = { "pdf", "html", "md" };

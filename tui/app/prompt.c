@@ -131,50 +131,73 @@ bool prompt_line(struct app *app, const char *label, char *buf, size_t size,
 
 /* ---- help: the keys of the screen below, from the key table ---- */
 struct help {
-	unsigned on;
+	enum screen_id of; /* the screen whose keys are shown */
 	int scroll;
+	int lines; /* as many as the last draw had */
 };
 
-static void help_draw(struct app *app, void *self)
+/* Draws the rows of the key table where `on` applies from line y (some
+ * maybe above or below the screen); returns the line after them. */
+static int help_rows(struct app *app, int y, unsigned on)
 {
-	struct help *h = self;
-	int y = 2 - h->scroll;
-	draw_color(app, C_HEADER, true);
-	if (y >= 1)
-		draw_text(y, 2, _("Keys of this screen"), app->cols - 4);
-	draw_color(app, C_HEADER, false);
-	y += 2;
 	for (int i = 0; i < keydef_count; i++) {
 		const struct keydef *k = &keydefs[i];
-		if (!(k->on & h->on))
+		if (!(k->on & on))
 			continue;
 		if (y >= 1 && y < app->rows - 1) {
-			draw_text(y, 4, k->name, 14);
+			draw_text(y, 4, keys_label(k), 14);
 			draw_text(y, 20, _(k->help), app->cols - 22);
 		}
 		y++;
 	}
+	return y;
+}
+
+static void help_heading(struct app *app, int y, const char *text)
+{
+	if (y >= 1 && y < app->rows - 1)
+		draw_header(app, y, text);
+}
+
+static void help_draw(struct app *app, void *self)
+{
+	struct help *h = self;
+	int y0 = 2 - h->scroll, y = y0;
+	help_heading(app, y, _("Keys of this screen"));
+	y = help_rows(app, y + 2, screen_infos[h->of].on);
+	/* and of its modes, each under its title */
+	for (int s = 0; s < SCREEN_COUNT; s++) {
+		if (screen_infos[s].of != h->of || s == (int)h->of)
+			continue;
+		help_heading(app, y + 1, _(screen_infos[s].title));
+		y = help_rows(app, y + 3, screen_infos[s].on);
+	}
+	h->lines = y - y0;
 }
 
 static bool help_key(struct app *app, void *self, int ch, enum key_action a)
 {
 	struct help *h = self;
-	(void)app;
-	if (a == ACT_DOWN || a == ACT_PAGE_DOWN) {
-		h->scroll += a == ACT_DOWN ? 1 : 10;
-		return true;
-	}
-	if (a == ACT_UP || a == ACT_PAGE_UP) {
-		h->scroll -= a == ACT_UP ? 1 : 10;
-		if (h->scroll < 0)
-			h->scroll = 0;
-		return true;
-	}
-	if (a == ACT_BACK || a == ACT_QUIT || a == ACT_HELP || ch == 'q') {
+	int page = app->rows - 3, last = h->lines > page ? h->lines - page : 0;
+	(void)ch;
+	switch (a) {
+	case ACT_DOWN: h->scroll++; break;
+	case ACT_PAGE_DOWN: h->scroll += page; break;
+	case ACT_UP: h->scroll--; break;
+	case ACT_PAGE_UP: h->scroll -= page; break;
+	case ACT_TOP: h->scroll = 0; break;
+	case ACT_BOTTOM: h->scroll = last; break;
+	case ACT_BACK:
 		app_pop(app);
 		return true;
+	default:
+		return false;
 	}
-	return false;
+	if (h->scroll > last)
+		h->scroll = last;
+	if (h->scroll < 0)
+		h->scroll = 0;
+	return true;
 }
 
 static void help_close(struct app *app, void *self)
@@ -184,17 +207,15 @@ static void help_close(struct app *app, void *self)
 }
 
 const struct screen_ops screen_help = {
-	.name = N_("Help"),
-	.on = ON_LIST,
+	.id = SCREEN_HELP,
 	.draw = help_draw,
 	.key = help_key,
 	.close = help_close,
-	.hint = N_("↑↓ scroll  q back"),
 };
 
-void open_help(struct app *app, unsigned on)
+void open_help(struct app *app, enum screen_id s)
 {
 	struct help *h = xcalloc(1, sizeof *h);
-	h->on = on;
+	h->of = screen_infos[s].of;
 	app_push(app, &screen_help, h);
 }

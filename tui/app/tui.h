@@ -4,7 +4,10 @@
  * (app.c). Only these files include curses.
  *
  * Every screen is a `struct screen_ops` (tig's view_ops): open, draw, key,
- * close. Screens are stacked: Enter pushes one, Esc or q pops it.
+ * close, and its row of the screen table (screens.h: title, number key,
+ * where its keys apply). Screens are stacked: Enter pushes one, Esc or q
+ * pops it. A screen acts on actions of the key table (keys.c), never on a
+ * key by itself; the status line's hints come from that table too.
  */
 #ifndef GAVEL_TUI_H
 #define GAVEL_TUI_H
@@ -16,73 +19,92 @@
 #include <stdio.h>
 
 #include "store/store.h"
+#include "tui/app/screens.h"
 
 /* The actions a key can ask for; their keys and help are in keys.c. */
+#define ACT_GO_(id, key, on, title, help, man, of, open) ACT_GO_##id,
 enum key_action {
 	ACT_NONE,
 	ACT_QUIT, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_TOP, ACT_BOTTOM,
-	ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_ENTER, ACT_TAB, ACT_SEARCH,
+	ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_ENTER, ACT_TAB, ACT_SEARCH, ACT_CLICK,
 	ACT_OPEN_MEETING, ACT_CLOSE_MEETING, ACT_ATTENDANCE, ACT_DECIDE, ACT_ADD_ITEM, ACT_POSTPONE,
 	ACT_NEW_ACTION, ACT_TOGGLE, ACT_SUBSTITUTE, ACT_GUEST, ACT_LEFT_AFTER, ACT_EDITOR, ACT_UNDO, ACT_REDO,
-	ACT_MEETINGS, ACT_ACTIONS, ACT_GOALS, ACT_DECISIONS,
-	ACT_GO_HOME, ACT_GO_MEETINGS, ACT_GO_DECISIONS, ACT_GO_GOALS, ACT_GO_ACTIONS, ACT_GO_PROPOSALS,
+	ACT_LINE_START, ACT_LINE_END, ACT_WORD_LEFT, ACT_WORD_RIGHT, ACT_DELETE_BACK, ACT_DELETE,
+	ACT_DELETE_WORD, ACT_NEWLINE, ACT_PASTE,
+	ACT_MEETINGS, SCREENS_TOP(ACT_GO_)
 	ACT_FILTER_BODY, ACT_FILTER_YEAR, ACT_FILTER_GOAL, ACT_FILTER_TEXT, ACT_FILTER_CLEAR,
 	ACT_PREV_YEAR, ACT_NEXT_YEAR, ACT_ORDER, ACT_MINE, ACT_STATUS, ACT_NOTE, ACT_SCREEN,
 	ACT_TO_AGENDA, ACT_PREPARE, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_WHOAMI, ACT_GOAL_ACTIONS,
-	ACT_APPLY, ACT_CREATE, ACT_DEMO, ACT_GO_CONFLICTS, ACT_SYNC, ACT_EXPORT, ACT_EXTRACT, ACT_INVITE,
-	ACT_ADJUST, ACT_REPORT,
+	ACT_APPLY, ACT_CREATE, ACT_DEMO, ACT_JOIN, ACT_SYNC, ACT_KEEP_CURRENT, ACT_KEEP_OTHER,
+	ACT_EXPORT, ACT_EXTRACT, ACT_INVITE, ACT_ADJUST, ACT_REPORT,
 	ACT_COUNT
 };
+#undef ACT_GO_
+/* The go key of top-level screen s, and the screen a go key goes to (-1:
+ * a is no go key). */
+#define ACT_GO(s) ((enum key_action)(ACT_GO_HOME + (int)(s)))
+static inline int act_go_screen(enum key_action a)
+{
+	return a >= ACT_GO_HOME && a < ACT_GO_HOME + SCREEN_TOP_COUNT ? (int)(a - ACT_GO_HOME) : -1;
+}
 
-/* Which screens a key applies on (a bit each). */
-enum {
-	ON_ALL = ~0u,
-	ON_HOME = 1u << 0,
-	ON_MEETING = 1u << 1,
-	ON_NOTES = 1u << 2, /* typing in the notes editor */
-	ON_ATTEND = 1u << 3,
-	ON_LIST = 1u << 4,      /* every list screen */
-	ON_MEETINGS = 1u << 5,
-	ON_DECISIONS = 1u << 6,
-	ON_GOALS = 1u << 7,
-	ON_ACTIONS = 1u << 8,
-	ON_PROPOSALS = 1u << 9,
-	ON_PREPARE = 1u << 10,
-	ON_WELCOME = 1u << 11,
-	ON_CONFLICTS = 1u << 12,
-};
-
+/*
+ * A row of the key table: an action, the keys that ask for it and where.
+ * An action may have several rows (what Enter does differs by screen); on
+ * one screen a key has one row only (tests/unit/test_keys.c checks).
+ */
 struct keydef {
 	enum key_action action;
-	unsigned on;      /* ON_* */
-	int keys[4];      /* curses key codes; 0 ends */
-	const char *name; /* the keys as shown: "q, Esc" */
-	const char *help; /* N_() text */
+	unsigned on;      /* ON_*: where it applies */
+	int keys[6];      /* curses key codes; 0 ends */
+	const char *name; /* the keys as shown: "q, Esc"; NULL: its one key, a printable character */
+	const char *help; /* N_(): what it does, on the help screen and in the man page */
+	const char *hint; /* NC_("key hint", ...): its word in the status line, or NULL */
+	unsigned hint_on; /* ON_*: the screens whose status line shows it */
 };
 extern const struct keydef keydefs[];
 extern const int keydef_count;
-/* Prints the key table as roff for the man page. */
-void keys_print_man(FILE *f);
-/* The action of key `ch` on a screen of kind `on`. */
+/* The action of key `ch` where `on` (ON_* bits) applies; ACT_NONE if none. */
 enum key_action keys_action(int ch, unsigned on);
+/* The row of key `ch` where `on` applies, or NULL. */
+const struct keydef *keys_row(int ch, unsigned on);
+/* The keys of a row as shown ("q, Esc, h"); a static buffer for a row
+ * named by its one key. */
+const char *keys_label(const struct keydef *k);
+/* The first key of action a where `on` applies, as shown ("c"); "" if no
+ * row has it. A static buffer. */
+const char *keys_first(enum key_action a, unsigned on);
+/*
+ * The status line's hint of keys for the screen or mode s at most `width`
+ * columns wide, translated: "Enter open  1-7 screens  ? help", made from
+ * the rows' hints in the table's order, rows with the same word merged
+ * ("J K move"), "? help" always last, as many as fit. The text stays valid
+ * until the next call.
+ */
+const char *keys_hint(enum screen_id s, int width);
+/* Prints the key table as roff for the man page, a section per screen. */
+void keys_print_man(FILE *f);
 
 struct app;
 
 struct screen_ops {
-	const char *name;
-	unsigned on; /* ON_* for the key table and the help screen */
+	enum screen_id id; /* its row of SCREEN_INFO: its title and its keys */
 	/* Loads its data; returns -1 with a message shown when it cannot. */
 	int (*open)(struct app *app, void *self);
 	void (*draw)(struct app *app, void *self);
-	/* Handles a key; returns true if the screen used it. */
+	/* Handles the key ch, asking for a (its row of the key table where the
+	 * screen is, ACT_NONE if it has none); returns true if the screen used
+	 * it. A screen acts on keys of the table only, but for text typed in a
+	 * mode that takes text. */
 	bool (*key)(struct app *app, void *self, int ch, enum key_action a);
 	/* Saves what must be saved (called on pop, quit and signals). */
 	void (*save)(struct app *app, void *self);
 	/* Called a few times a second while the screen is on top (autosave). */
 	void (*tick)(struct app *app, void *self);
 	void (*close)(struct app *app, void *self);
-	/* The status line's hint of keys for this screen. */
-	const char *hint;
+	/* The mode the screen is in (a row of SCREEN_INFO whose `of` is the
+	 * screen), for a screen with modes; NULL: always its own id. */
+	enum screen_id (*mode)(void *self);
 };
 
 #define MAX_SCREENS 16
@@ -119,6 +141,18 @@ void app_pop(struct app *app);
 /* A message in the status line. */
 void app_message(struct app *app, bool is_error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The error e in the status line. */
+void app_error(struct app *app, const struct err *e);
+/* A refusal of the interface in the status line: a code of the error list
+ * (core/base/error.h) with its arguments. */
+#define app_refuse(app, ...) \
+	do { \
+		struct err app_refuse_e_; \
+		error(&app_refuse_e_, __VA_ARGS__); \
+		app_error((app), &app_refuse_e_); \
+	} while (0)
+/* Where the keys of the top screen apply now: its id, or its mode's. */
+enum screen_id app_where(const struct app *app);
 /* True once SIGTERM or SIGHUP came or the terminal went away: every loop
  * waiting for keys must then give up (the main loop saves and leaves). */
 bool app_hangup(void);
@@ -131,6 +165,10 @@ bool app_tx_begin(struct app *app);
 bool app_tx_end(struct app *app, int rc, struct err *e);
 /* Runs the interface on the store; returns the process exit status. */
 int tui_run(struct store *st);
+/* True when GAVEL_HEADLESS asks for the interface without a terminal
+ * (tui/app/headless.h): it then runs whatever standard input and output
+ * are. */
+bool tui_headless(void);
 
 /* ---- drawing (draw.c) ---- */
 enum color { C_NORMAL, C_TITLE, C_SELECTED, C_DIM, C_ERROR, C_OK, C_WARN, C_STATUS, C_HEADER };
@@ -170,9 +208,9 @@ void draw_row(struct app *app, int y, const char *text, bool selected, enum colo
 /* A header line in the header colour. */
 void draw_header(struct app *app, int y, const char *text);
 
-/* Goes to a top-level screen (1 home … 6 proposals): back to home, then
- * the screen on top of it. */
-void app_goto(struct app *app, enum key_action a);
+/* Goes to top-level screen s (SCREEN_HOME … SCREEN_CONFLICTS): back to
+ * home, then its opener (screen_infos[s].open) on top. */
+void app_goto(struct app *app, enum screen_id s);
 
 /* ---- screens ---- */
 extern const struct screen_ops screen_home;
@@ -211,13 +249,18 @@ void open_meeting(struct app *app, const char *ref);
 void open_meeting_at(struct app *app, const char *ref, int item);
 void open_search(struct app *app);
 void open_attendance(struct app *app, const char *ref);
-void open_help(struct app *app, unsigned on);
+/* The keys of screen s (and of its modes), from the key table. */
+void open_help(struct app *app, enum screen_id s);
 void open_meetings(struct app *app);
 /* The decisions list, filtered to a goal (NULL: all). */
 void open_decisions(struct app *app, const char *goal);
+/* The decisions list unfiltered: the opener of the go key 3. */
+void open_every_decision(struct app *app);
 void open_goals(struct app *app);
 /* The actions, of one goal (NULL: all). */
 void open_actions(struct app *app, const char *goal);
+/* Everyone's actions of every goal: the opener of the go key 5. */
+void open_every_action(struct app *app);
 void open_proposals(struct app *app);
 /* The chair's preparation of the agenda of meeting ref. */
 void open_prepare(struct app *app, const char *ref);

@@ -138,7 +138,7 @@ static int run_opened(const char *path, int argc, char **argv)
 	bool create = argc >= 1 && !strcmp(argv[0], "init");
 	/* the interface on a terminal offers to create a council (or the demo)
 	 * when there is none yet */
-	bool interactive = argc == 0 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	bool interactive = argc == 0 && (tui_headless() || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)));
 	struct stat sb;
 	bool fresh = interactive && stat(path, &sb) != 0;
 	if (fresh)

@@ -33,14 +33,24 @@ static int actions_load(struct app *app, void *self)
 	char me[ID_LEN + 1] = "", gid[ID_LEN + 1];
 	struct action_filter f = { 0 };
 	if (s->mine) {
-		if (council_whoami(app->st, me, &e) || !me[0]) {
-			app_message(app, true, "%s", _("who are you? set it with w on the home screen"));
+		if (council_whoami(app->st, me, &e)) {
+			app_error(app, &e);
+			s->mine = false;
+		} else if (!me[0]) {
+			app_refuse(app, E_WHOAMI_UNSET);
 			s->mine = false;
 		} else {
 			f.owner_person_id = me;
 		}
 	}
-	if (s->goal[0] && store_goal_find(app->st, s->goal, gid, &e) == 0)
+	int found = s->goal[0] ? store_goal_find(app->st, s->goal, gid, &e) : 0;
+	if (found) {
+		if (found > 0)
+			error(&e, E_UNKNOWN_GOAL, s->goal);
+		app_error(app, &e);
+		return -1;
+	}
+	if (s->goal[0])
 		f.goal_id = gid;
 	struct action_list l = { 0 };
 	if (store_action_list(app->st, &f, &l, &e)) {
@@ -194,7 +204,7 @@ static void do_note(struct app *app, struct ascreen *s)
 static void open_decision(struct app *app, const struct action *a)
 {
 	if (!a->decision_ref) {
-		app_message(app, false, "%s", _("this action was not born from a decision"));
+		app_refuse(app, E_NO_DECISION, a->id);
 		return;
 	}
 	char body[64], year[8];
@@ -221,7 +231,8 @@ static void open_decision(struct app *app, const struct action *a)
 static bool actions_key(struct app *app, void *self, int ch, enum key_action a)
 {
 	struct ascreen *s = self;
-	if (ch == KEY_MOUSE) {
+	(void)ch;
+	if (a == ACT_CLICK) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK && listnav_click(&s->nav, ev.y, 2, (int)s->actions.n))
 			a = ACT_ENTER;
@@ -271,13 +282,11 @@ static void actions_close(struct app *app, void *self)
 }
 
 const struct screen_ops screen_actions = {
-	.name = N_("Actions"),
-	.on = ON_LIST | ON_ACTIONS,
+	.id = SCREEN_ACTIONS,
 	.open = actions_load,
 	.draw = actions_draw,
 	.key = actions_key,
 	.close = actions_close,
-	.hint = N_("s status  n note  o order  m mine  x all  Enter its meeting  ? help"),
 };
 
 void open_actions(struct app *app, const char *goal)

@@ -1,7 +1,8 @@
 /*
  * screen_attend: attendance in seconds. Every member of the body with their
  * role; Space marks present/absent; s sets a substitute to serve for the
- * selected absent member; + adds a guest; L records "left after item N".
+ * selected absent member; + adds a guest; L records "left after item N"
+ * (the keys: tui/app/keys.c, shown in the status line).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,8 +97,7 @@ static void attend_draw(struct app *app, void *self)
 	struct ascreen *s = self;
 	char line[1024];
 	draw_color(app, C_HEADER, true);
-	snprintf(line, sizeof line, _("Attendance at %s: Space present/absent, s substitute, + guest, L left after item"),
-		 s->ref);
+	snprintf(line, sizeof line, _("Attendance at %s"), s->ref);
 	draw_text(1, 1, line, app->cols - 2);
 	draw_color(app, C_HEADER, false);
 	int height = app->rows - 3;
@@ -170,8 +170,7 @@ static bool attend_key(struct app *app, void *self, int ch, enum key_action a)
 		if (!r)
 			return true;
 		if (!r->absent) {
-			app_message(app, true, _("mark %s absent first; a substitute serves only for an absent member"),
-				    r->person);
+			app_refuse(app, E_NOT_ABSENT, r->person);
 			return true;
 		}
 		if (!prompt_line(app, _("Substitute serving for the selected member:"), who, sizeof who,
@@ -238,13 +237,11 @@ static void attend_close(struct app *app, void *self)
 }
 
 const struct screen_ops screen_attend = {
-	.name = N_("Attendance"),
-	.on = ON_ATTEND,
+	.id = SCREEN_ATTEND,
 	.open = attend_open,
 	.draw = attend_draw,
 	.key = attend_key,
 	.close = attend_close,
-	.hint = N_("Space present/absent  s substitute  + guest  L left after  q back  ? help"),
 };
 
 void open_attendance(struct app *app, const char *ref)
@@ -253,9 +250,13 @@ void open_attendance(struct app *app, const char *ref)
 	struct strvec names = { 0 };
 	struct err e;
 	snprintf(s->ref, sizeof s->ref, "%s", ref);
-	if (store_person_names(app->st, &names, &e) == 0) {
-		s->names = names.v;
-		s->nnames = (int)names.n;
+	if (store_person_names(app->st, &names, &e)) {
+		app_error(app, &e);
+		strvec_release(&names);
+		free(s);
+		return;
 	}
+	s->names = names.v;
+	s->nnames = (int)names.n;
 	app_push(app, &screen_attend, s);
 }

@@ -139,9 +139,10 @@ static void ask(struct app *app, struct dscreen *s, const char *label, char *fie
 static bool decisions_key(struct app *app, void *self, int ch, enum key_action a)
 {
 	struct dscreen *s = self;
+	(void)ch;
 	struct strvec names = { 0 };
 	struct err e;
-	if (ch == KEY_MOUSE) {
+	if (a == ACT_CLICK) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK && listnav_click(&s->nav, ev.y, 2, (int)s->rows.n))
 			a = ACT_ENTER;
@@ -172,9 +173,13 @@ static bool decisions_key(struct app *app, void *self, int ch, enum key_action a
 	}
 	case ACT_FILTER_BODY: {
 		struct body_list bodies = { 0 };
-		if (!store_body_list(app->st, &bodies, &e))
-			for (size_t i = 0; i < bodies.n; i++)
-				strvec_push(&names, bodies.v[i].short_name);
+		if (store_body_list(app->st, &bodies, &e)) {
+			app_error(app, &e);
+			body_list_release(&bodies);
+			break;
+		}
+		for (size_t i = 0; i < bodies.n; i++)
+			strvec_push(&names, bodies.v[i].short_name);
 		body_list_release(&bodies);
 		ask(app, s, _("Body (Tab completes, empty: every body):"), s->body, sizeof s->body, &names);
 		break;
@@ -184,9 +189,13 @@ static bool decisions_key(struct app *app, void *self, int ch, enum key_action a
 		break;
 	case ACT_FILTER_GOAL: {
 		struct goal_list goals = { 0 };
-		if (!store_goal_list(app->st, &goals, &e))
-			for (size_t i = 0; i < goals.n; i++)
-				strvec_push(&names, goals.v[i].code);
+		if (store_goal_list(app->st, &goals, &e)) {
+			app_error(app, &e);
+			goal_list_release(&goals);
+			break;
+		}
+		for (size_t i = 0; i < goals.n; i++)
+			strvec_push(&names, goals.v[i].code);
 		goal_list_release(&goals);
 		ask(app, s, _("Goal, e.g. 1.2 (Tab completes, empty: every goal):"), s->goal, sizeof s->goal,
 		    &names);
@@ -216,13 +225,11 @@ static void decisions_close(struct app *app, void *self)
 }
 
 const struct screen_ops screen_decisions = {
-	.name = N_("Decisions"),
-	.on = ON_LIST | ON_DECISIONS,
+	.id = SCREEN_DECISIONS,
 	.open = decisions_load,
 	.draw = decisions_draw,
 	.key = decisions_key,
 	.close = decisions_close,
-	.hint = N_("Enter open  b body  y year  o goal  f words  x clear  / search  ? help"),
 };
 
 void open_decisions(struct app *app, const char *goal)

@@ -180,7 +180,8 @@ static void goals_draw(struct app *app, void *self)
 static bool goals_key(struct app *app, void *self, int ch, enum key_action a)
 {
 	struct gscreen *s = self;
-	if (ch == KEY_MOUSE) {
+	(void)ch;
+	if (a == ACT_CLICK) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK && listnav_click(&s->nav, ev.y, 2, (int)s->goals.n))
 			a = ACT_ENTER;
@@ -216,13 +217,11 @@ static void goals_close(struct app *app, void *self)
 }
 
 const struct screen_ops screen_goals = {
-	.name = N_("Goals"),
-	.on = ON_LIST | ON_GOALS,
+	.id = SCREEN_GOALS,
 	.open = goals_load,
 	.draw = goals_draw,
 	.key = goals_key,
 	.close = goals_close,
-	.hint = N_("↑↓ choose  Enter its decisions  a its actions  R yearly report  / search  ? help"),
 };
 
 void open_goals(struct app *app)

@@ -42,21 +42,28 @@ static int home_open(struct app *app, void *self)
 	if (store_meeting_next(app->st, app->today, &h->next, &e) ||
 	    store_meeting_list(app->st, NULL, 0, &all, &e) || action_list(app->st, &q, &h->overdue, &e) ||
 	    store_goal_list(app->st, &h->goals, &e)) {
-		app_message(app, true, "%s", e.msg);
+		app_error(app, &e);
 		meeting_list_release(&all);
 		return 0;
 	}
 	/* my open actions, when this database knows whose it is */
 	char me[ID_LEN + 1] = "";
 	h->me[0] = '\0';
-	if (council_whoami(app->st, me, &e) == 0 && me[0]) {
+	if (council_whoami(app->st, me, &e))
+		app_error(app, &e);
+	else if (me[0]) {
 		struct person p = { 0 };
 		struct action_filter f = { .owner_person_id = me };
 		struct action_list all_mine = { 0 };
-		if (store_person_get(app->st, me, &p, &e) == 0)
+		int rc = store_person_get(app->st, me, &p, &e);
+		if (rc == 0)
 			snprintf(h->me, sizeof h->me, "%s", p.name);
+		else if (rc < 0)
+			app_error(app, &e);
 		person_release(&p);
-		if (store_action_list(app->st, &f, &all_mine, &e) == 0)
+		if (store_action_list(app->st, &f, &all_mine, &e))
+			app_error(app, &e);
+		else
 			for (size_t i = 0; i < all_mine.n; i++)
 				if (!strcmp(all_mine.v[i].status, "planned") || !strcmp(all_mine.v[i].status, "ongoing")) {
 					*action_list_push(&h->mine) = all_mine.v[i];
@@ -201,7 +208,11 @@ static bool home_key(struct app *app, void *self, int ch, enum key_action a)
 		struct err e;
 		char buf[256];
 		snprintf(buf, sizeof buf, "%.255s", h->me);
-		store_person_names(app->st, &names, &e);
+		if (store_person_names(app->st, &names, &e)) {
+			app_error(app, &e);
+			strvec_release(&names);
+			return true;
+		}
 		bool ok = prompt_line(app, _("Who are you? (Tab completes)"), buf, sizeof buf,
 				      (const char *const *)names.v, (int)names.n);
 		strvec_release(&names);
@@ -240,11 +251,9 @@ static void home_close(struct app *app, void *self)
 }
 
 const struct screen_ops screen_home = {
-	.name = N_("Home"),
-	.on = ON_HOME,
+	.id = SCREEN_HOME,
 	.open = home_open,
 	.draw = home_draw,
 	.key = home_key,
 	.close = home_close,
-	.hint = N_("Enter open  2-6 screens  w who am I  / search  ? help  q quit"),
 };

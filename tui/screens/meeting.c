@@ -7,6 +7,7 @@
  * another item, on leaving, on quit and on SIGTERM/SIGHUP. An adjusted
  * meeting is shown read-only and refuses edits with a message.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/action.h"
+#include "core/base/file.h"
 #include "core/council.h"
 #include "core/meeting.h"
 #include "core/status.h"
@@ -281,7 +283,7 @@ static void select_item(struct app *app, struct mscreen *s, int sel)
 
 static void refuse_locked(struct app *app, struct mscreen *s)
 {
-	app_message(app, true, _("meeting %s is adjusted: its minutes are locked"), s->ref);
+	app_refuse(app, E_LOCKED, s->ref);
 }
 
 static void do_decide(struct app *app, struct mscreen *s)
@@ -315,7 +317,7 @@ static void do_decide(struct app *app, struct mscreen *s)
 	if (votes[0]) {
 		int *c = in.counts;
 		if (sscanf(votes, "%d %d %d", &c[VOTE_YES], &c[VOTE_NO], &c[VOTE_ABSTAIN]) < 2) {
-			app_message(app, true, _("votes: give the numbers yes, no and abstain, e.g. 7 1 0"));
+			app_refuse(app, E_BAD_VOTES, votes);
 			return;
 		}
 		in.counted = true;
@@ -357,9 +359,13 @@ static void do_new_action(struct app *app, struct mscreen *s)
 	if (!it)
 		return;
 	save_notes(app, s);
-	store_person_names(app->st, &owners, &e);
-	store_org_names(app->st, &owners, &e);
-	store_goal_list(app->st, &goals, &e);
+	if (store_person_names(app->st, &owners, &e) || store_org_names(app->st, &owners, &e) ||
+	    store_goal_list(app->st, &goals, &e)) {
+		app_error(app, &e);
+		strvec_release(&owners);
+		goal_list_release(&goals);
+		return;
+	}
 	for (size_t i = 0; i < goals.n; i++)
 		strvec_push(&codes, goals.v[i].code);
 	goal_list_release(&goals);
@@ -457,22 +463,42 @@ static void do_move(struct app *app, struct mscreen *s, int delta)
 	}
 }
 
-/* Opens $EDITOR on the notes; what it saves replaces them. */
+/* Writes all of text to fd; -1 with e naming path when it cannot. */
+static int write_all(int fd, const char *path, const char *text, struct err *e)
+{
+	for (size_t len = strlen(text); len > 0;) {
+		ssize_t n = write(fd, text, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return error(e, E_IO, path, strerror(errno));
+		text += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Opens $VISUAL or $EDITOR (vi) on the notes; what it saves replaces
+ * them, as one change that undo takes back. */
 static void external_editor(struct app *app, struct mscreen *s)
 {
 	char path[] = "/tmp/gavel-notes-XXXXXX";
+	struct err e;
+	if (!s->ed)
+		return;
 	int fd = mkstemp(path);
-	if (fd < 0 || !s->ed) {
-		app_message(app, true, _("cannot make a temporary file"));
+	if (fd < 0) {
+		app_refuse(app, E_IO, path, strerror(errno));
 		return;
 	}
-	const char *text = editor_text(s->ed);
-	if (write(fd, text, strlen(text)) < 0) {
-		close(fd);
+	int rc = write_all(fd, path, editor_text(s->ed), &e);
+	if (close(fd) && !rc)
+		rc = error(&e, E_IO, path, strerror(errno));
+	if (rc) {
+		app_error(app, &e);
 		unlink(path);
 		return;
 	}
-	close(fd);
 	const char *ed = getenv("VISUAL");
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
@@ -481,17 +507,16 @@ static void external_editor(struct app *app, struct mscreen *s)
 	def_prog_mode();
 	endwin();
 	char *cmd = xasprintf("%s '%s'", ed, path);
-	int rc = system(cmd);
+	int status = system(cmd);
 	free(cmd);
 	reset_prog_mode();
 	refresh();
-	FILE *f = fopen(path, "r");
-	if (rc == 0 && f) {
-		struct strbuf sb = { 0 };
-		char buf[65536];
-		size_t n;
-		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-			sb_add(&sb, buf, n);
+	struct strbuf sb = { 0 };
+	if (status != 0) {
+		app_refuse(app, E_EDITOR_FAILED, ed);
+	} else if (file_read(path, &sb, &e)) {
+		app_error(app, &e);
+	} else {
 		while (sb.len && sb.buf[sb.len - 1] == '\n')
 			sb.buf[--sb.len] = '\0';
 		editor_set_cursor(s->ed, 0);
@@ -499,20 +524,16 @@ static void external_editor(struct app *app, struct mscreen *s)
 		while (editor_len(s->ed))
 			editor_delete(s->ed);
 		editor_insert(s->ed, sb.buf ? sb.buf : "", sb.len);
-		sb_release(&sb);
 		save_notes(app, s);
-	} else {
-		app_message(app, true, _("the editor failed; the notes are unchanged"));
 	}
-	if (f)
-		fclose(f);
+	sb_release(&sb);
 	unlink(path);
 }
 
-/* Typing in the notes. Returns true if the key was used. */
-static bool notes_key(struct app *app, struct mscreen *s, int ch)
+/* Typing in the notes: a for the keys of the table (the notes' rows), the
+ * rest typed as text. Returns true if the key was used. */
+static bool notes_key(struct app *app, struct mscreen *s, int ch, enum key_action a)
 {
-	enum key_action a = keys_action(ch, ON_NOTES);
 	if (a == ACT_BACK || a == ACT_TAB) {
 		save_notes(app, s);
 		s->notes_focus = false;
@@ -524,39 +545,28 @@ static bool notes_key(struct app *app, struct mscreen *s, int ch)
 	}
 	struct editor *ed = s->ed;
 	bool changed = true;
-	switch (ch) {
-	case KEY_LEFT: editor_move(ed, ED_LEFT); changed = false; break;
-	case KEY_RIGHT: editor_move(ed, ED_RIGHT); changed = false; break;
-	case KEY_UP: editor_move(ed, ED_UP); changed = false; break;
-	case KEY_DOWN: editor_move(ed, ED_DOWN); changed = false; break;
-	case KEY_HOME: editor_move(ed, ED_HOME); changed = false; break;
-	case KEY_END: editor_move(ed, ED_END); changed = false; break;
-	case KEY_PPAGE: editor_move(ed, ED_PAGE_UP); changed = false; break;
-	case KEY_NPAGE: editor_move(ed, ED_PAGE_DOWN); changed = false; break;
-	case 545: /* ctrl-left in xterm */
-	case 546:
-		editor_move(ed, ED_WORD_LEFT);
-		changed = false;
-		break;
-	case 560: /* ctrl-right */
-	case 561:
-		editor_move(ed, ED_WORD_RIGHT);
-		changed = false;
-		break;
-	case KEY_BACKSPACE: case 127: case 8: editor_backspace(ed); break;
-	case KEY_DC: editor_delete(ed); break;
-	case 'w' & 0x1f: editor_delete_word_back(ed); break;
-	case '\r': case '\n': case KEY_ENTER: editor_insert(ed, "\n", 1); break;
-	case '\t': editor_insert(ed, "\t", 1); break;
-	case KEY_PASTE: editor_insert(ed, app->paste.buf ? app->paste.buf : "", app->paste.len); break;
+	switch (a) {
+	case ACT_LEFT: editor_move(ed, ED_LEFT); changed = false; break;
+	case ACT_RIGHT: editor_move(ed, ED_RIGHT); changed = false; break;
+	case ACT_UP: editor_move(ed, ED_UP); changed = false; break;
+	case ACT_DOWN: editor_move(ed, ED_DOWN); changed = false; break;
+	case ACT_LINE_START: editor_move(ed, ED_HOME); changed = false; break;
+	case ACT_LINE_END: editor_move(ed, ED_END); changed = false; break;
+	case ACT_PAGE_UP: editor_move(ed, ED_PAGE_UP); changed = false; break;
+	case ACT_PAGE_DOWN: editor_move(ed, ED_PAGE_DOWN); changed = false; break;
+	case ACT_WORD_LEFT: editor_move(ed, ED_WORD_LEFT); changed = false; break;
+	case ACT_WORD_RIGHT: editor_move(ed, ED_WORD_RIGHT); changed = false; break;
+	case ACT_DELETE_BACK: editor_backspace(ed); break;
+	case ACT_DELETE: editor_delete(ed); break;
+	case ACT_DELETE_WORD: editor_delete_word_back(ed); break;
+	case ACT_NEWLINE: editor_insert(ed, "\n", 1); break;
+	case ACT_PASTE: editor_insert(ed, app->paste.buf ? app->paste.buf : "", app->paste.len); break;
+	case ACT_UNDO: editor_undo(ed); break;
+	case ACT_REDO: editor_redo(ed); break;
+	case ACT_EDITOR: external_editor(app, s); break;
 	default:
-		if (a == ACT_UNDO) {
-			editor_undo(ed);
-		} else if (a == ACT_REDO) {
-			editor_redo(ed);
-		} else if (a == ACT_EDITOR) {
-			external_editor(app, s);
-		} else if (ch >= 0x20 && ch < 0x80) {
+		/* text: ASCII, or UTF-8 arriving a byte at a time */
+		if (ch >= 0x20 && ch < 0x7f) {
 			char c = (char)ch;
 			editor_insert(ed, &c, 1);
 		} else if (ch >= 0xc0 && ch < 0xf8) {
@@ -573,7 +583,7 @@ static bool notes_key(struct app *app, struct mscreen *s, int ch)
 				changed = false;
 			}
 		} else {
-			changed = false;
+			return false;
 		}
 	}
 	if (changed && editor_dirty(ed) && s->last_edit == 0)
@@ -585,9 +595,8 @@ static bool meeting_key(struct app *app, void *self, int ch, enum key_action a)
 {
 	struct mscreen *s = self;
 	if (s->notes_focus && s->ed)
-		return notes_key(app, s, ch);
-	a = keys_action(ch, ON_MEETING);
-	if (ch == KEY_MOUSE) {
+		return notes_key(app, s, ch, a);
+	if (a == ACT_CLICK) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK && ev.y >= 2)
 			select_item(app, s, ev.y - 2);
@@ -635,7 +644,7 @@ static bool meeting_key(struct app *app, void *self, int ch, enum key_action a)
 	case ACT_EXTRACT: {
 		struct item *it = cur_item(s);
 		if (!it || !it->decision)
-			app_message(app, true, "%s", _("the item has no decision, so no paragraph to extract"));
+			app_refuse(app, E_ITEM_NO_PARAGRAPH, it ? it->pos : 0);
 		else
 			docs_export(app, s->ref, it->decision->para);
 		return true;
@@ -645,7 +654,11 @@ static bool meeting_key(struct app *app, void *self, int ch, enum key_action a)
 		struct strvec names = { 0 };
 		struct err e;
 		save_notes(app, s);
-		store_person_names(app->st, &names, &e);
+		if (store_person_names(app->st, &names, &e)) {
+			app_error(app, &e);
+			strvec_release(&names);
+			return true;
+		}
 		/* in an open meeting: this paragraph at once (omedelbar justering) */
 		int para = !strcmp(s->v.m.status, "open") && it && it->decision ? it->decision->para : 0;
 		if (docs_adjust(app, s->ref, para, &s->v.adjusters, &names)) {
@@ -672,6 +685,12 @@ static void meeting_tick(struct app *app, void *self)
 	}
 }
 
+static enum screen_id meeting_mode(void *self)
+{
+	const struct mscreen *s = self;
+	return s->notes_focus && s->ed ? SCREEN_NOTES : SCREEN_MEETING;
+}
+
 static void meeting_save(struct app *app, void *self)
 {
 	save_notes(app, self);
@@ -688,15 +707,14 @@ static void meeting_close_screen(struct app *app, void *self)
 }
 
 const struct screen_ops screen_meeting = {
-	.name = N_("Meeting"),
-	.on = ON_MEETING | ON_NOTES,
+	.id = SCREEN_MEETING,
 	.open = meeting_open_screen,
 	.draw = meeting_draw,
 	.key = meeting_key,
 	.save = meeting_save,
 	.tick = meeting_tick,
 	.close = meeting_close_screen,
-	.hint = N_("Tab notes  d decide  n action  a attendance  o open  C close  + item  J K move  P prepare  ? help"),
+	.mode = meeting_mode,
 };
 
 void open_meeting_at(struct app *app, const char *ref, int item)

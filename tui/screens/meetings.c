@@ -76,8 +76,9 @@ static void meeting_ref(const struct meeting *m, char *ref, size_t size)
 static bool meetings_key(struct app *app, void *self, int ch, enum key_action a)
 {
 	struct mlist *s = self;
+	(void)ch;
 	char ref[128];
-	if (ch == KEY_MOUSE) {
+	if (a == ACT_CLICK) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK && listnav_click(&s->nav, ev.y, 2, (int)s->meetings.n))
 			a = ACT_ENTER;
@@ -117,7 +118,7 @@ static bool meetings_key(struct app *app, void *self, int ch, enum key_action a)
 		char *end;
 		long y = strtol(buf, &end, 10);
 		if (buf[0] && (*end || y < 1900 || y > 2999)) {
-			app_message(app, true, _("not a year: %s (give YYYY)"), buf);
+			app_refuse(app, E_BAD_YEAR, buf);
 			return true;
 		}
 		s->year = buf[0] ? (int)y : 0;
@@ -140,13 +141,11 @@ static void meetings_close(struct app *app, void *self)
 }
 
 const struct screen_ops screen_meetings = {
-	.name = N_("Meetings"),
-	.on = ON_LIST | ON_MEETINGS,
+	.id = SCREEN_MEETINGS,
 	.open = meetings_load,
 	.draw = meetings_draw,
 	.key = meetings_key,
 	.close = meetings_close,
-	.hint = N_("Enter open  < > year  b body  y year  P prepare agenda  ? help"),
 };
 
 void open_meetings(struct app *app)

@@ -97,7 +97,8 @@ static void apply(struct app *app, struct prep *s)
 static bool prepare_key(struct app *app, void *self, int ch, enum key_action a)
 {
 	struct prep *s = self;
-	if (ch == KEY_MOUSE) {
+	(void)ch;
+	if (a == ACT_CLICK) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK && listnav_click(&s->nav, ev.y, 2, (int)s->offers.n))
 			a = ACT_TOGGLE;
@@ -111,12 +112,11 @@ static bool prepare_key(struct app *app, void *self, int ch, enum key_action a)
 		if (s->offers.n && !s->offers.v[s->nav.sel].on_agenda)
 			s->chosen[s->nav.sel] = !s->chosen[s->nav.sel];
 		else if (s->offers.n)
-			app_message(app, false, "%s", _("already on the agenda"));
+			app_refuse(app, E_OFFER_ON_AGENDA, s->offers.v[s->nav.sel].title);
 		if (s->nav.sel + 1 < (int)s->offers.n)
 			s->nav.sel++;
 		return true;
 	case ACT_APPLY:
-	case ACT_ENTER:
 		apply(app, s);
 		return true;
 	default:
@@ -134,13 +134,11 @@ static void prepare_close(struct app *app, void *self)
 }
 
 const struct screen_ops screen_prepare = {
-	.name = N_("Prepare the agenda"),
-	.on = ON_LIST | ON_PREPARE,
+	.id = SCREEN_PREPARE,
 	.open = prepare_load,
 	.draw = prepare_draw,
 	.key = prepare_key,
 	.close = prepare_close,
-	.hint = N_("Space choose / leave out  A or Enter add them  q back  ? help"),
 };
 
 void open_prepare(struct app *app, const char *ref)

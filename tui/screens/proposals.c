@@ -92,7 +92,7 @@ static void do_screen(struct app *app, struct pscreen *s)
 {
 	const struct proposal *p = &s->props.v[s->nav.sel];
 	if (!s->questions.n) {
-		app_message(app, true, "%s", _("no screening questions: add them with gavel question add"));
+		app_refuse(app, E_NO_QUESTIONS);
 		return;
 	}
 	/* the answers as the interface says them; "yes" and "no" work too */
@@ -132,7 +132,9 @@ static void coming_meetings(struct app *app, struct strvec *out)
 {
 	struct meeting_list l = { 0 };
 	struct err e;
-	if (!store_meeting_list(app->st, NULL, 0, &l, &e))
+	if (store_meeting_list(app->st, NULL, 0, &l, &e))
+		app_error(app, &e);
+	else
 		for (size_t i = 0; i < l.n; i++)
 			if (strcmp(l.v[i].date, app->today) >= 0 &&
 			    (!strcmp(l.v[i].status, "planned") || !strcmp(l.v[i].status, "open"))) {
@@ -174,7 +176,8 @@ static void do_to_agenda(struct app *app, struct pscreen *s)
 static bool proposals_key(struct app *app, void *self, int ch, enum key_action a)
 {
 	struct pscreen *s = self;
-	if (ch == KEY_MOUSE) {
+	(void)ch;
+	if (a == ACT_CLICK) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK)
 			listnav_click(&s->nav, ev.y, 2, (int)s->props.n);
@@ -202,13 +205,11 @@ static void proposals_close(struct app *app, void *self)
 }
 
 const struct screen_ops screen_proposals = {
-	.name = N_("Proposals"),
-	.on = ON_LIST | ON_PROPOSALS,
+	.id = SCREEN_PROPOSALS,
 	.open = proposals_load,
 	.draw = proposals_draw,
 	.key = proposals_key,
 	.close = proposals_close,
-	.hint = N_("↑↓ choose  s screen  A on an agenda  / search  ? help"),
 };
 
 void open_proposals(struct app *app)

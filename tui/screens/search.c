@@ -111,13 +111,11 @@ static void search_close(struct app *app, void *self)
 }
 
 const struct screen_ops screen_search = {
-	.name = N_("Search"),
-	.on = ON_LIST,
+	.id = SCREEN_SEARCH,
 	.open = search_open,
 	.draw = search_draw,
 	.key = search_key,
 	.close = search_close,
-	.hint = N_("↑↓ choose  Enter go there  / search again  q back"),
 };
 
 void open_search(struct app *app)

@@ -3,8 +3,8 @@
  * with the council's shared folder (also at start and at quit, when the
  * council is shared); the title line tells the last sync and the open
  * conflicts. The conflicts screen shows each field two members changed at
- * the same time, both values and who wrote them; 1 keeps the current
- * value, 2 the other.
+ * the same time, both values and who wrote them; c keeps the current
+ * value, o the other.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +18,9 @@ void sync_line_update(struct app *app)
 	struct sync_status s = { 0 };
 	struct err e;
 	app->sync_line[0] = '\0';
-	if (sync_status(app->st, &s, &e) || !s.shared) {
+	if (sync_status(app->st, &s, &e))
+		app_error(app, &e);
+	if (!s.shared) {
 		sync_status_release(&s);
 		return;
 	}
@@ -26,8 +28,11 @@ void sync_line_update(struct app *app)
 	if (s.last && strlen(s.last) >= 16)
 		snprintf(when, sizeof when, "%.5s", s.last + 11); /* HH:MM UTC */
 	if (s.conflicts)
-		snprintf(app->sync_line, sizeof app->sync_line, _("synced %s UTC · %ld conflicts (7)"),
-			 when[0] ? when : _("never"), s.conflicts);
+		/* TRANSLATORS: the time, the number of conflicts, the key of the conflicts screen */
+		snprintf(app->sync_line, sizeof app->sync_line,
+			 ngettext("synced %s UTC · %ld conflict (%s)", "synced %s UTC · %ld conflicts (%s)",
+				  (unsigned long)s.conflicts),
+			 when[0] ? when : _("never"), s.conflicts, keys_first(ACT_GO(SCREEN_CONFLICTS), ON_HOME));
 	else
 		snprintf(app->sync_line, sizeof app->sync_line, _("synced %s UTC"), when[0] ? when : _("never"));
 	sync_status_release(&s);
@@ -38,11 +43,16 @@ bool tui_sync(struct app *app, bool quiet)
 	struct sync_status st = { 0 };
 	struct sync_summary sum = { 0 };
 	struct err e;
-	bool shared = sync_status(app->st, &st, &e) == 0 && st.shared;
+	if (sync_status(app->st, &st, &e)) {
+		sync_status_release(&st);
+		app_error(app, &e);
+		return false;
+	}
+	bool shared = st.shared;
 	sync_status_release(&st);
 	if (!shared) {
 		if (!quiet)
-			app_message(app, false, "%s", _("this council is not shared: gavel council share DIR --as YOUR-NAME"));
+			app_refuse(app, E_NOT_SHARED);
 		return false;
 	}
 	int rc = sync_run(app->st, NULL, &sum, &e);
@@ -80,7 +90,10 @@ static void conflicts_draw(struct app *app, void *self)
 {
 	struct cscreen *s = self;
 	char line[2048];
-	snprintf(line, sizeof line, _("Conflicts: %zu fields changed by two members at the same time"), s->list.n);
+	snprintf(line, sizeof line,
+		 ngettext("Conflicts: %zu field changed by two members at the same time",
+			  "Conflicts: %zu fields changed by two members at the same time", (unsigned long)s->list.n),
+		 s->list.n);
 	draw_header(app, 1, line);
 	int top = 2, detail = 7;
 	s->height = app->rows - top - 1 - detail - 1;
@@ -99,11 +112,15 @@ static void conflicts_draw(struct app *app, void *self)
 	const struct sync_conflict *c = &s->list.v[s->nav.sel];
 	int y = top + s->height, w = app->cols - 4;
 	draw_hline(y++, 0, app->cols);
-	snprintf(line, sizeof line, _("1 current, by %s at %s:"), c->current_by ? c->current_by : "?",
+	/* TRANSLATORS: the key that keeps this value, who wrote it, when */
+	snprintf(line, sizeof line, _("%s current, by %s at %s:"), keys_first(ACT_KEEP_CURRENT, ON_CONFLICTS),
+		 c->current_by ? c->current_by : "?",
 		 c->current_when ? c->current_when : "?");
 	draw_header(app, y++, line);
 	draw_text(y++, 3, c->current ? c->current : _("(no value)"), w);
-	snprintf(line, sizeof line, _("2 other, by %s at %s:"), c->other_by ? c->other_by : "?",
+	/* TRANSLATORS: the key that keeps this value, who wrote it, when */
+	snprintf(line, sizeof line, _("%s other, by %s at %s:"), keys_first(ACT_KEEP_OTHER, ON_CONFLICTS),
+		 c->other_by ? c->other_by : "?",
 		 c->other_when ? c->other_when : "?");
 	draw_header(app, y++, line);
 	draw_text(y++, 3, c->other ? c->other : _("(no value)"), w);
@@ -112,15 +129,18 @@ static void conflicts_draw(struct app *app, void *self)
 static bool conflicts_key(struct app *app, void *self, int ch, enum key_action a)
 {
 	struct cscreen *s = self;
+	(void)ch;
 	if (listnav_key(&s->nav, a, (int)s->list.n, s->height))
 		return true;
-	if ((ch != '1' && ch != '2') || !s->list.n)
+	if (a != ACT_KEEP_CURRENT && a != ACT_KEEP_OTHER)
 		return false;
+	if (!s->list.n)
+		return true; /* nothing left to settle */
 	struct err e;
 	char id[17];
 	snprintf(id, sizeof id, "%s", s->list.v[s->nav.sel].id);
 	if (app_tx_begin(app) &&
-	    app_tx_end(app, sync_conflict_resolve(app->st, id, ch == '1' ? "current" : "other", &e), &e)) {
+	    app_tx_end(app, sync_conflict_resolve(app->st, id, a == ACT_KEEP_CURRENT ? "current" : "other", &e), &e)) {
 		app_message(app, false, _("conflict %.8s settled: it travels at the next sync"), id);
 		conflicts_load(app, s);
 		sync_line_update(app);
@@ -137,13 +157,11 @@ static void conflicts_close(struct app *app, void *self)
 }
 
 const struct screen_ops screen_conflicts = {
-	.name = N_("Conflicts"),
-	.on = ON_LIST | ON_CONFLICTS,
+	.id = SCREEN_CONFLICTS,
 	.open = conflicts_load,
 	.draw = conflicts_draw,
 	.key = conflicts_key,
 	.close = conflicts_close,
-	.hint = N_("↑↓ choose  1 keep the current value  2 keep the other  S sync  q back"),
 };
 
 void open_conflicts(struct app *app)

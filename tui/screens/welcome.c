@@ -1,7 +1,8 @@
 /*
  * screen_welcome: the first start, on a database with no council yet.
- * c creates a council (its name asked), d opens the demo council, and the
- * way to join a council through its shared folder is shown.
+ * c creates a council (its name asked), d opens the demo council, and j
+ * shows the way to join a council through its shared folder; the screen
+ * lists these keys from the key table.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +21,6 @@ static void welcome_draw(struct app *app, void *self)
 		"",
 		N_("This database holds no council yet."),
 		"",
-		N_("  c   create a council: you give its name, then add bodies and people"),
-		N_("  d   open the demo council, Digitaliseringsrådet Västra Götaland"),
-		N_("  j   join a council that shares a folder with its members"),
-		N_("  q   quit"),
 	};
 	int y = 2;
 	for (size_t i = 0; i < ARRAY_SIZE(lines) && y < app->rows - 1; i++, y++) {
@@ -31,6 +28,15 @@ static void welcome_draw(struct app *app, void *self)
 			draw_header(app, y, _(lines[i]));
 		else
 			draw_text(y, 2, lines[i][0] ? _(lines[i]) : "", app->cols - 4);
+	}
+	/* what can be done here: the keys of the first start */
+	for (int i = 0; i < keydef_count && y < app->rows - 1; i++) {
+		const struct keydef *k = &keydefs[i];
+		if (!(k->on & ON_WELCOME) || k->action == ACT_HELP)
+			continue;
+		char line[512];
+		snprintf(line, sizeof line, "  %-3s %s", keys_label(k), _(k->help));
+		draw_text(y++, 2, line, app->cols - 4);
 	}
 	draw_color(app, C_DIM, true);
 	if (y + 1 < app->rows - 1)
@@ -43,10 +49,11 @@ static void start_home(struct app *app)
 {
 	char *name = NULL;
 	struct err e;
-	if (council_name(app->st, &name, &e) == 0) {
+	if (council_name(app->st, &name, &e) == 0)
 		snprintf(app->council, sizeof app->council, "%s", name);
-		free(name);
-	}
+	else
+		app_error(app, &e);
+	free(name);
 	app_pop(app);
 	app_push(app, &screen_home, NULL);
 }
@@ -77,20 +84,17 @@ static bool welcome_key(struct app *app, void *self, int ch, enum key_action a)
 		start_home(app);
 		app_message(app, false, "%s", _("the demo council: press ? for the keys"));
 		return true;
+	case ACT_JOIN:
+		app_message(app, false, "%s",
+			    _("to join: gavel join DIR --as YOUR-NAME, with DIR the council's shared folder"));
+		return true;
 	default:
-		if (ch == 'j') {
-			app_message(app, false, "%s",
-				    _("to join: gavel join DIR --as YOUR-NAME, with DIR the council's shared folder"));
-			return true;
-		}
 		return false;
 	}
 }
 
 const struct screen_ops screen_welcome = {
-	.name = N_("Welcome"),
-	.on = ON_WELCOME,
+	.id = SCREEN_WELCOME,
 	.draw = welcome_draw,
 	.key = welcome_key,
-	.hint = N_("c create a council  d demo  j join  q quit"),
 };
