@@ -86,7 +86,7 @@ START_TEST(every_format_named_once)
 	struct err e;
 	sample(&d, "Rådet beslutar att godkänna förstudien.");
 	ck_assert_int_eq(doc_save(&d, DOC_FMT_ICS, test_path("x.ics"), &e), -1);
-	ck_assert_int_eq(e.code, E_INVALID);
+	ck_assert_int_eq(e.code, E_NO_FORM);
 	ck_assert_int_ne(access(test_path("x.ics"), F_OK), 0);
 	doc_release(&d);
 }
