@@ -16,13 +16,17 @@ int meeting_resolve(struct store *st, const char *name, struct meeting *m, struc
 	char body_id[ID_LEN + 1], body[BODY_SHORT_MAX + 1];
 	const char *slash = name ? strchr(name, '/') : NULL;
 	memset(m, 0, sizeof *m);
-	if (!slash || (size_t)(slash - name) >= sizeof body || !date_valid(slash + 1))
+	bool next = slash && !strcmp(slash + 1, "next"), last = slash && !strcmp(slash + 1, "last");
+	if (!slash || (size_t)(slash - name) >= sizeof body || !(date_valid(slash + 1) || next || last))
 		return error(e, E_BAD_MEETING_NAME, name ? name : "");
 	memcpy(body, name, (size_t)(slash - name));
 	body[slash - name] = '\0';
 	if (council_body_resolve(st, body, body_id, e))
 		return -1;
-	int rc = store_meeting_find(st, body_id, slash + 1, m, e);
+	char today[DATE_SIZE];
+	clock_today(today);
+	int rc = next || last ? store_meeting_near(st, body_id, today, next, m, e)
+			      : store_meeting_find(st, body_id, slash + 1, m, e);
 	if (rc == 1)
 		return error(e, E_UNKNOWN_MEETING, name);
 	return rc;

@@ -23,7 +23,9 @@ struct person_ref {
 
 /*
  * The meeting named name, "BODY/DATE" ("radet/2026-11-22"), as meetings
- * are shown and as the screens pass them to one another; E_BAD_MEETING_NAME
+ * are shown and as the screens pass them to one another, or "BODY/next"
+ * (the body's first meeting today or later) or "BODY/last" (its latest
+ * before today); E_BAD_MEETING_NAME
  * if it is not of that form, E_UNKNOWN_BODY or E_UNKNOWN_MEETING if there
  * is none. m is the caller's (meeting_release).
  */

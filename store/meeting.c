@@ -53,6 +53,27 @@ int store_meeting_find(struct store *st, const char *body_id, const char *date,
 	return 0;
 }
 
+int store_meeting_near(struct store *st, const char *body_id, const char *date, bool after,
+		       struct meeting *out, struct err *e)
+{
+	sqlite3_stmt *s = after ? db_query(st, e,
+					   "SELECT " MEETING_COLS " FROM meeting m JOIN body b ON b.id = m.body_id"
+					   " WHERE m.body_id = ? AND m.date >= ? ORDER BY m.date LIMIT 1",
+					   "ss", body_id, date)
+				: db_query(st, e,
+					   "SELECT " MEETING_COLS " FROM meeting m JOIN body b ON b.id = m.body_id"
+					   " WHERE m.body_id = ? AND m.date < ? ORDER BY m.date DESC LIMIT 1",
+					   "ss", body_id, date);
+	if (!s)
+		return -1;
+	int rc = db_step(st, s, e);
+	if (rc <= 0)
+		return rc < 0 ? -1 : 1;
+	read_meeting(s, out);
+	db_done(s);
+	return 0;
+}
+
 int store_meeting_list(struct store *st, const char *body_id, int year,
 		       struct meeting_list *out, struct err *e)
 {

@@ -123,6 +123,10 @@ int store_meeting_add(struct store *st, const char *body_id, const char *date, c
 /* Finds the meeting of body on date; returns 1 if none. */
 int store_meeting_find(struct store *st, const char *body_id, const char *date,
 		       struct meeting *out, struct err *e);
+/* The body's first meeting on or after date (after), or its latest before
+ * date (!after); returns 1 if there is none. */
+int store_meeting_near(struct store *st, const char *body_id, const char *date, bool after,
+		       struct meeting *out, struct err *e);
 int store_meeting_list(struct store *st, const char *body_id, int year,
 		       struct meeting_list *out, struct err *e);
 /* The first planned meeting on or after `date` of each body. */

@@ -52,7 +52,7 @@
 	X(E_BAD_TIME, 1, N_("invalid %s: %s (expected HH:MM)")) \
 	X(E_BAD_YEAR, 1, N_("invalid year: %s (expected YYYY)")) \
 	X(E_BAD_VALUE, 1, N_("invalid value: %s (expected a number such as 87.5)")) \
-	X(E_BAD_MEETING_NAME, 1, N_("invalid meeting: %s (expected BODY/YYYY-MM-DD)")) \
+	X(E_BAD_MEETING_NAME, 1, N_("invalid meeting: %s (expected BODY/YYYY-MM-DD, BODY/next or BODY/last)")) \
 	X(E_BAD_ITEM_NUMBER, 1, N_("invalid item number: %s")) \
 	X(E_BAD_COUNT, 1, N_("invalid number of %s votes: %s")) \
 	X(E_BAD_BODY_SHORT, 1, N_("invalid short name of a body: '%s' (use 1-%d of a-z, 0-9, - and _)")) \

@@ -69,4 +69,24 @@ g search e-legitimation | grep -q "decision\|item" || fail "search the demo"
 ok "search the demo"
 g meeting list --json | python3 -c 'import json,sys; assert len(json.load(sys.stdin)) >= 5' || fail "meeting list"
 ok "meeting list"
+# BODY/next and BODY/last name meetings on any day, as the README's examples do
+D="$WORK/fixed.db"
+GAVEL_TODAY=2026-11-23 g --db "$D" demo >/dev/null || fail "demo on a fixed day"
+expect_date() { # name expected
+	local got
+	got=$(GAVEL_TODAY=2026-11-23 g --db "$D" meeting show "$1" --json |
+		python3 -c 'import json,sys; print(json.load(sys.stdin)["meeting"])') || fail "$1"
+	[ "$got" = "$2" ] || fail "$1 is $got, not $2"
+}
+expect_date radet/next radet/2026-12-07
+expect_date radet/last radet/2026-10-26
+expect_date styrgrupp/last styrgrupp/2026-08-15
+ok "radet/next and radet/last: the first meeting from today on and the latest before it"
+# a meeting on the day itself is the next one, not the last
+GAVEL_TODAY=2026-12-07 g --db "$D" meeting show radet/next | grep -q "radet/2026-12-07" || fail "next on its day"
+GAVEL_TODAY=2026-12-07 g --db "$D" meeting show radet/last | grep -q "radet/2026-10-26" || fail "last on the next's day"
+ok "a meeting today is next, not last"
+GAVEL_TODAY=2001-01-01 g --db "$D" meeting show radet/last 2>"$WORK/err" && fail "a last meeting before there was any"
+grep -q "unknown meeting: radet/last" "$WORK/err" || fail "$(cat "$WORK/err")"
+ok "no meeting before the first: unknown meeting, one line"
 echo "checks: $checks"
