@@ -7,6 +7,10 @@
 
 #include "sync/bundle.h"
 
+/* The column under which a row's tombstone (its delete) has its versions,
+ * heads and history, beside the row's fields. */
+#define MERGE_DEL_COL "-"
+
 struct merge_stats {
 	long changes;   /* row changes applied */
 	long fields;    /* field values that became current */
