@@ -336,9 +336,10 @@ int folder_is_ours(struct store *st, const char *dir, const char *me,
 	}
 	for (size_t i = 0; i < f->sample.n && !*ours; i++)
 		*ours = file_is_ours(dir, f->sample.v[i], council);
-	/* a bucket unchanged since a reading that found the folder ours still
-	 * holds the files it held then (taking one away changes its time) */
-	if (!*ours && !f->sample.n && f->remembered)
+	/* a bucket unchanged since a listing that left nothing behind in it
+	 * still holds the council files that listing found applied (taking
+	 * one away changes its time), whatever else came into the folder */
+	if (!*ours && f->remembered)
 		*ours = true;
 	if (*ours || f->files <= f->sample.n)
 		return 0;
