@@ -1,6 +1,7 @@
 /* export: this machine's changes, from the database to a file (export.h). */
 #include "sync/export.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,39 @@ int export_batch(struct store *st, const char *me, long long seq, struct batch *
 	return rc;
 }
 
+/* Keeps the rows of the batch whose number it carries, to settle them. */
+static void keep_numbered(struct session *s, const struct batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct change *c = &b->v[i];
+		const struct renumbered *rn = renumber_rule(c->tbl, NULL);
+		for (int k = 0; rn && c->op == CHANGE_UPSERT && k < c->ncols; k++) {
+			if (!strcmp(c->cols[k], rn->col)) {
+				char *key = xasprintf("%s/%s", c->tbl, c->row);
+				strvec_push(&s->numbered, key);
+				free(key);
+				break;
+			}
+		}
+	}
+}
+
+int export_settle(struct session *s)
+{
+	long renumbered = 0;
+	for (size_t i = 0; i < s->numbered.n; i++) {
+		const char *key = s->numbered.v[i], *slash = strchr(key, '/');
+		char tbl[BATCH_NAME_SIZE];
+		assert(slash && (size_t)(slash - key) < sizeof tbl); /* as keep_numbered made it */
+		snprintf(tbl, sizeof tbl, "%.*s", (int)(slash - key), key);
+		const struct rtable *t = replica_table(s->st, tbl);
+		const struct renumbered *rn = renumber_rule(tbl, NULL);
+		if (t && rn && renumber_settle(s->st, t, rn, renumber_bit(t, rn), slash + 1, &renumbered, s->e))
+			return -1;
+	}
+	return 0;
+}
+
 int export_changes(struct session *s)
 {
 	long long seq;
@@ -112,8 +146,10 @@ int export_changes(struct session *s)
 		}
 		if (!rc)
 			rc = replica_file_add(s->st, s->id.actor, seq, front, (long long)batch.n, s->e);
-		if (!rc)
+		if (!rc) {
 			s->out->sent += (long)batch.n;
+			keep_numbered(s, &batch);
+		}
 	}
 	batch_release(&batch);
 	free(front);

@@ -51,8 +51,11 @@
  * in the group (the meeting's agenda; the body's year), in the order of
  * the numbers they claimed. Their claim is remembered, so the numbering
  * is a function of the set of rows and converges whatever the order of
- * arrival (renumber.c). Until a protocol is adjusted its numbers may move
- * this way; docs/sync-format.md says more.
+ * arrival (renumber.c). A group is settled again whenever a number in it
+ * moves: when a row comes in, and when this machine sends a number it
+ * gave (export.c), since a § recorded here above the rows that gave way
+ * moves them on, on every copy. Until a protocol is adjusted its numbers
+ * may move this way; docs/sync-format.md says more.
  *
  * Deletions travel as tombstones. A tombstone deletes a row only if its
  * writer had seen every current value of the row; an edit concurrent with

@@ -39,7 +39,7 @@ static int sync_in_tx(struct session *s, bool write)
 	char now[CLOCK_UTC_SIZE];
 	/* the search index takes the sync's rows in at its end */
 	if (replica_capture(s->st, false, s->e) || store_search_later(s->st, true, s->e) || import_files(s) ||
-	    merge_finish(s->st, &ms, s->e) || store_search_later(s->st, false, s->e) ||
+	    export_settle(s) || merge_finish(s->st, &ms, s->e) || store_search_later(s->st, false, s->e) ||
 	    replica_capture(s->st, true, s->e))
 		return -1;
 	clock_utc(now);

@@ -78,6 +78,7 @@ void session_release(struct session *s)
 	identity_release(&s->id);
 	keyring_release(&s->kr);
 	folder_release(&s->folder);
+	strvec_release(&s->numbered);
 	free(s->dir);
 	memset(s, 0, sizeof *s);
 }

@@ -27,6 +27,7 @@ struct session {
 	struct sync_summary *out;
 	struct err *e;
 	struct folder folder; /* read at most once a session */
+	struct strvec numbered; /* rows this machine gave a number, "table/row" (export.h) */
 };
 
 /*

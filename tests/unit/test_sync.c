@@ -492,6 +492,59 @@ START_TEST(stranger_key_refused)
 }
 END_TEST
 
+/* The § numbers of a copy's decisions, in order ("1 2 4 5"). */
+static char *paras_of(const char *db)
+{
+	sqlite3 *h;
+	sqlite3_stmt *s;
+	struct strbuf sb = { 0 };
+	ck_assert_int_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT para FROM decision ORDER BY para", -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		sb_addf(&sb, "%s%lld", sb.len ? " " : "", (long long)sqlite3_column_int64(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return sb_detach(&sb);
+}
+
+/*
+ * Two secretaries record the same § offline: one decision gives way and is
+ * numbered after the group's highest claim. A § given here afterwards,
+ * above it, moves it on past the new one on this copy as on every copy
+ * that takes the new decision in, so the copies agree.
+ */
+START_TEST(numbers_given_here_settle)
+{
+	struct replica_set r;
+	replicas(&r, "settle");
+	run(r.st[0], (const char *const[]){ "decide", "radet/2026-03-10", "2", "Först på ettan.", NULL });
+	run(r.st[1], (const char *const[]){ "decide", "radet/2026-03-10", "3", "Först på tvåan.", NULL });
+	hand_over(&r, 0, 1);
+	hand_over(&r, 1, 0);
+	sync_one(&r, 0);
+	char *a = paras_of(r.db[0]), *b = paras_of(r.db[1]);
+	ck_assert_str_eq(a, "1 2");
+	ck_assert_str_eq(b, "1 2");
+	free(a);
+	free(b);
+	/* § 3 given here: the decision that gave way moves past it */
+	run(r.st[0], (const char *const[]){ "decide", "radet/2026-03-10", "4", "Sedan på ettan.", NULL });
+	hand_over(&r, 0, 1);
+	sync_one(&r, 1);
+	a = paras_of(r.db[0]);
+	b = paras_of(r.db[1]);
+	ck_assert_str_eq(a, b);
+	ck_assert_str_eq(a, "1 3 4");
+	free(a);
+	free(b);
+	char *d0 = test_dump(r.st[0]), *d1 = test_dump(r.st[1]);
+	ck_assert_msg(!strcmp(d0, d1), "the copies differ");
+	free(d0);
+	free(d1);
+	replicas_close(&r);
+}
+END_TEST
+
 /* Runs SQL on a copy's database from a second connection while the store
  * stays open: a database that fails under the sync. */
 static void break_db(struct store *st, const char *sql)
@@ -797,6 +850,7 @@ int main(void)
 		clock_far_ahead_is_clamped,
 		stranger_key_refused,
 		database_failure_reported,
+		numbers_given_here_settle,
 		index_and_unchanged_folder,
 		folder_by_writer_and_bucket,
 		random_edits_converge,
