@@ -1,53 +1,48 @@
 /* bundle: the folder's file format; see bundle.h and docs/sync-format.md. */
 #include "sync/bundle.h"
 
+#include <assert.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- big-endian integers ---- */
+#include "sync/bytes.h"
 
-static void put16(unsigned char *p, uint16_t v)
-{
-	p[0] = (unsigned char)(v >> 8);
-	p[1] = (unsigned char)v;
-}
+/* Where the header's fields lie (docs/sync-format.md, "A file"). */
+#define MAGIC_LEN 8
+#define OFF_VERSION 8
+#define OFF_KIND 10
+#define OFF_RESERVED 11
+#define OFF_COUNCIL 12
+#define OFF_WRITER_PK 28
+#define OFF_WRITER 60
+#define OFF_SEQ 76
+#define OFF_EPOCH 84
+#define OFF_EXT_LEN 88
+#define OFF_NONCE 92
+#define OFF_BODY_LEN 116
+_Static_assert(OFF_WRITER_PK == OFF_COUNCIL + BUNDLE_COUNCIL_LEN, "the header's council id");
+_Static_assert(OFF_SEQ == OFF_WRITER + BUNDLE_ACTOR_LEN, "the header's actor id");
+_Static_assert(OFF_BODY_LEN == OFF_NONCE + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, "the header's nonce");
+_Static_assert(BUNDLE_HEADER == OFF_BODY_LEN + 8, "the header's length");
+_Static_assert(BUNDLE_KEY_LEN == crypto_aead_xchacha20poly1305_ietf_KEYBYTES, "the council key");
 
-static void put32(unsigned char *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (unsigned char)(v >> (24 - 8 * i));
-}
+/* The batch body's limits: what a reader checks before it allocates. */
+#define STR8_MAX 255        /* a str8 holds at most this many bytes */
+#define FRONTIER_MAX 100000 /* writers in a frontier */
+#define FRONTIER_ITEM (BUNDLE_ACTOR_LEN + 8)
+#define CHANGE_MIN 13       /* the fewest bytes a change takes */
 
-static void put64(unsigned char *p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (unsigned char)(v >> (56 - 8 * i));
-}
+_Static_assert(BUNDLE_WHY == sizeof ((struct err *)0)->msg, "a reason holds an error's message");
 
-static uint16_t get16(const unsigned char *p)
+int bundle_why(char why[BUNDLE_WHY], int rc, enum err_code code)
 {
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static uint32_t get32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static uint64_t get64(const unsigned char *p)
-{
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | p[i];
-	return v;
-}
-
-static void why_set(char why[BUNDLE_WHY], const char *msg)
-{
+	struct err e;
+	error(&e, code);
 	if (why)
-		snprintf(why, BUNDLE_WHY, "%s", msg);
+		snprintf(why, BUNDLE_WHY, "%s", e.msg);
+	return rc;
 }
 
 /* ---- the frame ---- */
@@ -55,59 +50,41 @@ static void why_set(char why[BUNDLE_WHY], const char *msg)
 int bundle_parse(const unsigned char *buf, size_t len, struct bundle *b, char why[BUNDLE_WHY])
 {
 	memset(b, 0, sizeof *b);
-	if (len < 8 || memcmp(buf, BUNDLE_MAGIC, 8)) {
+	if (len < MAGIC_LEN || memcmp(buf, BUNDLE_MAGIC, MAGIC_LEN)) {
 		/* a file cut before its magic is still being written */
-		if (len < 8 && !memcmp(buf, BUNDLE_MAGIC, len)) {
-			why_set(why, _("truncated (still being copied?)"));
-			return BUNDLE_TRUNCATED;
-		}
-		why_set(why, _("not a gavel sync file"));
-		return -1;
+		if (len < MAGIC_LEN && !memcmp(buf, BUNDLE_MAGIC, len))
+			return bundle_why(why, BUNDLE_TRUNCATED, E_SYNC_TRUNCATED);
+		return bundle_why(why, -1, E_SYNC_NOT_SYNC_FILE);
 	}
-	if (len < 11) {
-		why_set(why, _("truncated (still being copied?)"));
-		return BUNDLE_TRUNCATED;
-	}
-	b->version = get16(buf + 8);
-	if (b->version > BUNDLE_VERSION) {
-		why_set(why, _("written by a newer gavel (format version too new); upgrade gavel to read it"));
-		return BUNDLE_NEWER;
-	}
-	if (b->version < 1) {
-		why_set(why, _("unknown format version"));
-		return -1;
-	}
-	if (len < BUNDLE_HEADER) {
-		why_set(why, _("truncated (still being copied?)"));
-		return BUNDLE_TRUNCATED;
-	}
-	b->kind = buf[10];
-	if (b->kind < BUNDLE_CHANGES || b->kind > BUNDLE_REKEY || buf[11] != 0) {
-		why_set(why, _("unknown kind of file"));
-		return -1;
-	}
-	memcpy(b->council, buf + 12, BUNDLE_COUNCIL_LEN);
-	memcpy(b->writer_pk, buf + 28, IDENTITY_PK_LEN);
-	sodium_bin2hex(b->writer, sizeof b->writer, buf + 60, 16);
-	b->seq = get64(buf + 76);
-	b->epoch = get32(buf + 84);
-	uint64_t ext = get32(buf + 88);
-	b->nonce = buf + 92;
-	uint64_t body = get64(buf + 116);
+	/* the version decides how the rest reads: it is looked at first */
+	if (len < OFF_KIND + 1)
+		return bundle_why(why, BUNDLE_TRUNCATED, E_SYNC_TRUNCATED);
+	b->version = get16(buf + OFF_VERSION);
+	if (b->version > BUNDLE_VERSION)
+		return bundle_why(why, BUNDLE_NEWER, E_SYNC_FORMAT_NEWER);
+	if (b->version < 1)
+		return bundle_why(why, -1, E_SYNC_FORMAT_UNKNOWN);
+	if (len < BUNDLE_HEADER)
+		return bundle_why(why, BUNDLE_TRUNCATED, E_SYNC_TRUNCATED);
+	b->kind = buf[OFF_KIND];
+	if (b->kind < BUNDLE_CHANGES || b->kind > BUNDLE_REKEY || buf[OFF_RESERVED] != 0)
+		return bundle_why(why, -1, E_SYNC_KIND);
+	memcpy(b->council, buf + OFF_COUNCIL, BUNDLE_COUNCIL_LEN);
+	memcpy(b->writer_pk, buf + OFF_WRITER_PK, IDENTITY_PK_LEN);
+	sodium_bin2hex(b->writer, sizeof b->writer, buf + OFF_WRITER, BUNDLE_ACTOR_LEN);
+	b->seq = get64(buf + OFF_SEQ);
+	b->epoch = get32(buf + OFF_EPOCH);
+	uint64_t ext = get32(buf + OFF_EXT_LEN);
+	b->nonce = buf + OFF_NONCE;
+	uint64_t body = get64(buf + OFF_BODY_LEN);
 	if (b->seq == 0 || ext > BUNDLE_MAX || body > BUNDLE_MAX ||
-	    body < crypto_aead_xchacha20poly1305_ietf_ABYTES) {
-		why_set(why, _("damaged header"));
-		return -1;
-	}
+	    body < crypto_aead_xchacha20poly1305_ietf_ABYTES)
+		return bundle_why(why, -1, E_SYNC_HEADER);
 	uint64_t total = BUNDLE_HEADER + ext + body + crypto_sign_BYTES;
-	if (len < total) {
-		why_set(why, _("truncated (still being copied?)"));
-		return BUNDLE_TRUNCATED;
-	}
-	if (len > total) {
-		why_set(why, _("damaged: longer than its header says"));
-		return -1;
-	}
+	if (len < total)
+		return bundle_why(why, BUNDLE_TRUNCATED, E_SYNC_TRUNCATED);
+	if (len > total)
+		return bundle_why(why, -1, E_SYNC_TOO_LONG);
 	b->ext = buf + BUNDLE_HEADER;
 	b->ext_len = (size_t)ext;
 	b->body = b->ext + ext;
@@ -116,6 +93,12 @@ int bundle_parse(const unsigned char *buf, size_t len, struct bundle *b, char wh
 	b->signed_len = b->aad_len + (size_t)body;
 	b->sig = buf + b->signed_len;
 	return 0;
+}
+
+bool bundle_is_council(const unsigned char *buf, size_t len, const unsigned char council[BUNDLE_COUNCIL_LEN])
+{
+	return len >= OFF_COUNCIL + BUNDLE_COUNCIL_LEN && !memcmp(buf, BUNDLE_MAGIC, MAGIC_LEN) &&
+	       !memcmp(buf + OFF_COUNCIL, council, BUNDLE_COUNCIL_LEN);
 }
 
 bool bundle_verify(const struct bundle *b)
@@ -133,14 +116,12 @@ int bundle_open(const struct bundle *b, const unsigned char key[BUNDLE_KEY_LEN],
 	if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain, &n, NULL, b->body, b->body_len, start, b->aad_len,
 						       b->nonce, key)) {
 		free(plain);
-		why_set(why, _("cannot be decrypted with the council key (damaged, or another council's)"));
-		return -1;
+		return bundle_why(why, -1, E_SYNC_UNDECRYPTABLE);
 	}
 	size_t unpadded;
 	if (sodium_unpad(&unpadded, plain, (size_t)n, BUNDLE_PAD)) {
 		free(plain);
-		why_set(why, _("damaged padding"));
-		return -1;
+		return bundle_why(why, -1, E_SYNC_PADDING);
 	}
 	*out = plain;
 	*out_len = unpadded;
@@ -154,28 +135,30 @@ void bundle_seal(const struct bundle *b, const unsigned char *ext, size_t ext_le
 	size_t padded_max = plain_len + BUNDLE_PAD, padded;
 	unsigned char *pad = xmalloc(padded_max);
 	memcpy(pad, plain, plain_len);
-	if (sodium_pad(&padded, pad, plain_len, BUNDLE_PAD, padded_max))
-		abort();
+	/* plain_len + BUNDLE_PAD bytes always hold the padding */
+	int padded_rc = sodium_pad(&padded, pad, plain_len, BUNDLE_PAD, padded_max);
+	assert(padded_rc == 0);
+	(void)padded_rc;
 	size_t body = padded + crypto_aead_xchacha20poly1305_ietf_ABYTES;
 	size_t total = BUNDLE_HEADER + ext_len + body + crypto_sign_BYTES;
 	unsigned char *f = xcalloc(1, total);
-	memcpy(f, BUNDLE_MAGIC, 8);
-	put16(f + 8, BUNDLE_VERSION);
-	f[10] = (unsigned char)b->kind;
-	memcpy(f + 12, b->council, BUNDLE_COUNCIL_LEN);
-	memcpy(f + 28, id->pk, IDENTITY_PK_LEN);
+	memcpy(f, BUNDLE_MAGIC, MAGIC_LEN);
+	put16(f + OFF_VERSION, BUNDLE_VERSION);
+	f[OFF_KIND] = (unsigned char)b->kind;
+	memcpy(f + OFF_COUNCIL, b->council, BUNDLE_COUNCIL_LEN);
+	memcpy(f + OFF_WRITER_PK, id->pk, IDENTITY_PK_LEN);
 	size_t bin;
-	sodium_hex2bin(f + 60, 16, id->actor, ID_LEN, NULL, &bin, NULL);
-	put64(f + 76, b->seq);
-	put32(f + 84, b->epoch);
-	put32(f + 88, (uint32_t)ext_len);
-	randombytes_buf(f + 92, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-	put64(f + 116, body);
+	sodium_hex2bin(f + OFF_WRITER, BUNDLE_ACTOR_LEN, id->actor, ID_LEN, NULL, &bin, NULL);
+	put64(f + OFF_SEQ, b->seq);
+	put32(f + OFF_EPOCH, b->epoch);
+	put32(f + OFF_EXT_LEN, (uint32_t)ext_len);
+	randombytes_buf(f + OFF_NONCE, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+	put64(f + OFF_BODY_LEN, body);
 	if (ext_len)
 		memcpy(f + BUNDLE_HEADER, ext, ext_len);
 	unsigned long long clen;
 	crypto_aead_xchacha20poly1305_ietf_encrypt(f + BUNDLE_HEADER + ext_len, &clen, pad, padded, f,
-						   BUNDLE_HEADER + ext_len, NULL, f + 92, key);
+						   BUNDLE_HEADER + ext_len, NULL, f + OFF_NONCE, key);
 	sodium_memzero(pad, padded_max);
 	free(pad);
 	crypto_sign_detached(f + total - crypto_sign_BYTES, NULL, f, total - crypto_sign_BYTES, id->sk);
@@ -183,16 +166,22 @@ void bundle_seal(const struct bundle *b, const unsigned char *ext, size_t ext_le
 	*out_len = total;
 }
 
-void bundle_name(const char *writer, uint64_t seq, char out[64])
+/* WRITER-SEQUENCE.gavel: the sequence in this many digits */
+#define NAME_SEQ_DIGITS 8
+#define NAME_EXT ".gavel"
+_Static_assert(ID_LEN + 1 + NAME_SEQ_DIGITS + sizeof NAME_EXT <= BUNDLE_NAME_SIZE, "a file name");
+
+void bundle_name(const char *writer, uint64_t seq, char out[BUNDLE_NAME_SIZE])
 {
-	snprintf(out, 64, "%s-%08llu.gavel", writer, (unsigned long long)seq);
+	snprintf(out, BUNDLE_NAME_SIZE, "%s-%0*llu" NAME_EXT, writer, NAME_SEQ_DIGITS, (unsigned long long)seq);
 }
 
 bool bundle_name_parse(const char *name, char writer[ID_LEN + 1], uint64_t *seq)
 {
 	size_t n = strlen(name);
-	if (n != ID_LEN + 1 + 8 + 6 || strspn(name, "0123456789abcdef") != ID_LEN || name[ID_LEN] != '-' ||
-	    strspn(name + ID_LEN + 1, "0123456789") != 8 || strcmp(name + ID_LEN + 9, ".gavel"))
+	if (n != ID_LEN + 1 + NAME_SEQ_DIGITS + strlen(NAME_EXT) || strspn(name, "0123456789abcdef") != ID_LEN ||
+	    name[ID_LEN] != '-' || strspn(name + ID_LEN + 1, "0123456789") != NAME_SEQ_DIGITS ||
+	    strcmp(name + ID_LEN + 1 + NAME_SEQ_DIGITS, NAME_EXT))
 		return false;
 	memcpy(writer, name, ID_LEN);
 	writer[ID_LEN] = '\0';
@@ -220,10 +209,7 @@ void batch_release(struct batch *b)
 
 struct change *batch_push(struct batch *b)
 {
-	if (b->n == b->alloc) {
-		b->alloc = b->alloc ? 2 * b->alloc : 64;
-		b->v = xrealloc(b->v, b->alloc * sizeof *b->v);
-	}
+	ALLOC_GROW(b->v, b->n + 1, b->alloc);
 	memset(&b->v[b->n], 0, sizeof b->v[0]);
 	return &b->v[b->n++];
 }
@@ -241,33 +227,33 @@ static void add_u8(struct strbuf *sb, unsigned v)
 
 static void add_u32(struct strbuf *sb, uint32_t v)
 {
-	unsigned char p[4];
+	unsigned char p[sizeof v];
 	put32(p, v);
-	add_bytes(sb, p, 4);
+	add_bytes(sb, p, sizeof p);
 }
 
 static void add_u64(struct strbuf *sb, uint64_t v)
 {
-	unsigned char p[8];
+	unsigned char p[sizeof v];
 	put64(p, v);
-	add_bytes(sb, p, 8);
+	add_bytes(sb, p, sizeof p);
 }
 
 static void add_str8(struct strbuf *sb, const char *s)
 {
 	size_t n = strlen(s);
-	if (n > 255)
-		n = 255;
+	if (n > STR8_MAX)
+		n = STR8_MAX;
 	add_u8(sb, (unsigned)n);
 	add_bytes(sb, s, n);
 }
 
 static void add_actor(struct strbuf *sb, const char *hex)
 {
-	unsigned char bin[16] = { 0 };
+	unsigned char bin[BUNDLE_ACTOR_LEN] = { 0 };
 	size_t n;
 	sodium_hex2bin(bin, sizeof bin, hex, strlen(hex), NULL, &n, NULL);
-	add_bytes(sb, bin, 16);
+	add_bytes(sb, bin, sizeof bin);
 }
 
 void batch_encode(const struct batch *b, unsigned char **out, size_t *len)
@@ -296,7 +282,7 @@ void batch_encode(const struct batch *b, unsigned char **out, size_t *len)
 				add_u64(&sb, (uint64_t)v->i);
 			} else if (v->type == RV_REAL) {
 				uint64_t bits;
-				memcpy(&bits, &v->d, 8);
+				memcpy(&bits, &v->d, sizeof bits);
 				add_u64(&sb, bits);
 			} else if (v->type == RV_TEXT) {
 				size_t n = strlen(v->s);
@@ -327,13 +313,13 @@ static const unsigned char *take(struct reader *r, size_t n)
 
 static uint64_t take64(struct reader *r)
 {
-	const unsigned char *p = take(r, 8);
+	const unsigned char *p = take(r, sizeof(uint64_t));
 	return p ? get64(p) : 0;
 }
 
 static uint32_t take32(struct reader *r)
 {
-	const unsigned char *p = take(r, 4);
+	const unsigned char *p = take(r, sizeof(uint32_t));
 	return p ? get32(p) : 0;
 }
 
@@ -365,19 +351,19 @@ int batch_decode(const unsigned char *buf, size_t len, struct batch *b, char why
 	b->schema = (int)take32(&r);
 	b->clock = (long long)take64(&r);
 	uint32_t nf = take32(&r);
-	if (r.bad || nf > 100000 || (size_t)(r.end - r.p) < (size_t)nf * 24)
+	if (r.bad || nf > FRONTIER_MAX || (size_t)(r.end - r.p) < (size_t)nf * FRONTIER_ITEM)
 		goto bad;
 	b->front = xcalloc(nf ? nf : 1, sizeof *b->front);
 	for (uint32_t i = 0; i < nf; i++) {
-		const unsigned char *a = take(&r, 16);
+		const unsigned char *a = take(&r, BUNDLE_ACTOR_LEN);
 		if (!a)
 			goto bad;
-		sodium_bin2hex(b->front[i].writer, sizeof b->front[i].writer, a, 16);
+		sodium_bin2hex(b->front[i].writer, sizeof b->front[i].writer, a, BUNDLE_ACTOR_LEN);
 		b->front[i].seq = (long long)(take64(&r) & INT64_MAX);
 		b->nfront++;
 	}
 	uint32_t n = take32(&r);
-	if (r.bad || (size_t)(r.end - r.p) / 13 < n)
+	if (r.bad || (size_t)(r.end - r.p) / CHANGE_MIN < n)
 		goto bad;
 	for (uint32_t i = 0; i < n; i++) {
 		struct change *c = batch_push(b);
@@ -388,12 +374,12 @@ int batch_decode(const unsigned char *buf, size_t len, struct batch *b, char why
 			goto bad;
 		c->hlc = (long long)(take64(&r) & INT64_MAX);
 		unsigned nc = take8(&r);
-		if (r.bad || nc > 62)
+		if (r.bad || nc > BATCH_COLS_MAX)
 			goto bad;
 		c->cols = xcalloc(nc ? nc : 1, sizeof *c->cols);
 		c->vals = xcalloc(nc ? nc : 1, sizeof *c->vals);
 		for (unsigned k = 0; k < nc; k++) {
-			char name[64];
+			char name[BATCH_NAME_SIZE];
 			if (!take_name(&r, name, sizeof name, IDENT_CHARS))
 				goto bad;
 			c->cols[k] = xstrdup(name);
@@ -408,7 +394,7 @@ int batch_decode(const unsigned char *buf, size_t len, struct batch *b, char why
 			} else if (type == RV_REAL) {
 				uint64_t bits = take64(&r);
 				v->type = RV_REAL;
-				memcpy(&v->d, &bits, 8);
+				memcpy(&v->d, &bits, sizeof bits);
 			} else if (type == RV_TEXT) {
 				uint32_t tl = take32(&r);
 				const unsigned char *t = take(&r, tl);
@@ -430,8 +416,7 @@ int batch_decode(const unsigned char *buf, size_t len, struct batch *b, char why
 	return 0;
 bad:
 	batch_release(b);
-	why_set(why, _("damaged content"));
-	return -1;
+	return bundle_why(why, -1, E_SYNC_CONTENT);
 }
 
 void batch_frontier_parse(struct batch *b, const char *text)
@@ -444,10 +429,7 @@ void batch_frontier_parse(struct batch *b, const char *text)
 	while (p && *p) {
 		size_t n = strcspn(p, ",");
 		if (n > ID_LEN && p[ID_LEN] == ':') {
-			if (b->nfront == alloc) {
-				alloc = alloc ? 2 * alloc : 8;
-				b->front = xrealloc(b->front, alloc * sizeof *b->front);
-			}
+			ALLOC_GROW(b->front, b->nfront + 1, alloc);
 			struct frontier_item *f = &b->front[b->nfront++];
 			memcpy(f->writer, p, ID_LEN);
 			f->writer[ID_LEN] = '\0';

@@ -27,10 +27,12 @@
 #define BUNDLE_MAGIC "GAVELSYN"
 #define BUNDLE_HEADER 124
 #define BUNDLE_COUNCIL_LEN 16
+#define BUNDLE_ACTOR_LEN (ID_LEN / 2) /* an actor id's bytes */
 #define BUNDLE_KEY_LEN 32 /* crypto_aead_xchacha20poly1305_ietf_KEYBYTES */
 #define BUNDLE_PAD 4096
 #define BUNDLE_MAX (256u << 20) /* no file is larger than 256 MB */
-#define BUNDLE_WHY 160
+#define BUNDLE_WHY 512 /* a reason, as long as an error's message (struct err) */
+#define BUNDLE_NAME_SIZE 64 /* a file's name and its NUL */
 
 enum bundle_kind {
 	BUNDLE_CHANGES = 1, /* a batch of changes, under the council key of its epoch */
@@ -59,8 +61,14 @@ struct bundle {
 #define BUNDLE_TRUNCATED 1 /* shorter than it says: maybe still being copied */
 #define BUNDLE_NEWER 2     /* a format version this build does not know */
 
+/* Sets why (when not NULL) to the message of an error code (a reason a
+ * file is refused, E_SYNC_...); returns rc. */
+int bundle_why(char why[BUNDLE_WHY], int rc, enum err_code code);
+
 /* Parses the frame of a file (nothing is verified or decrypted yet). */
 int bundle_parse(const unsigned char *buf, size_t len, struct bundle *b, char why[BUNDLE_WHY]);
+/* Do the first len bytes of a file begin as a file of this council? */
+bool bundle_is_council(const unsigned char *buf, size_t len, const unsigned char council[BUNDLE_COUNCIL_LEN]);
 /* Checks the writer's signature. */
 bool bundle_verify(const struct bundle *b);
 /* Decrypts and unpads the body with key; *out (caller frees) and *out_len. */
@@ -77,15 +85,17 @@ void bundle_seal(const struct bundle *b, const unsigned char *ext, size_t ext_le
 		 const struct identity *id, unsigned char **out, size_t *out_len);
 
 /* The file name of a writer's file number seq, and back. */
-void bundle_name(const char *writer, uint64_t seq, char out[64]);
+void bundle_name(const char *writer, uint64_t seq, char out[BUNDLE_NAME_SIZE]);
 bool bundle_name_parse(const char *name, char writer[ID_LEN + 1], uint64_t *seq);
 
 /* ---- the body of a batch of changes ---- */
 
 enum { CHANGE_UPSERT = 1, CHANGE_DELETE = 2 };
+#define BATCH_NAME_SIZE 64 /* a table's or column's name and its NUL */
+#define BATCH_COLS_MAX 62  /* columns of a change (a dirty mask has 64 bits) */
 struct change {
 	int op;
-	char tbl[64];
+	char tbl[BATCH_NAME_SIZE];
 	char row[ROW_KEY_MAX];
 	long long hlc;
 	int ncols;
@@ -104,12 +114,20 @@ struct batch {
 	size_t n, alloc;
 	struct change *v;
 };
+/* Frees the changes and the frontier; b is left empty, to be reused. */
 void batch_release(struct batch *b);
+/* Appends a zeroed change (owned by b) and returns it. */
 struct change *batch_push(struct batch *b);
+/* The body of a CHANGES file for b, in *out (caller frees) and *len.
+ * Names longer than a str8 are cut at its 255 bytes. */
 void batch_encode(const struct batch *b, unsigned char **out, size_t *len);
+/* Decodes a body (any bytes) into b; -1 with the reason (E_SYNC_CONTENT)
+ * when it is not one whole, well-formed batch, b then empty. */
 int batch_decode(const unsigned char *buf, size_t len, struct batch *b, char why[BUNDLE_WHY]);
 
-/* Frontiers as text ("writer:seq,..." as store/replica.h keeps them). */
+/* Frontiers as text ("writer:seq,..." as store/replica.h keeps them):
+ * b's frontier replaced by the items of text (those not of that form
+ * passed over), and the text of n items (caller frees). */
 void batch_frontier_parse(struct batch *b, const char *text);
 char *frontier_text(const struct frontier_item *v, size_t n);
 

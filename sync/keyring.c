@@ -1,19 +1,39 @@
 /* keyring: the council keys on this machine and in the folder. */
 #include "sync/keyring.h"
 
+#include <assert.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#define EXT_KEYS (crypto_pwhash_SALTBYTES + 8 + 8 + 4)
+#include "core/base/file.h"
+#include "sync/bytes.h"
+
+/* A KEYS file's extension: the salt, the opslimit and memlimit (8 bytes
+ * each) and the generation (4 bytes). */
+#define EXT_OPS crypto_pwhash_SALTBYTES
+#define EXT_MEM (EXT_OPS + 8)
+#define EXT_GENERATION (EXT_MEM + 8)
+#define EXT_KEYS (EXT_GENERATION + 4)
+/* A KEYS file's body: a count, then per epoch its number and key. */
+#define KEYS_COUNT 4
+#define KEYS_ITEM (4 + BUNDLE_KEY_LEN)
+/* A REKEY file's extension: a count, then per machine its key and the
+ * sealed council key. */
+#define SEAL_COUNT 4
+#define SEALED (crypto_box_SEALBYTES + BUNDLE_KEY_LEN)
+#define SEAL_ITEM (IDENTITY_PK_LEN + SEALED)
 /* Limits accepted when reading: at least MODERATE, at most what a laptop has. */
 #define OPS_MAX 64
 #define MEM_MAX (2048ULL << 20)
+/* DB.keys: its first line, its mode, and its size at most (a line for
+ * the council and one for each key, none longer than 128 bytes). */
+#define KEYS_FILE_HEADER "gavel-keys 1"
+#define KEYS_FILE_MODE 0600
+#define KEYS_FILE_MAX ((KEYRING_MAX + 2) * 128)
 
 static char *keys_path(struct store *st)
 {
@@ -37,19 +57,20 @@ uint32_t keyring_current(const struct keyring *kr)
 	return max;
 }
 
-void keyring_add(struct keyring *kr, uint32_t epoch, const unsigned char key[BUNDLE_KEY_LEN])
+int keyring_add(struct keyring *kr, uint32_t epoch, const unsigned char key[BUNDLE_KEY_LEN])
 {
 	for (size_t i = 0; i < kr->n; i++) {
 		if (kr->k[i].epoch == epoch) {
 			memcpy(kr->k[i].key, key, BUNDLE_KEY_LEN);
-			return;
+			return 0;
 		}
 	}
-	if (kr->n < KEYRING_MAX) {
-		kr->k[kr->n].epoch = epoch;
-		memcpy(kr->k[kr->n].key, key, BUNDLE_KEY_LEN);
-		kr->n++;
-	}
+	if (kr->n == KEYRING_MAX)
+		return -1;
+	kr->k[kr->n].epoch = epoch;
+	memcpy(kr->k[kr->n].key, key, BUNDLE_KEY_LEN);
+	kr->n++;
+	return 0;
 }
 
 void keyring_release(struct keyring *kr)
@@ -57,40 +78,72 @@ void keyring_release(struct keyring *kr)
 	sodium_memzero(kr, sizeof *kr);
 }
 
+/* One line of DB.keys into kr; false if it is not one of its lines. */
+static bool keys_line(char *line, struct keyring *kr, bool *header, bool *council)
+{
+	unsigned epoch;
+	/* the longest hex a line holds, with room to tell a longer one */
+	char hex[2 * BUNDLE_KEY_LEN + 8];
+	size_t len;
+	unsigned char key[BUNDLE_KEY_LEN];
+	bool ok = true;
+	if (!strcmp(line, KEYS_FILE_HEADER))
+		*header = true;
+	else if (sscanf(line, "council %40s", hex) == 1 &&
+		 sodium_hex2bin(kr->council, sizeof kr->council, hex, strlen(hex), NULL, &len, NULL) == 0 &&
+		 len == sizeof kr->council)
+		*council = true;
+	else if (sscanf(line, "key %u %70s", &epoch, hex) == 2 &&
+		 sodium_hex2bin(key, sizeof key, hex, strlen(hex), NULL, &len, NULL) == 0 && len == sizeof key)
+		ok = keyring_add(kr, epoch, key) == 0;
+	sodium_memzero(key, sizeof key);
+	sodium_memzero(hex, sizeof hex);
+	return ok;
+}
+
+/* Makes sb hold n bytes without growing again, so that no copy of a key
+ * is left behind in memory that a growing buffer gives back. */
+static void reserve(struct strbuf *sb, size_t n)
+{
+	sb_addf(sb, "%*s", (int)n, "");
+	sb_reset(sb);
+}
+
 int keyring_load(struct store *st, struct keyring *kr, struct err *e)
 {
-	char *path = keys_path(st), line[256];
+	char *path = keys_path(st);
+	struct strbuf sb = { 0 };
+	struct stat fs;
 	memset(kr, 0, sizeof *kr);
-	FILE *f = fopen(path, "r");
-	if (!f) {
+	if (stat(path, &fs)) {
 		int rc = errno == ENOENT ? 1 : error(e, E_IO, path, strerror(errno));
 		free(path);
 		return rc;
 	}
-	bool header = false, council = false;
-	while (fgets(line, sizeof line, f)) {
-		line[strcspn(line, "\n")] = '\0';
-		unsigned epoch;
-		char hex[80];
-		size_t len;
-		unsigned char key[BUNDLE_KEY_LEN];
-		if (!strcmp(line, "gavel-keys 1"))
-			header = true;
-		else if (sscanf(line, "council %40s", hex) == 1 &&
-			 sodium_hex2bin(kr->council, sizeof kr->council, hex, strlen(hex), NULL, &len, NULL) == 0 &&
-			 len == sizeof kr->council)
-			council = true;
-		else if (sscanf(line, "key %u %70s", &epoch, hex) == 2 &&
-			 sodium_hex2bin(key, sizeof key, hex, strlen(hex), NULL, &len, NULL) == 0 && len == sizeof key)
-			keyring_add(kr, epoch, key);
-		sodium_memzero(key, sizeof key);
-		sodium_memzero(hex, sizeof hex);
+	if (fs.st_size > KEYS_FILE_MAX) {
+		error(e, E_SYNC_KEYS_FILE, path);
+		free(path);
+		return -1;
 	}
-	sodium_memzero(line, sizeof line);
-	fclose(f);
-	if (!header || !council || !kr->n) {
+	reserve(&sb, (size_t)fs.st_size);
+	if (file_read(path, &sb, e)) {
+		sodium_memzero(sb.buf, sb.alloc);
+		sb_release(&sb);
+		free(path);
+		return -1;
+	}
+	bool header = false, council = false, ok = true;
+	for (char *line = sb.buf, *next; ok && line < sb.buf + sb.len; line = next) {
+		next = line + strcspn(line, "\n");
+		if (*next)
+			*next++ = '\0';
+		ok = keys_line(line, kr, &header, &council);
+	}
+	sodium_memzero(sb.buf, sb.alloc);
+	sb_release(&sb);
+	if (!ok || !header || !council || !kr->n) {
 		keyring_release(kr);
-		errorf(e, E_IO, _("%s: not a gavel key file, or damaged"), path);
+		error(e, E_SYNC_KEYS_FILE, path);
 		free(path);
 		return -1;
 	}
@@ -100,11 +153,11 @@ int keyring_load(struct store *st, struct keyring *kr, struct err *e)
 
 int keyring_save(struct store *st, const struct keyring *kr, struct err *e)
 {
-	char *path = keys_path(st), *tmp = xasprintf("%s.tmp", path);
+	char *path = keys_path(st);
 	struct strbuf sb = { 0 };
 	char hex[2 * BUNDLE_KEY_LEN + 1];
-	int rc = -1;
-	sb_adds(&sb, "gavel-keys 1\n");
+	reserve(&sb, KEYS_FILE_MAX);
+	sb_adds(&sb, KEYS_FILE_HEADER "\n");
 	sodium_bin2hex(hex, sizeof hex, kr->council, sizeof kr->council);
 	sb_addf(&sb, "council %s\n", hex);
 	for (size_t i = 0; i < kr->n; i++) {
@@ -112,50 +165,11 @@ int keyring_save(struct store *st, const struct keyring *kr, struct err *e)
 		sb_addf(&sb, "key %u %s\n", kr->k[i].epoch, hex);
 	}
 	sodium_memzero(hex, sizeof hex);
-	unlink(tmp);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd < 0) {
-		error(e, E_IO, tmp, strerror(errno));
-		goto out;
-	}
-	bool ok = write(fd, sb.buf, sb.len) == (ssize_t)sb.len && fsync(fd) == 0;
-	if (close(fd) || !ok || rename(tmp, path)) {
-		error(e, E_IO, path, strerror(errno ? errno : EIO));
-		unlink(tmp);
-		goto out;
-	}
-	rc = 0;
-out:
-	sodium_memzero(sb.buf, sb.len);
+	int rc = file_write_atomic(path, sb.buf, sb.len, KEYS_FILE_MODE, FILE_REPLACE, e);
+	sodium_memzero(sb.buf, sb.alloc);
 	sb_release(&sb);
-	free(tmp);
 	free(path);
 	return rc;
-}
-
-static void put_u64(unsigned char *p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (unsigned char)(v >> (56 - 8 * i));
-}
-
-static uint64_t get_u64(const unsigned char *p)
-{
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | p[i];
-	return v;
-}
-
-static void put_u32(unsigned char *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (unsigned char)(v >> (24 - 8 * i));
-}
-
-static uint32_t get_u32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
 void keyring_wrap(const struct keyring *kr, const char *passphrase, uint32_t generation,
@@ -164,52 +178,47 @@ void keyring_wrap(const struct keyring *kr, const char *passphrase, uint32_t gen
 {
 	unsigned char *x = xmalloc(EXT_KEYS);
 	randombytes_buf(x, crypto_pwhash_SALTBYTES);
-	put_u64(x + crypto_pwhash_SALTBYTES, crypto_pwhash_OPSLIMIT_MODERATE);
-	put_u64(x + crypto_pwhash_SALTBYTES + 8, crypto_pwhash_MEMLIMIT_MODERATE);
-	put_u32(x + crypto_pwhash_SALTBYTES + 16, generation);
+	put64(x + EXT_OPS, crypto_pwhash_OPSLIMIT_MODERATE);
+	put64(x + EXT_MEM, crypto_pwhash_MEMLIMIT_MODERATE);
+	put32(x + EXT_GENERATION, generation);
 	if (crypto_pwhash(wrap_key, BUNDLE_KEY_LEN, passphrase, strlen(passphrase), x,
 			  crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE,
 			  crypto_pwhash_ALG_ARGON2ID13))
 		abort(); /* out of memory */
-	unsigned char *p = xmalloc(4 + kr->n * (4 + BUNDLE_KEY_LEN));
-	put_u32(p, (uint32_t)kr->n);
+	size_t len = KEYS_COUNT + kr->n * KEYS_ITEM;
+	unsigned char *p = xmalloc(len);
+	put32(p, (uint32_t)kr->n);
 	for (size_t i = 0; i < kr->n; i++) {
-		put_u32(p + 4 + i * (4 + BUNDLE_KEY_LEN), kr->k[i].epoch);
-		memcpy(p + 8 + i * (4 + BUNDLE_KEY_LEN), kr->k[i].key, BUNDLE_KEY_LEN);
+		put32(p + KEYS_COUNT + i * KEYS_ITEM, kr->k[i].epoch);
+		memcpy(p + KEYS_COUNT + i * KEYS_ITEM + 4, kr->k[i].key, BUNDLE_KEY_LEN);
 	}
 	*ext = x;
 	*ext_len = EXT_KEYS;
 	*plain = p;
-	*plain_len = 4 + kr->n * (4 + BUNDLE_KEY_LEN);
+	*plain_len = len;
 }
 
 uint32_t keyring_generation(const struct bundle *b)
 {
 	if (b->kind != BUNDLE_KEYS || b->ext_len != EXT_KEYS)
 		return 0;
-	return get_u32(b->ext + crypto_pwhash_SALTBYTES + 16);
+	return get32(b->ext + EXT_GENERATION);
 }
 
 int keyring_unwrap(const struct bundle *b, const char *passphrase, struct keyring *kr,
 		   uint32_t *generation, char why[BUNDLE_WHY])
 {
 	unsigned char key[BUNDLE_KEY_LEN];
-	if (b->kind != BUNDLE_KEYS || b->ext_len != EXT_KEYS) {
-		snprintf(why, BUNDLE_WHY, "%s", _("not a key file"));
-		return -1;
-	}
-	uint64_t ops = get_u64(b->ext + crypto_pwhash_SALTBYTES);
-	uint64_t mem = get_u64(b->ext + crypto_pwhash_SALTBYTES + 8);
+	if (b->kind != BUNDLE_KEYS || b->ext_len != EXT_KEYS)
+		return bundle_why(why, -1, E_SYNC_NOT_KEY_FILE);
+	uint64_t ops = get64(b->ext + EXT_OPS);
+	uint64_t mem = get64(b->ext + EXT_MEM);
 	if (ops < crypto_pwhash_OPSLIMIT_MODERATE || ops > OPS_MAX || mem < crypto_pwhash_MEMLIMIT_MODERATE ||
-	    mem > MEM_MAX) {
-		snprintf(why, BUNDLE_WHY, "%s", _("key file with unsafe or unreasonable limits"));
-		return -1;
-	}
+	    mem > MEM_MAX)
+		return bundle_why(why, -1, E_SYNC_UNSAFE_LIMITS);
 	if (crypto_pwhash(key, sizeof key, passphrase, strlen(passphrase), b->ext, ops, (size_t)mem,
-			  crypto_pwhash_ALG_ARGON2ID13)) {
-		snprintf(why, BUNDLE_WHY, "%s", _("not enough memory to check the passphrase"));
-		return -1;
-	}
+			  crypto_pwhash_ALG_ARGON2ID13))
+		return bundle_why(why, -1, E_SYNC_PWHASH_MEMORY);
 	int rc = keyring_open(b, key, kr, generation, why);
 	sodium_memzero(key, sizeof key);
 	return rc;
@@ -218,43 +227,41 @@ int keyring_unwrap(const struct bundle *b, const char *passphrase, struct keyrin
 int keyring_open(const struct bundle *b, const unsigned char wrap_key[BUNDLE_KEY_LEN], struct keyring *kr,
 		 uint32_t *generation, char why[BUNDLE_WHY])
 {
-	if (b->kind != BUNDLE_KEYS || b->ext_len != EXT_KEYS) {
-		snprintf(why, BUNDLE_WHY, "%s", _("not a key file"));
-		return -1;
-	}
+	if (b->kind != BUNDLE_KEYS || b->ext_len != EXT_KEYS)
+		return bundle_why(why, -1, E_SYNC_NOT_KEY_FILE);
 	unsigned char *plain = NULL;
 	size_t len;
-	if (bundle_open(b, wrap_key, &plain, &len, why)) {
-		snprintf(why, BUNDLE_WHY, "%s", _("wrong passphrase"));
-		return -1;
-	}
-	uint32_t n = len >= 4 ? get_u32(plain) : 0;
-	if (len < 4 || n == 0 || n > KEYRING_MAX || len != 4 + (size_t)n * (4 + BUNDLE_KEY_LEN)) {
+	if (bundle_open(b, wrap_key, &plain, &len, why))
+		return bundle_why(why, -1, E_SYNC_WRONG_PASSPHRASE);
+	uint32_t n = len >= KEYS_COUNT ? get32(plain) : 0;
+	if (len < KEYS_COUNT || n == 0 || n > KEYRING_MAX || len != KEYS_COUNT + (size_t)n * KEYS_ITEM) {
 		sodium_memzero(plain, len);
 		free(plain);
-		snprintf(why, BUNDLE_WHY, "%s", _("damaged key file"));
-		return -1;
+		return bundle_why(why, -1, E_SYNC_KEYS_DAMAGED);
 	}
 	memset(kr, 0, sizeof *kr);
 	memcpy(kr->council, b->council, sizeof kr->council);
-	for (uint32_t i = 0; i < n; i++)
-		keyring_add(kr, get_u32(plain + 4 + i * (4 + BUNDLE_KEY_LEN)), plain + 8 + i * (4 + BUNDLE_KEY_LEN));
+	for (uint32_t i = 0; i < n; i++) {
+		const unsigned char *item = plain + KEYS_COUNT + i * KEYS_ITEM;
+		/* n <= KEYRING_MAX: every epoch has room */
+		int added = keyring_add(kr, get32(item), item + 4);
+		assert(added == 0);
+		(void)added;
+	}
 	sodium_memzero(plain, len);
 	free(plain);
 	*generation = keyring_generation(b);
 	return 0;
 }
 
-#define SEALED (crypto_box_SEALBYTES + BUNDLE_KEY_LEN)
-
 void keyring_seal(const unsigned char key[BUNDLE_KEY_LEN], const unsigned char (*pks)[IDENTITY_PK_LEN],
 		  size_t n, unsigned char **ext, size_t *ext_len)
 {
-	size_t len = 4 + n * (IDENTITY_PK_LEN + SEALED);
+	size_t len = SEAL_COUNT + n * SEAL_ITEM;
 	unsigned char *x = xcalloc(1, len);
-	put_u32(x, (uint32_t)n);
+	put32(x, (uint32_t)n);
 	for (size_t i = 0; i < n; i++) {
-		unsigned char *p = x + 4 + i * (IDENTITY_PK_LEN + SEALED), curve[crypto_box_PUBLICKEYBYTES];
+		unsigned char *p = x + SEAL_COUNT + i * SEAL_ITEM, curve[crypto_box_PUBLICKEYBYTES];
 		memcpy(p, pks[i], IDENTITY_PK_LEN);
 		if (crypto_sign_ed25519_pk_to_curve25519(curve, pks[i]) == 0)
 			crypto_box_seal(p + IDENTITY_PK_LEN, key, BUNDLE_KEY_LEN, curve);
@@ -266,17 +273,17 @@ void keyring_seal(const unsigned char key[BUNDLE_KEY_LEN], const unsigned char (
 int keyring_unseal(const struct bundle *b, const struct identity *id,
 		   unsigned char key[BUNDLE_KEY_LEN])
 {
-	if (b->kind != BUNDLE_REKEY || b->ext_len < 4)
+	if (b->kind != BUNDLE_REKEY || b->ext_len < SEAL_COUNT)
 		return -1;
-	uint32_t n = get_u32(b->ext);
-	if ((b->ext_len - 4) / (IDENTITY_PK_LEN + SEALED) < n || b->ext_len != 4 + (size_t)n * (IDENTITY_PK_LEN + SEALED))
+	uint32_t n = get32(b->ext);
+	if ((b->ext_len - SEAL_COUNT) / SEAL_ITEM < n || b->ext_len != SEAL_COUNT + (size_t)n * SEAL_ITEM)
 		return -1;
 	unsigned char cpk[crypto_box_PUBLICKEYBYTES], csk[crypto_box_SECRETKEYBYTES];
 	if (crypto_sign_ed25519_pk_to_curve25519(cpk, id->pk) || crypto_sign_ed25519_sk_to_curve25519(csk, id->sk))
 		return -1;
 	int rc = 1;
 	for (uint32_t i = 0; i < n && rc == 1; i++) {
-		const unsigned char *p = b->ext + 4 + (size_t)i * (IDENTITY_PK_LEN + SEALED);
+		const unsigned char *p = b->ext + SEAL_COUNT + (size_t)i * SEAL_ITEM;
 		if (memcmp(p, id->pk, IDENTITY_PK_LEN))
 			continue;
 		rc = crypto_box_seal_open(key, p + IDENTITY_PK_LEN, SEALED, cpk, csk) ? -1 : 0;

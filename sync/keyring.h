@@ -27,16 +27,18 @@ struct keyring {
 	} k[KEYRING_MAX];
 };
 
-/* Loads DB.keys; 1 if there is none. */
+/* Loads DB.keys; 1 if there is none, E_SYNC_KEYS_FILE if it is not a
+ * whole key file (E_IO if it cannot be read). */
 int keyring_load(struct store *st, struct keyring *kr, struct err *e);
-/* Writes DB.keys (mode 0600, atomically). */
+/* Writes DB.keys (mode 0600, atomically: file_write_atomic). */
 int keyring_save(struct store *st, const struct keyring *kr, struct err *e);
 /* The key of an epoch, or NULL. */
 const unsigned char *keyring_key(const struct keyring *kr, uint32_t epoch);
 /* The newest epoch (0 if none). */
 uint32_t keyring_current(const struct keyring *kr);
-/* Adds (or replaces) an epoch's key. */
-void keyring_add(struct keyring *kr, uint32_t epoch, const unsigned char key[BUNDLE_KEY_LEN]);
+/* Adds (or replaces) an epoch's key; -1 (kr unchanged) when kr already
+ * holds KEYRING_MAX epochs and this one is new. */
+int keyring_add(struct keyring *kr, uint32_t epoch, const unsigned char key[BUNDLE_KEY_LEN]);
 /* Wipes the keys. */
 void keyring_release(struct keyring *kr);
 

@@ -12,11 +12,17 @@
 
 #include "sync/bundle.h"
 
+/* A bucket's name: its number in this many digits. */
+#define BUCKET_DIGITS 5
+/* The mode of a directory made in the folder. */
+#define DIR_MODE 0755
+
 void layout_path(const char *writer, uint64_t seq, char out[LAYOUT_PATH_MAX])
 {
-	char name[64];
+	char name[BUNDLE_NAME_SIZE];
 	bundle_name(writer, seq, name);
-	snprintf(out, LAYOUT_PATH_MAX, "%s/%05llu/%s", writer, (unsigned long long)(seq / LAYOUT_BUCKET), name);
+	snprintf(out, LAYOUT_PATH_MAX, "%s/%0*llu/%s", writer, BUCKET_DIGITS, (unsigned long long)(seq / LAYOUT_BUCKET),
+		 name);
 }
 
 static void sync_dir(const char *path)
@@ -35,7 +41,7 @@ int layout_mkdirs(const char *dir, const char *rel)
 	for (const char *p = rel, *slash; (slash = strchr(p, '/')); p = slash + 1) {
 		size_t parent = sb.len;
 		sb_addf(&sb, "/%.*s", (int)(slash - p), p);
-		if (mkdir(sb.buf, 0755) == 0) {
+		if (mkdir(sb.buf, DIR_MODE) == 0) {
 			sb.buf[parent] = '\0';
 			sync_dir(sb.buf);
 			sb.buf[parent] = '/';
@@ -56,7 +62,7 @@ static bool is_subdir(const char *name, int depth)
 	if (depth == LAYOUT_TOP)
 		return n == ID_LEN && strspn(name, "0123456789abcdef") == n;
 	if (depth == LAYOUT_WRITER)
-		return n == 5 && strspn(name, "0123456789") == n;
+		return n == BUCKET_DIGITS && strspn(name, "0123456789") == n;
 	return false;
 }
 

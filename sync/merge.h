@@ -1,11 +1,17 @@
 /*
- * merge: from this copy's changes to a batch, and from other members'
- * batches to this copy's content. See the essay at the top of merge.c.
+ * merge: from other members' batches to this copy's content. See the
+ * essay at the top of merge.c; rows.c holds the rows found to be the same
+ * thing, renumber.c the numbers that clash, export.c the other way (this
+ * copy's changes to a batch).
  */
 #ifndef GAVEL_SYNC_MERGE_H
 #define GAVEL_SYNC_MERGE_H
 
 #include "sync/bundle.h"
+
+/* The column under which a row's tombstone (its delete) has its versions,
+ * heads and history, beside the row's fields. */
+#define MERGE_DEL_COL "-"
 
 struct merge_stats {
 	long changes;   /* row changes applied */
@@ -26,20 +32,14 @@ struct merge_file {
 	size_t nfront;
 };
 
-/*
- * Builds the batch of this copy's changes since the last export (writer
- * `me`, file number seq) and records their versions. The batch is empty
- * when nothing changed. In the caller's transaction.
- */
-int merge_export(struct store *st, const char *me, long long seq, struct batch *out,
-		 struct err *e);
-
-/* Applies one batch; in the caller's transaction, capture off. */
+/* Applies one batch; in the caller's transaction, capture off. Counts
+ * what it did into *ms. */
 int merge_apply(struct store *st, const struct merge_file *f, const struct batch *b,
 		struct merge_stats *ms, struct err *e);
 
-/* After the batches of a sync: references to deleted rows bring them back;
- * § counters follow the merged decisions. */
+/* After the batches of a sync: references to deleted rows bring them back
+ * (or, with nothing to bring back, the referring row goes); § counters
+ * follow the merged decisions. */
 int merge_finish(struct store *st, struct merge_stats *ms, struct err *e);
 
 /* A value of a reference column as it stands now: an id merged into

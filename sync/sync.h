@@ -16,7 +16,10 @@
  * later if it may still complete; nothing in the database changes because
  * of it. A sync either completes or changes nothing (one transaction).
  *
- * Functions return 0 on success and -1 with `e` set on failure.
+ * Functions return 0 on success and -1 with `e` set on failure: a refusal
+ * is one of the E_SYNC_ codes of core/base/error.h, a failing database
+ * E_DB (never taken for an answer such as "not a member"). Which file of
+ * sync/ holds what: sync/README.md.
  */
 #ifndef GAVEL_SYNC_SYNC_H
 #define GAVEL_SYNC_SYNC_H
@@ -40,6 +43,7 @@ struct sync_summary {
 	struct strvec from; /* "Åsa Ölund: 12 changes", one per member heard from */
 	struct strvec notes;/* one line per file skipped or event worth telling */
 };
+/* Frees the lists of a summary and zeroes it (it may be used again). */
 void sync_summary_release(struct sync_summary *s);
 
 /*
@@ -71,6 +75,7 @@ struct sync_status {
 	long conflicts;
 };
 int sync_status(struct store *st, struct sync_status *out, struct err *e);
+/* Frees the strings of a status and zeroes it. */
 void sync_status_release(struct sync_status *s);
 
 /* An open conflict: a field with two values written concurrently. */
@@ -86,10 +91,15 @@ struct sync_conflict_list {
 	struct sync_conflict *v;
 	size_t n, alloc;
 };
+/* Frees every conflict of the list and zeroes it. */
 void sync_conflict_list_release(struct sync_conflict_list *l);
+/* The open conflicts into *out (two values that are the same are none);
+ * after a failure *out is left empty. */
 int sync_conflicts(struct store *st, struct sync_conflict_list *out, struct err *e);
-/* Settles a conflict by id (or a unique prefix): keep "current" or "other".
- * The choice is a change like any other: it travels at the next sync. */
+/* Settles a conflict by id (or a unique prefix of at least four digits):
+ * keep "current" or "other" (E_SYNC_KEEP otherwise; E_SYNC_NO_CONFLICT,
+ * E_AMBIGUOUS for an id). The choice is a change like any other: it
+ * travels at the next sync. In the caller's transaction. */
 int sync_conflict_resolve(struct store *st, const char *id, const char *keep, struct err *e);
 
 /* The members' machines: who, key fingerprint, files written, last seen. */
@@ -102,7 +112,10 @@ struct sync_member_list {
 	struct sync_member *v;
 	size_t n, alloc;
 };
+/* Frees every member of the list and zeroes it. */
 void sync_member_list_release(struct sync_member_list *l);
+/* Every member machine's key (revoked ones too, oldest first) into *out;
+ * `last` is known only of this machine. After a failure *out is empty. */
 int sync_members(struct store *st, struct sync_member_list *out, struct err *e);
 
 /*

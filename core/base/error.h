@@ -118,6 +118,58 @@
 	X(E_NO_OWNER, 1, N_("an action needs one owner: a person or an organisation")) \
 	X(E_NOTHING_TO_CHANGE, 2, N_("nothing to change: give a status or a note")) \
 	/* ---- the sync (sync/) ---- */ \
+	X(E_SYNC_NOT_SHARED, 1, N_("this council is not shared; use 'gavel council share DIR' or 'gavel join DIR'")) \
+	X(E_SYNC_SHARED, 1, N_("this council is already shared through %s")) \
+	X(E_SYNC_NO_IDENTITY, 1, N_("this database has no member identity; use 'gavel join DIR --as PERSON'")) \
+	X(E_SYNC_NO_KEY, 1, N_("this machine has no council key; use 'gavel join DIR' again")) \
+	X(E_SYNC_KEYS_FILE, 1, N_("%s: not a gavel key file, or damaged")) \
+	X(E_SYNC_KEYRING_FULL, 1, N_("the council's key cannot be changed again: a key file holds at most %d keys")) \
+	X(E_SYNC_FOLDER_MISSING, 1, N_("%s: the shared folder is not there (not mounted?); nothing changed")) \
+	X(E_SYNC_FOLDER_UNREADABLE, 1, N_("%s: cannot open the shared folder: %s (not mounted?); nothing changed")) \
+	X(E_SYNC_FOLDER_FOREIGN, 1, \
+	  N_("%s holds none of this council's files (empty, not mounted, or another folder); nothing changed")) \
+	X(E_SYNC_FOLDER_TAKEN, 1, N_("%s already holds a shared council; use 'gavel join %s'")) \
+	X(E_SYNC_FOLDER_EMPTY, 1, N_("%s holds no shared council (nothing to join)")) \
+	X(E_SYNC_FILE_EXISTS, 1, N_("%s: already exists; another copy of this database may be writing to the folder")) \
+	X(E_SYNC_PASSPHRASE, 1, N_("wrong passphrase for the council in %s")) \
+	X(E_SYNC_DB_TAKEN, 1, N_("%s already holds a council; join into a new database (--db FILE)")) \
+	X(E_SYNC_NOTHING_READ, 1, N_("%s: no council could be read from the folder")) \
+	X(E_SYNC_KEEP, 2, N_("keep 'current' or 'other', not %s")) \
+	X(E_SYNC_NO_CONFLICT, 1, N_("no open conflict %s; see 'gavel conflicts'")) \
+	X(E_SYNC_CLASH, 1, N_("the other value clashes with another row (%s)")) \
+	X(E_SYNC_REMOVE_SELF, 1, N_("you cannot remove yourself; another member removes you")) \
+	X(E_SYNC_NO_MACHINE, 1, N_("%s has no machine in the shared council")) \
+	X(E_SYNC_NO_VERSION, 1, N_("the history of %s %s %s lacks a version")) \
+	X(E_SYNC_CLASH_NO_ROW, 1, N_("a unique clash in %s has no row")) \
+	X(E_SYNC_CLASH_TWICE, 1, N_("a row of %s clashes on its number and on %s at once")) \
+	X(E_SYNC_MERGE_DEEP, 1, N_("rows of %s merge too deep")) \
+	/* why a file of the folder is skipped: the note "skipped NAME: ..." */ \
+	X(E_SYNC_NOT_SYNC_FILE, 1, N_("not a gavel sync file")) \
+	X(E_SYNC_TRUNCATED, 1, N_("truncated (still being copied?)")) \
+	X(E_SYNC_TOO_LARGE, 1, N_("larger than any gavel sync file")) \
+	X(E_SYNC_FORMAT_NEWER, 1, N_("written by a newer gavel (format version too new); upgrade gavel to read it")) \
+	X(E_SYNC_FORMAT_UNKNOWN, 1, N_("unknown format version")) \
+	X(E_SYNC_KIND, 1, N_("unknown kind of file")) \
+	X(E_SYNC_HEADER, 1, N_("damaged header")) \
+	X(E_SYNC_TOO_LONG, 1, N_("damaged: longer than its header says")) \
+	X(E_SYNC_UNDECRYPTABLE, 1, N_("cannot be decrypted with the council key (damaged, or another council's)")) \
+	X(E_SYNC_PADDING, 1, N_("damaged padding")) \
+	X(E_SYNC_CONTENT, 1, N_("damaged content")) \
+	X(E_SYNC_NAME_MISMATCH, 1, N_("its name does not match its content")) \
+	X(E_SYNC_OTHER_COUNCIL, 1, N_("it belongs to another council")) \
+	X(E_SYNC_FORGED, 1, N_("its signature does not verify (damaged or forged)")) \
+	X(E_SYNC_STRANGER, 1, N_("signed by a key that is not a member's")) \
+	X(E_SYNC_NO_EPOCH_KEY, 1, \
+	  N_("written with a council key this machine does not have (join again with the new passphrase)")) \
+	X(E_SYNC_NOT_GIVEN_KEY, 1, \
+	  N_("the council's key was changed and this machine was not given the new one (removed, or join again with the new passphrase)")) \
+	X(E_SYNC_SCHEMA_NEWER, 1, N_("written by a newer gavel; upgrade gavel to read it")) \
+	X(E_SYNC_TOOL_COPY, 1, N_("a copy made by a sync tool")) \
+	X(E_SYNC_NOT_KEY_FILE, 1, N_("not a key file")) \
+	X(E_SYNC_UNSAFE_LIMITS, 1, N_("key file with unsafe or unreasonable limits")) \
+	X(E_SYNC_PWHASH_MEMORY, 1, N_("not enough memory to check the passphrase")) \
+	X(E_SYNC_WRONG_PASSPHRASE, 1, N_("wrong passphrase")) \
+	X(E_SYNC_KEYS_DAMAGED, 1, N_("damaged key file")) \
 	/* ---- the interface (tui/) ---- */ \
 	X(E_UNKNOWN_COMMAND, 2, N_("unknown command: %s; see 'gavel --help'")) \
 	X(E_UNKNOWN_GLOBAL_OPTION, 2, N_("unknown option %s; see 'gavel --help'")) \

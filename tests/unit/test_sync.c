@@ -4,7 +4,8 @@
  * between their folders, many seeds): after everyone has synced with
  * everyone, every copy dumps byte for byte the same and nothing anyone
  * wrote is lost. Then a clock a year ahead (clamped), a file signed by a
- * stranger's key, and what a sync brings found by search, with a folder
+ * stranger's key, a database that fails under the sync (reported, not
+ * taken for an answer), and what a sync brings found by search, with a folder
  * that has not changed left unread, and the folder by writer and bucket:
  * only changed directories listed, a gap filled late in an old bucket,
  * flat files of an older folder. The folder's other faults are tested
@@ -491,6 +492,124 @@ START_TEST(stranger_key_refused)
 }
 END_TEST
 
+/* The § numbers of a copy's decisions, in order ("1 2 4 5"). */
+static char *paras_of(const char *db)
+{
+	sqlite3 *h;
+	sqlite3_stmt *s;
+	struct strbuf sb = { 0 };
+	ck_assert_int_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT para FROM decision ORDER BY para", -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		sb_addf(&sb, "%s%lld", sb.len ? " " : "", (long long)sqlite3_column_int64(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return sb_detach(&sb);
+}
+
+/*
+ * Two secretaries record the same § offline: one decision gives way and is
+ * numbered after the group's highest claim. A § given here afterwards,
+ * above it, moves it on past the new one on this copy as on every copy
+ * that takes the new decision in, so the copies agree.
+ */
+START_TEST(numbers_given_here_settle)
+{
+	struct replica_set r;
+	replicas(&r, "settle");
+	run(r.st[0], (const char *const[]){ "decide", "radet/2026-03-10", "2", "Först på ettan.", NULL });
+	run(r.st[1], (const char *const[]){ "decide", "radet/2026-03-10", "3", "Först på tvåan.", NULL });
+	hand_over(&r, 0, 1);
+	hand_over(&r, 1, 0);
+	sync_one(&r, 0);
+	char *a = paras_of(r.db[0]), *b = paras_of(r.db[1]);
+	ck_assert_str_eq(a, "1 2");
+	ck_assert_str_eq(b, "1 2");
+	free(a);
+	free(b);
+	/* § 3 given here: the decision that gave way moves past it */
+	run(r.st[0], (const char *const[]){ "decide", "radet/2026-03-10", "4", "Sedan på ettan.", NULL });
+	hand_over(&r, 0, 1);
+	sync_one(&r, 1);
+	a = paras_of(r.db[0]);
+	b = paras_of(r.db[1]);
+	ck_assert_str_eq(a, b);
+	ck_assert_str_eq(a, "1 3 4");
+	free(a);
+	free(b);
+	char *d0 = test_dump(r.st[0]), *d1 = test_dump(r.st[1]);
+	ck_assert_msg(!strcmp(d0, d1), "the copies differ");
+	free(d0);
+	free(d1);
+	replicas_close(&r);
+}
+END_TEST
+
+/* Runs SQL on a copy's database from a second connection while the store
+ * stays open: a database that fails under the sync. */
+static void break_db(struct store *st, const char *sql)
+{
+	sqlite3 *h;
+	char *msg = NULL;
+	ck_assert_int_eq(sqlite3_open(store_path(st), &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, &msg) == SQLITE_OK, "%s", msg ? msg : "");
+	sqlite3_close(h);
+}
+
+/* A failure of the database that a call must report, not take for an answer. */
+static void expect_db_error(int rc, const char *table)
+{
+	ck_assert_int_eq(rc, -1);
+	ck_assert_int_eq(e.code, E_DB);
+	ck_assert_msg(strstr(e.msg, table) != NULL, "%s", e.msg);
+}
+
+/*
+ * A database that fails while the sync reads it is reported as such: the
+ * sync fails and changes nothing, rather than skip a member's file as
+ * "signed by a key that is not a member's"; the conflicts are not listed
+ * with writers' names taken for strangers'; the members are not listed
+ * with no files.
+ */
+START_TEST(database_failure_reported)
+{
+	struct replica_set r;
+	struct sync_summary s = { 0 };
+	struct sync_conflict_list cl = { 0 };
+	struct sync_member_list ml = { 0 };
+	replicas(&r, "dbfail");
+	/* a file of replica 0 comes in while replica 1 cannot look up keys */
+	ck_assert_int_eq(meeting_notes_set(r.st[0], "radet/2026-03-10", "2", "Skrivet före felet.", &e), 0);
+	hand_over(&r, 0, 1);
+	break_db(r.st[1], "DROP TABLE member_key");
+	expect_db_error(sync_run(r.st[1], r.dir[1], &s, &e), "member_key");
+	ck_assert_int_eq(s.refused, 0);
+	ck_assert_uint_eq(s.notes.n, 0);
+	sync_summary_release(&s);
+	ck_assert(!in_history(r.db[1], "Skrivet före felet."));
+	/* a conflict on replica 3, whose writers' names cannot be read */
+	ck_assert_int_eq(meeting_notes_set(r.st[2], "radet/2026-03-10", "3", "Tvåans version.", &e), 0);
+	ck_assert_int_eq(meeting_notes_set(r.st[3], "radet/2026-03-10", "3", "Treans version.", &e), 0);
+	hand_over(&r, 2, 3);
+	hand_over(&r, 3, 2);
+	ck_assert_int_eq(sync_conflicts(r.st[3], &cl, &e), 0);
+	ck_assert_uint_ge(cl.n, 1);
+	sync_conflict_list_release(&cl);
+	break_db(r.st[3], "DROP TABLE member_key");
+	expect_db_error(sync_conflicts(r.st[3], &cl, &e), "member_key");
+	sync_conflict_list_release(&cl);
+	/* the members of replica 4, whose record of files is gone */
+	ck_assert_int_eq(sync_members(r.st[4], &ml, &e), 0);
+	ck_assert_uint_ge(ml.n, 1);
+	sync_member_list_release(&ml);
+	break_db(r.st[4], "DROP TABLE sync_file");
+	expect_db_error(sync_members(r.st[4], &ml, &e), "sync_file");
+	sync_member_list_release(&ml);
+	replicas_close(&r);
+}
+END_TEST
+
 START_TEST(random_edits_converge)
 {
 	for (unsigned seed = 1; seed <= 4; seed++)
@@ -730,6 +849,8 @@ int main(void)
 	const TTest *const tests[] = {
 		clock_far_ahead_is_clamped,
 		stranger_key_refused,
+		database_failure_reported,
+		numbers_given_here_settle,
 		index_and_unchanged_folder,
 		folder_by_writer_and_bucket,
 		random_edits_converge,

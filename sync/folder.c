@@ -1,0 +1,386 @@
+/*
+ * folder: reading the shared folder, and writing a file into it (folder.h).
+ *
+ * A folder grows by a file a sync and is never emptied, so a reading skips
+ * the files already applied by their names alone, without asking the
+ * database about each.
+ *
+ * The folder holds a directory per writer and in it a directory per bucket
+ * of a thousand files (sync/layout.h), besides the flat files of folders
+ * made before. A directory whose time of last change is the one it had at
+ * a listing that left nothing behind in it (no file waiting, refused or
+ * copied by a tool) is not listed again: nothing came into it since, and
+ * its subdirectories are the ones remembered then. That listing must have
+ * come at least two seconds after the change, since a file written in the
+ * same tick of the file system's clock would not move the time. So a sync
+ * that brings one file lists one bucket, not the history. The times are
+ * kept in the local settings, SEEN for the folder and SEEN/REL for each
+ * directory below it, each with its path.
+ */
+#include "sync/folder.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/base/clock.h"
+#include "core/base/file.h"
+#include "sync/layout.h"
+
+#define SEEN "sync_folder_seen"
+/* How long a directory must have been unchanged for its time to be
+ * remembered (the file system's clock may tick this coarsely). */
+#define SEEN_SETTLE_S 2
+/* Council files whose header a reading looks at to tell the folder is ours. */
+#define SAMPLE_FILES 8
+/* No file of the folder is larger: the body and extension at their most,
+ * with room for the header and signature. */
+#define FILE_MAX ((off_t)BUNDLE_MAX + 65536)
+/* The mode of a file written to the folder: every member's sync tool reads it. */
+#define FILE_MODE 0644
+
+static bool is_tool_copy(const char *name)
+{
+	return strstr(name, ".sync-conflict-") || strstr(name, "conflicted copy") ||
+	       strstr(name, "Conflicted copy") || strstr(name, "(conflict");
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int c = strcmp(x->writer, y->writer);
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int cmp_front_item(const void *a, const void *b)
+{
+	return strcmp(((const struct frontier_item *)a)->writer, ((const struct frontier_item *)b)->writer);
+}
+
+char *folder_skip_note(const char *name, const char *why)
+{
+	return xasprintf(_("skipped %s: %s"), name, why);
+}
+
+int folder_entries(const char *dir, struct entry **out, size_t *n, struct err *e)
+{
+	struct strvec paths = { 0 };
+	size_t alloc = 0;
+	*out = NULL;
+	*n = 0;
+	if (layout_walk(dir, &paths))
+		return error(e, E_SYNC_FOLDER_UNREADABLE, dir, strerror(errno));
+	for (size_t i = 0; i < paths.n; i++) {
+		struct entry en = { 0 };
+		if (!bundle_name_parse(layout_base(paths.v[i]), en.writer, &en.seq))
+			continue;
+		ALLOC_GROW(*out, *n + 1, alloc);
+		en.name = xstrdup(paths.v[i]);
+		en.base = layout_base(en.name);
+		(*out)[(*n)++] = en;
+	}
+	strvec_release(&paths);
+	if (*n)
+		qsort(*out, *n, sizeof **out, cmp_entry);
+	return 0;
+}
+
+void entries_free(struct entry *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+void folder_release(struct folder *f)
+{
+	for (size_t i = 0; i < f->ndirs; i++) {
+		free(f->dirs[i].rel);
+		free(f->dirs[i].was);
+		free(f->dirs[i].now);
+	}
+	free(f->dirs);
+	strvec_release(&f->keys);
+	strvec_release(&f->vals);
+	free(f->used);
+	entries_free(f->v, f->n);
+	strvec_release(&f->sample);
+	strvec_release(&f->notes);
+	memset(f, 0, sizeof *f);
+}
+
+static char *seen_key(const char *rel)
+{
+	return *rel ? xasprintf(SEEN "/%s", rel) : xstrdup(SEEN);
+}
+
+/* A directory to look at, with the time remembered for it. Moves f->dirs. */
+static void seen_add(struct folder *f, const char *rel, int depth)
+{
+	ALLOC_GROW(f->dirs, f->ndirs + 1, f->dirs_alloc);
+	struct seen *d = &f->dirs[f->ndirs++];
+	char *key = seen_key(rel);
+	memset(d, 0, sizeof *d);
+	d->rel = xstrdup(rel);
+	d->depth = depth;
+	for (size_t k = 0; k < f->keys.n && !d->was; k++) {
+		if (!strcmp(f->keys.v[k], key)) {
+			d->was = xstrdup(f->vals.v[k]);
+			f->used[k] = true;
+		}
+	}
+	free(key);
+}
+
+/* The path of a directory below the folder's rel, named name. */
+static char *child_rel(const char *rel, const char *name)
+{
+	return *rel ? xasprintf("%s/%s", rel, name) : xstrdup(name);
+}
+
+/* The subdirectories remembered of an unchanged directory. */
+static void seen_children(struct folder *f, size_t i)
+{
+	char *key = seen_key(f->dirs[i].rel), *rel = xstrdup(f->dirs[i].rel);
+	size_t klen = strlen(key);
+	int depth = f->dirs[i].depth;
+	for (size_t k = 0; k < f->keys.n; k++) {
+		const char *child = f->keys.v[k] + klen;
+		if (strncmp(f->keys.v[k], key, klen) || child[0] != '/' || !child[1] || strchr(child + 1, '/'))
+			continue;
+		char *crel = child_rel(rel, child + 1);
+		seen_add(f, crel, depth + 1);
+		free(crel);
+	}
+	free(key);
+	free(rel);
+}
+
+/* Takes the council files of a directory listed: those not yet applied. */
+static void folder_take(struct folder *f, size_t di, const struct strvec *files, const struct batch *applied,
+			const char *me)
+{
+	const char *rel = f->dirs[di].rel;
+	for (size_t i = 0; i < files->n; i++) {
+		const char *name = files->v[i];
+		struct entry en = { 0 };
+		if (!bundle_name_parse(name, en.writer, &en.seq)) {
+			if (is_tool_copy(name) && strstr(name, ".gavel")) {
+				struct err why;
+				error(&why, E_SYNC_TOOL_COPY);
+				char *n = folder_skip_note(name, why.msg);
+				strvec_push(&f->notes, n);
+				free(n);
+				f->dirs[di].left = true;
+			}
+			continue;
+		}
+		char *path = child_rel(rel, name);
+		f->files++;
+		if (f->sample.n < SAMPLE_FILES)
+			strvec_push(&f->sample, path);
+		if (me && !strcmp(en.writer, me) && en.seq > f->mine)
+			f->mine = en.seq;
+		struct frontier_item key, *done;
+		memcpy(key.writer, en.writer, sizeof key.writer);
+		done = applied->nfront ? bsearch(&key, applied->front, applied->nfront, sizeof *applied->front,
+						 cmp_front_item)
+				       : NULL;
+		if (done && (long long)en.seq <= done->seq) {
+			free(path);
+			continue;
+		}
+		ALLOC_GROW(f->v, f->n + 1, f->alloc);
+		en.name = path;
+		en.base = layout_base(path);
+		en.dir = di;
+		f->v[f->n++] = en;
+	}
+}
+
+/* Lists directory i of the reading (or passes over it, unchanged). */
+static int read_dir(const char *dir, const char *me, struct folder *f, size_t i, const struct batch *applied,
+		    struct err *e)
+{
+	struct seen *d = &f->dirs[i];
+	struct stat sb;
+	char *path = *d->rel ? xasprintf("%s/%s", dir, d->rel) : xstrdup(dir);
+	int err = stat(path, &sb) ? errno : S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
+	if (err) {
+		free(path);
+		if (i == 0)
+			return error(e, E_SYNC_FOLDER_UNREADABLE, dir, strerror(err));
+		d->gone = true;
+		return 0;
+	}
+	char *stamp = xasprintf("%lld.%09ld %s", (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec, path);
+	if (d->was && !strcmp(d->was, stamp)) {
+		free(stamp);
+		free(path);
+		f->unchanged |= i == 0;
+		f->remembered |= d->depth == LAYOUT_BUCKET_DIR;
+		seen_children(f, i);
+		return 0;
+	}
+	if (clock_system() - sb.st_mtim.tv_sec >= SEEN_SETTLE_S)
+		d->now = stamp;
+	else
+		free(stamp);
+	struct strvec files = { 0 }, dirs = { 0 };
+	int lrc = layout_list(path, d->depth, &files, &dirs);
+	err = errno;
+	free(path);
+	d->listed = true;
+	f->listed++;
+	if (lrc && i == 0)
+		return error(e, E_SYNC_FOLDER_UNREADABLE, dir, strerror(err));
+	d->left = lrc != 0; /* looked at again next time */
+	folder_take(f, i, &files, applied, me);
+	for (size_t k = 0; k < dirs.n; k++) {
+		/* seen_add moves f->dirs, so d is not used past here */
+		char *crel = child_rel(f->dirs[i].rel, dirs.v[k]);
+		seen_add(f, crel, f->dirs[i].depth + 1);
+		free(crel);
+	}
+	strvec_release(&files);
+	strvec_release(&dirs);
+	return 0;
+}
+
+int folder_read(struct store *st, const char *dir, const char *me, struct folder *f, struct err *e)
+{
+	char *front = NULL;
+	if (f->read)
+		return 0;
+	if (store_local_prefix(st, SEEN, &f->keys, &f->vals, e))
+		return -1;
+	f->used = xcalloc(f->keys.n + 1, sizeof *f->used);
+	/* each writer's run of applied files, to pass them over */
+	struct batch applied = { 0 };
+	if (replica_frontier(st, &front, e))
+		return -1;
+	batch_frontier_parse(&applied, front);
+	free(front);
+	if (applied.nfront)
+		qsort(applied.front, applied.nfront, sizeof *applied.front, cmp_front_item);
+	seen_add(f, "", LAYOUT_TOP);
+	int rc = 0;
+	for (size_t i = 0; i < f->ndirs && !rc; i++)
+		rc = read_dir(dir, me, f, i, &applied, e);
+	batch_release(&applied);
+	if (rc)
+		return -1;
+	if (f->n)
+		qsort(f->v, f->n, sizeof *f->v, cmp_entry);
+	f->read = true;
+	return 0;
+}
+
+int folder_remember(struct store *st, struct folder *f, struct err *e)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		assert(f->v[i].dir < f->ndirs);
+		if (!f->v[i].done)
+			f->dirs[f->v[i].dir].left = true;
+	}
+	for (size_t i = 0; i < f->ndirs; i++) {
+		struct seen *d = &f->dirs[i];
+		char *key = seen_key(d->rel);
+		const char *v = d->now && !d->left ? d->now : "";
+		int rc = 0;
+		if (d->gone && d->was)
+			rc = store_local_delete(st, key, e);
+		else if (d->listed && (!d->was || strcmp(d->was, v)))
+			rc = store_local_set(st, key, v, e);
+		free(key);
+		if (rc)
+			return -1;
+	}
+	for (size_t k = 0; k < f->keys.n; k++)
+		if (!f->used[k] && store_local_delete(st, f->keys.v[k], e))
+			return -1;
+	return 0;
+}
+
+/* Is the file (rel below dir) a file of this council, by its header? A
+ * file that cannot be read is not. */
+static bool file_is_ours(const char *dir, const char *rel, const unsigned char council[BUNDLE_COUNCIL_LEN])
+{
+	char *path = xasprintf("%s/%s", dir, rel);
+	unsigned char head[BUNDLE_HEADER];
+	bool ours = false;
+	FILE *f = fopen(path, "rb");
+	if (f) {
+		ours = fread(head, 1, sizeof head, f) == sizeof head && bundle_is_council(head, sizeof head, council);
+		fclose(f);
+	}
+	free(path);
+	return ours;
+}
+
+int folder_is_ours(struct store *st, const char *dir, const char *me,
+		   const unsigned char council[BUNDLE_COUNCIL_LEN], struct folder *f, bool *ours,
+		   struct err *e)
+{
+	*ours = false;
+	if (folder_read(st, dir, me, f, e))
+		return -1;
+	if (f->unchanged) {
+		*ours = true; /* as the reading that left it so found it */
+		return 0;
+	}
+	for (size_t i = 0; i < f->sample.n && !*ours; i++)
+		*ours = file_is_ours(dir, f->sample.v[i], council);
+	/* a bucket unchanged since a listing that left nothing behind in it
+	 * still holds the council files that listing found applied (taking
+	 * one away changes its time), whatever else came into the folder */
+	if (!*ours && f->remembered)
+		*ours = true;
+	if (*ours || f->files <= f->sample.n)
+		return 0;
+	/* the first few were not: every file */
+	struct entry *ents;
+	size_t n;
+	if (folder_entries(dir, &ents, &n, e))
+		return -1;
+	for (size_t i = 0; i < n && !*ours; i++)
+		*ours = file_is_ours(dir, ents[i].name, council);
+	entries_free(ents, n);
+	return 0;
+}
+
+int folder_file_read(const char *path, struct strbuf *out, struct err *e)
+{
+	struct stat sb;
+	if (stat(path, &sb))
+		return error(e, E_IO, path, strerror(errno));
+	if (sb.st_size > FILE_MAX)
+		return error(e, E_SYNC_TOO_LARGE);
+	return file_read(path, out, e);
+}
+
+int folder_file_write(const char *dir, const char *rel, const unsigned char *buf, size_t len,
+		      struct err *e)
+{
+	const char *name = layout_base(rel);
+	char *path = xasprintf("%s/%s", dir, rel);
+	struct err fe = { 0 };
+	int rc = 0;
+	if (layout_mkdirs(dir, rel)) {
+		/* the directory it goes in */
+		char *sub = name > rel ? xasprintf("%s/%.*s", dir, (int)(name - rel - 1), rel) : xstrdup(dir);
+		rc = error(e, E_IO, sub, strerror(errno));
+		free(sub);
+	} else if (file_write_atomic(path, buf, len, FILE_MODE, FILE_KEEP, &fe)) {
+		rc = fe.code == E_EXISTS ? error(e, E_SYNC_FILE_EXISTS, path) : -1;
+		if (fe.code != E_EXISTS && e)
+			*e = fe;
+	}
+	free(path);
+	return rc;
+}

@@ -1,0 +1,399 @@
+/*
+ * import: reading the other members' files and applying them (import.h).
+ *
+ * A file goes through the checks one by one: its name against its header,
+ * the council, the writer's signature (before anything is decrypted), the
+ * council key of its epoch (a REKEY file brings a new one, sealed to this
+ * machine), the writer's schema, and that the writer is a member. Then it
+ * waits until its writer's earlier files and everything in its frontier
+ * are applied, and merges (sync/merge.c).
+ */
+#include "sync/import.h"
+
+#include <assert.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/keys.h"
+#include "sync/members.h"
+#include "sync/merge.h"
+
+/* A file read, checked as far as its frame, and waiting to be applied. */
+struct pending {
+	struct entry *en;
+	struct strbuf buf;
+	struct bundle b;
+	struct batch batch;
+	bool decoded, done, stuck;
+};
+
+/* What has been applied of a writer's files. */
+struct upto {
+	char writer[ID_LEN + 1];
+	long long seq;
+};
+
+/* A member heard from, with the changes applied of theirs. */
+struct heard {
+	char *who;
+	long changes;
+};
+
+struct import {
+	struct session *s;
+	struct pending *p;
+	size_t np;
+	struct upto *upto; /* cached: asked of the database once a writer */
+	size_t nupto, upto_alloc;
+	struct heard *heard;
+	size_t nheard, heard_alloc;
+};
+
+/* A file skipped, with the reason: a note, and counted as refused. */
+static void skip(struct session *s, const char *name, const char *why)
+{
+	char *n = folder_skip_note(name, why);
+	strvec_push(&s->out->notes, n);
+	free(n);
+	s->out->refused++;
+}
+
+static void skip_code(struct session *s, const char *name, enum err_code code)
+{
+	char why[BUNDLE_WHY];
+	bundle_why(why, -1, code);
+	skip(s, name, why);
+}
+
+/* The highest number applied without a gap of the writer's files. */
+static int applied_upto(struct import *im, const char *writer, long long *seq)
+{
+	for (size_t i = 0; i < im->nupto; i++) {
+		if (!strcmp(im->upto[i].writer, writer)) {
+			*seq = im->upto[i].seq;
+			return 0;
+		}
+	}
+	if (replica_applied_upto(im->s->st, writer, seq, im->s->e))
+		return -1;
+	ALLOC_GROW(im->upto, im->nupto + 1, im->upto_alloc);
+	snprintf(im->upto[im->nupto].writer, sizeof im->upto[0].writer, "%s", writer);
+	im->upto[im->nupto++].seq = *seq;
+	return 0;
+}
+
+/* A file of the writer was applied: its run may have moved on. */
+static int applied(struct import *im, const char *writer)
+{
+	for (size_t i = 0; i < im->nupto; i++)
+		if (!strcmp(im->upto[i].writer, writer))
+			return replica_applied_upto(im->s->st, writer, &im->upto[i].seq, im->s->e);
+	return 0;
+}
+
+/* Is everything the file builds on applied (*ready)? */
+static int past_applied(struct import *im, const struct pending *q, bool *ready)
+{
+	long long upto;
+	*ready = false;
+	if (q->b.seq > 1) {
+		/* a writer's files apply in their order */
+		if (applied_upto(im, q->b.writer, &upto))
+			return -1;
+		if (upto < (long long)q->b.seq - 1)
+			return 0;
+	}
+	/* everything the writer had seen must be here first */
+	for (size_t k = 0; k < q->batch.nfront; k++) {
+		if (applied_upto(im, q->batch.front[k].writer, &upto))
+			return -1;
+		if (upto < q->batch.front[k].seq)
+			return 0;
+	}
+	*ready = true;
+	return 0;
+}
+
+/*
+ * Is the writer of a file a member (*known)? Its key is a member's with
+ * its actor id, or the file introduces the key itself (a member who just
+ * joined with the passphrase, which the council key proves).
+ */
+static int writer_known(struct store *st, const struct bundle *b, const struct batch *batch, bool *known,
+			struct err *e)
+{
+	char hex[2 * IDENTITY_PK_LEN + 1];
+	struct member_key k = { 0 };
+	identity_key_hex(b->writer_pk, hex);
+	int rc = store_member_key_find(st, hex, &k, e);
+	*known = rc == 0 && !strcmp(k.actor, b->writer);
+	member_key_release(&k);
+	if (rc < 0)
+		return -1;
+	if (*known || rc != 1 || !batch)
+		return 0;
+	for (size_t i = 0; i < batch->n && !*known; i++) {
+		const struct change *c = &batch->v[i];
+		if (strcmp(c->tbl, "member_key") || c->op != CHANGE_UPSERT)
+			continue;
+		bool key = false, actor = false;
+		for (int j = 0; j < c->ncols; j++) {
+			if (c->vals[j].type != RV_TEXT)
+				continue;
+			if (!strcmp(c->cols[j], "public_key") && !strcmp(c->vals[j].s, hex))
+				key = true;
+			if (!strcmp(c->cols[j], "actor") && !strcmp(c->vals[j].s, b->writer))
+				actor = true;
+		}
+		*known = key && actor;
+	}
+	return 0;
+}
+
+/* Reads the files not yet applied and checks their frames: those that
+ * pass wait in im->p. */
+static int read_files(struct import *im)
+{
+	struct session *s = im->s;
+	struct entry *ents = s->folder.v;
+	for (size_t i = 0; i < s->folder.n; i++) {
+		char *front = NULL;
+		int have = replica_file_get(s->st, ents[i].writer, (long long)ents[i].seq, &front, s->e);
+		free(front);
+		if (have < 0)
+			return -1;
+		if (have == 0) {
+			ents[i].done = true;
+			continue;
+		}
+		assert(im->np < s->folder.n); /* a file of the folder waits at most once */
+		struct pending *q = &im->p[im->np];
+		char why[BUNDLE_WHY], *path = xasprintf("%s/%s", s->dir, ents[i].name);
+		struct err fe;
+		memset(q, 0, sizeof *q);
+		q->en = &ents[i];
+		int frc = folder_file_read(path, &q->buf, &fe);
+		free(path);
+		if (frc) {
+			sb_release(&q->buf);
+			skip(s, ents[i].base, fe.msg);
+			continue;
+		}
+		const unsigned char *buf = (const unsigned char *)q->buf.buf;
+		int prc = bundle_parse(buf, q->buf.len, &q->b, why);
+		if (prc == 0 && (strcmp(q->b.writer, ents[i].writer) || q->b.seq != ents[i].seq))
+			prc = bundle_why(why, -1, E_SYNC_NAME_MISMATCH);
+		if (prc == 0 && memcmp(q->b.council, s->kr.council, BUNDLE_COUNCIL_LEN))
+			prc = bundle_why(why, -1, E_SYNC_OTHER_COUNCIL);
+		if (prc == 0 && !bundle_verify(&q->b))
+			prc = bundle_why(why, -1, E_SYNC_FORGED);
+		if (prc) {
+			skip(s, ents[i].base, why);
+			sb_release(&q->buf);
+			continue;
+		}
+		im->np++;
+	}
+	return 0;
+}
+
+/* A KEYS file: nothing to apply but that it was read. */
+static int take_keys(struct import *im, struct pending *q, bool *progress)
+{
+	struct session *s = im->s;
+	bool known;
+	if (writer_known(s->st, &q->b, NULL, &known, s->e))
+		return -1;
+	if (!known && q->b.seq != 1) {
+		skip_code(s, q->en->base, E_SYNC_STRANGER);
+		q->stuck = true;
+		return 0;
+	}
+	if (replica_file_add(s->st, q->b.writer, (long long)q->b.seq, "", 0, s->e) || applied(im, q->b.writer))
+		return -1;
+	q->done = q->en->done = *progress = true;
+	return 0;
+}
+
+/* A REKEY file brings a new council key, sealed to the machines that stay. */
+static int take_new_key(struct import *im, struct pending *q)
+{
+	struct session *s = im->s;
+	unsigned char key[BUNDLE_KEY_LEN];
+	int urc = s->has_id ? keyring_unseal(&q->b, &s->id, key) : -1;
+	if (urc != 0) {
+		skip_code(s, q->en->base, E_SYNC_NOT_GIVEN_KEY);
+		q->stuck = true;
+		/* left out: this machine writes nothing more */
+		return urc == 1 ? store_local_set(s->st, SETTING_REMOVED, q->en->base, s->e) : 0;
+	}
+	int added = keyring_add(&s->kr, q->b.epoch, key);
+	sodium_memzero(key, sizeof key);
+	if (added) {
+		struct err why;
+		error(&why, E_SYNC_KEYRING_FULL, KEYRING_MAX);
+		skip(s, q->en->base, why.msg);
+		q->stuck = true;
+		return 0;
+	}
+	s->keys_changed = true;
+	return 0;
+}
+
+/* Decrypts and decodes a file and checks its writer; q->stuck if it is
+ * not to be applied. */
+static int decode(struct import *im, struct pending *q)
+{
+	struct session *s = im->s;
+	char why[BUNDLE_WHY];
+	if (q->b.kind == BUNDLE_REKEY && !keyring_key(&s->kr, q->b.epoch)) {
+		if (take_new_key(im, q))
+			return -1;
+		if (q->stuck)
+			return 0;
+	}
+	const unsigned char *key = keyring_key(&s->kr, q->b.epoch);
+	unsigned char *plain = NULL;
+	size_t len = 0;
+	if (!key) {
+		skip_code(s, q->en->base, E_SYNC_NO_EPOCH_KEY);
+		q->stuck = true;
+		return 0;
+	}
+	if (bundle_open(&q->b, key, &plain, &len, why) ||
+	    (q->b.kind == BUNDLE_CHANGES && batch_decode(plain, len, &q->batch, why))) {
+		skip(s, q->en->base, why);
+		free(plain);
+		q->stuck = true;
+		return 0;
+	}
+	free(plain);
+	q->decoded = true;
+	if (q->b.kind == BUNDLE_CHANGES && q->batch.schema > store_schema_version()) {
+		skip_code(s, q->en->base, E_SYNC_SCHEMA_NEWER);
+		q->stuck = true;
+		return 0;
+	}
+	bool known;
+	if (writer_known(s->st, &q->b, &q->batch, &known, s->e))
+		return -1;
+	if (!known) {
+		skip_code(s, q->en->base, E_SYNC_STRANGER);
+		q->stuck = true;
+	}
+	return 0;
+}
+
+/* The changes of a member applied here, for the summary. */
+static int heard_from(struct import *im, const char *writer, long changes)
+{
+	char *who;
+	if (members_name(im->s->st, writer, &who, im->s->e))
+		return -1;
+	for (size_t i = 0; i < im->nheard; i++) {
+		if (!strcmp(im->heard[i].who, who)) {
+			im->heard[i].changes += changes;
+			free(who);
+			return 0;
+		}
+	}
+	ALLOC_GROW(im->heard, im->nheard + 1, im->heard_alloc);
+	im->heard[im->nheard++] = (struct heard){ who, changes };
+	return 0;
+}
+
+/* Applies a file whose past is here. */
+static int apply(struct import *im, struct pending *q)
+{
+	struct session *s = im->s;
+	struct merge_stats ms = { 0 };
+	struct merge_file mf = { q->b.writer, (long long)q->b.seq, q->batch.front, q->batch.nfront };
+	char *front = frontier_text(q->batch.front, q->batch.nfront);
+	int rc = merge_apply(s->st, &mf, &q->batch, &ms, s->e);
+	if (!rc)
+		rc = replica_file_add(s->st, q->b.writer, (long long)q->b.seq, front, ms.changes, s->e);
+	free(front);
+	if (rc || applied(im, q->b.writer))
+		return -1;
+	q->done = q->en->done = true;
+	s->out->files++;
+	if (s->has_id && !strcmp(q->b.writer, s->id.actor))
+		return 0; /* our own file, written before a crash */
+	s->out->received += ms.changes;
+	s->out->conflicts_new += ms.conflicts;
+	return ms.changes ? heard_from(im, q->b.writer, ms.changes) : 0;
+}
+
+/* Applies whatever has its past applied, until nothing moves. */
+static int apply_all(struct import *im)
+{
+	for (bool progress = true; progress;) {
+		progress = false;
+		for (size_t i = 0; i < im->np; i++) {
+			struct pending *q = &im->p[i];
+			bool ready;
+			if (q->done || q->stuck)
+				continue;
+			/* the writer's earlier files first (the frontier is not
+			 * known before the file is decoded) */
+			if (past_applied(im, q, &ready))
+				return -1;
+			if (!ready)
+				continue;
+			if (q->b.kind == BUNDLE_KEYS) {
+				if (take_keys(im, q, &progress))
+					return -1;
+				continue;
+			}
+			if (!q->decoded && decode(im, q))
+				return -1;
+			if (q->stuck)
+				continue;
+			if (past_applied(im, q, &ready))
+				return -1;
+			if (!ready)
+				continue;
+			if (apply(im, q))
+				return -1;
+			progress = true;
+		}
+	}
+	return 0;
+}
+
+int import_files(struct session *s)
+{
+	if (folder_read(s->st, s->dir, s->has_id ? s->id.actor : NULL, &s->folder, s->e))
+		return -1;
+	for (size_t i = 0; i < s->folder.notes.n; i++)
+		strvec_push(&s->out->notes, s->folder.notes.v[i]);
+	struct import im = { .s = s, .p = xcalloc(s->folder.n ? s->folder.n : 1, sizeof *im.p) };
+	int rc = read_files(&im);
+	if (!rc)
+		rc = apply_all(&im);
+	for (size_t i = 0; i < im.np && !rc; i++) {
+		if (!im.p[i].done && !im.p[i].stuck) {
+			s->out->waiting++;
+			session_note(s, _("waiting for earlier files before %s"), im.p[i].en->base);
+		}
+	}
+	/* one line per member heard from, with their total */
+	for (size_t i = 0; i < im.nheard; i++) {
+		if (!rc) {
+			char *line = xasprintf(_("%s: %ld changes"), im.heard[i].who, im.heard[i].changes);
+			strvec_push(&s->out->from, line);
+			free(line);
+		}
+		free(im.heard[i].who);
+	}
+	free(im.heard);
+	free(im.upto);
+	for (size_t i = 0; i < im.np; i++) {
+		sb_release(&im.p[i].buf);
+		batch_release(&im.p[i].batch);
+	}
+	free(im.p);
+	return rc;
+}

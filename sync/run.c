@@ -1,0 +1,91 @@
+/* run: one sync with the folder (run.h, sync_run of sync.h). */
+#include "sync/run.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "core/base/clock.h"
+#include "sync/conflicts.h"
+#include "sync/export.h"
+#include "sync/import.h"
+#include "sync/merge.h"
+
+/* Is this machine left out of the council's key (*left: the REKEY file
+ * that left it out, which the note names)? */
+static int left_out(struct session *s, bool *left)
+{
+	char *removed = NULL;
+	*left = false;
+	if (store_local_get(s->st, SETTING_REMOVED, &removed, s->e) < 0)
+		return -1;
+	if (removed && *removed) {
+		session_note(s, _("this machine was left out when the council's key was changed (%s): nothing of it is written to the folder any more"),
+			     removed);
+		*left = true;
+	}
+	free(removed);
+	return 0;
+}
+
+/* The sync inside its transaction. */
+static int sync_in_tx(struct session *s, bool write)
+{
+	bool left = false;
+	if (write && left_out(s, &left))
+		return -1;
+	if (write && !left && export_changes(s))
+		return -1;
+	struct merge_stats ms = { 0 };
+	char now[CLOCK_UTC_SIZE];
+	/* the search index takes the sync's rows in at its end */
+	if (replica_capture(s->st, false, s->e) || store_search_later(s->st, true, s->e) || import_files(s) ||
+	    export_settle(s) || merge_finish(s->st, &ms, s->e) || store_search_later(s->st, false, s->e) ||
+	    replica_capture(s->st, true, s->e))
+		return -1;
+	clock_utc(now);
+	if (store_local_set(s->st, SETTING_LAST, now, s->e) ||
+	    conflicts_count(s->st, &s->out->conflicts_open, s->e))
+		return -1;
+	/* a directory whose listing left nothing behind need not be listed
+	 * again while it does not change (sync/folder.c) */
+	return folder_remember(s->st, &s->folder, s->e);
+}
+
+int run_sync(struct session *s, bool write)
+{
+	bool ours;
+	struct stat sb;
+	if (stat(s->dir, &sb) || !S_ISDIR(sb.st_mode))
+		return error(s->e, E_SYNC_FOLDER_MISSING, s->dir);
+	if (folder_is_ours(s->st, s->dir, s->has_id ? s->id.actor : NULL, s->kr.council, &s->folder, &ours, s->e))
+		return -1;
+	if (!ours)
+		return error(s->e, E_SYNC_FOLDER_FOREIGN, s->dir);
+	/* room for the pages a merge touches, given back afterwards */
+	if (store_cache_mb(s->st, SYNC_CACHE_MB, s->e) || store_begin(s->st, s->e))
+		return -1;
+	int rc = sync_in_tx(s, write);
+	s->out->listed = s->folder.listed;
+	if (rc) {
+		store_rollback(s->st);
+		store_cache_mb(s->st, 0, NULL);
+		return -1;
+	}
+	rc = store_commit(s->st, s->e);
+	store_cache_mb(s->st, 0, NULL);
+	if (rc)
+		return -1;
+	if (s->keys_changed && keyring_save(s->st, &s->kr, s->e))
+		return -1;
+	return 0;
+}
+
+int sync_run(struct store *st, const char *dir, struct sync_summary *out, struct err *e)
+{
+	struct session s;
+	if (session_open(&s, st, dir, out, e))
+		return -1;
+	int rc = run_sync(&s, true);
+	session_release(&s);
+	return rc;
+}
