@@ -580,7 +580,7 @@ START_TEST(database_failure_reported)
 	struct sync_member_list ml = { 0 };
 	replicas(&r, "dbfail");
 	/* a file of replica 0 comes in while replica 1 cannot look up keys */
-	ck_assert_int_eq(meeting_notes_set(r.st[0], "radet/2026-03-10", "2", "Skrivet före felet.", &e), 0);
+	ck_assert_int_eq(test_notes_set(r.st[0], "radet/2026-03-10", "2", "Skrivet före felet.", &e), 0);
 	hand_over(&r, 0, 1);
 	break_db(r.st[1], "DROP TABLE member_key");
 	expect_db_error(sync_run(r.st[1], r.dir[1], &s, &e), "member_key");
@@ -589,8 +589,8 @@ START_TEST(database_failure_reported)
 	sync_summary_release(&s);
 	ck_assert(!in_history(r.db[1], "Skrivet före felet."));
 	/* a conflict on replica 3, whose writers' names cannot be read */
-	ck_assert_int_eq(meeting_notes_set(r.st[2], "radet/2026-03-10", "3", "Tvåans version.", &e), 0);
-	ck_assert_int_eq(meeting_notes_set(r.st[3], "radet/2026-03-10", "3", "Treans version.", &e), 0);
+	ck_assert_int_eq(test_notes_set(r.st[2], "radet/2026-03-10", "3", "Tvåans version.", &e), 0);
+	ck_assert_int_eq(test_notes_set(r.st[3], "radet/2026-03-10", "3", "Treans version.", &e), 0);
 	hand_over(&r, 2, 3);
 	hand_over(&r, 3, 2);
 	ck_assert_int_eq(sync_conflicts(r.st[3], &cl, &e), 0);
