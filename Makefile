@@ -145,7 +145,7 @@ FUZZ_CORPUS := tests/fuzz/corpus/bundle
 FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_PKGS := sqlite3 libsodium
 FUZZ_LIB := sync/bundle.c sync/keyring.c $(wildcard store/replica/*.c) store/content.c store/value.c store/db.c \
-	store/open.c store/model.c store/schema.c \
+	store/open.c store/vfs.c store/model.c store/schema.c \
 	$(wildcard core/base/*.c)
 FUZZ_OBJ := $(FUZZ_LIB:%.c=build/fuzz/%.o)
 FUZZ_HDR := tests/fuzz/fixed.h sync/bundle.h sync/keyring.h

@@ -13,6 +13,7 @@
 
 #include "store/db.h"
 #include "store/replica.h"
+#include "store/vfs.h"
 
 /* How long a write waits for another process's transaction to end (the
  * interface and a sync from cron share the file). */
@@ -104,7 +105,7 @@ static int open_db(const char *path, bool create, int target, struct err *e, str
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &st->db, flags, store_vfs()) != SQLITE_OK) {
 		error(e, E_IO, path, sqlite3_errmsg(st->db));
 		store_close(st);
 		return -1;

@@ -107,8 +107,11 @@ time_t clock_system(void)
 	return time(NULL);
 }
 
-long long clock_system_ms(void)
+long long clock_now_ms(void)
 {
+	time_t t;
+	if (fixed(&t))
+		return (long long)t * 1000;
 	struct timeval tv;
 	gettimeofday(&tv, NULL);
 	return (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;

@@ -12,12 +12,14 @@
  * GAVEL_NOW wins when both are set; a value that is not a valid time is
  * ignored. Without either, the clock is the system's.
  *
- * Two readings are the kernel's own time whatever the environment says, and
- * never shown to a person: clock_system() to compare with the times the
+ * SQLite reads it too (store/vfs.c), so the sync's logical clock, made in
+ * SQL by the change-capture triggers, stands still with it; that clock
+ * still moves on by its counter.
+ *
+ * One reading is the kernel's own time whatever the environment says, and
+ * never shown to a person: clock_system(), to compare with the times the
  * file system puts on files (the shared folder's "unchanged for two
- * seconds" rule), and clock_system_ms() for the physical part of the sync's
- * logical clock, which the change-capture triggers read in SQL as well
- * (julianday('now')) and which must agree with them.
+ * seconds" rule).
  */
 #ifndef GAVEL_CLOCK_H
 #define GAVEL_CLOCK_H
@@ -31,6 +33,8 @@
 
 /* Now, in seconds since the epoch. */
 time_t clock_now(void);
+/* Now in milliseconds since the epoch. */
+long long clock_now_ms(void);
 /* Now in UTC as "YYYY-MM-DDTHH:MM:SSZ". */
 void clock_utc(char out[CLOCK_UTC_SIZE]);
 /* Today's date in local time, "YYYY-MM-DD". */
@@ -43,7 +47,6 @@ void clock_hhmm(char out[HHMM_SIZE]);
 void clock_ics(char out[CLOCK_ICS_SIZE]);
 /* The kernel's clock, only to compare with file times (see above). */
 time_t clock_system(void);
-/* The kernel's clock in milliseconds, only for the sync's logical clock. */
-long long clock_system_ms(void);
+
 
 #endif

@@ -145,7 +145,7 @@ bool replica_capturing(struct store *st)
 
 long long replica_wall_hlc(void)
 {
-	return clock_system_ms() << HLC_SHIFT;
+	return clock_now_ms() << HLC_SHIFT;
 }
 
 int replica_clock_now(struct store *st, long long *hlc, struct err *e)

@@ -68,7 +68,7 @@ START_TEST(clock_set_by_the_environment)
 	/* the kernel's clock is never the set one */
 	setenv("GAVEL_NOW", "2001-01-01T00:00:00Z", 1);
 	ck_assert(clock_system() > 1700000000);
-	ck_assert(clock_system_ms() / 1000 > 1700000000);
+	ck_assert_int_eq(clock_now_ms(), 978307200000LL);
 	unsetenv("GAVEL_NOW");
 }
 END_TEST
