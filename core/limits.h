@@ -29,6 +29,8 @@
 #define GOAL_TEXT_MAX_BYTES 10000
 /* A screening question of the suggestion box. */
 #define QUESTION_MAX_BYTES 2000
+/* A meeting's name BODY/YYYY-MM-DD and its NUL. */
+#define MEETING_NAME_SIZE (BODY_SHORT_MAX + 1 + 10 + 1)
 /* A goal's code: numbers and dots, "1.3.2". */
 #define GOAL_CODE_MAX 16
 

@@ -244,10 +244,7 @@ void doc_release(struct doc *d)
 
 static struct doc_block *push(struct doc *d, enum doc_block_kind kind)
 {
-	if (d->nb == d->alloc) {
-		d->alloc = d->alloc ? 2 * d->alloc : 32;
-		d->b = xrealloc(d->b, d->alloc * sizeof *d->b);
-	}
+	ALLOC_GROW(d->b, d->nb + 1, d->alloc);
 	struct doc_block *b = &d->b[d->nb++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
@@ -307,7 +304,7 @@ struct doc_block *doc_chart(struct doc *d, const char *title, const char *unit)
 
 void doc_row(struct doc_block *b, const char *label, const char *value, const char *note)
 {
-	b->rows = xrealloc(b->rows, (b->nrows + 1) * sizeof *b->rows);
+	ALLOC_GROW(b->rows, b->nrows + 1, b->arows);
 	b->rows[b->nrows].label = xstrdup(label ? label : "");
 	b->rows[b->nrows].value = xstrdup(value ? value : "");
 	b->rows[b->nrows].note = xstrdup_or_null(note);
@@ -316,15 +313,15 @@ void doc_row(struct doc_block *b, const char *label, const char *value, const ch
 
 void doc_list_add(struct doc_block *b, const char *line)
 {
-	b->items.v = xrealloc(b->items.v, (b->items.n + 1) * sizeof *b->items.v);
+	ALLOC_GROW(b->items.v, b->items.n + 1, b->items.alloc);
 	b->items.v[b->items.n++] = xstrdup(line);
 }
 
 void doc_chart_add(struct doc_block *b, int year, double value)
 {
 	struct doc_chart *c = &b->chart;
-	c->years = xrealloc(c->years, (size_t)(c->n + 1) * sizeof *c->years);
-	c->values = xrealloc(c->values, (size_t)(c->n + 1) * sizeof *c->values);
+	ALLOC_GROW(c->years, (size_t)c->n + 1, c->ayears);
+	ALLOC_GROW(c->values, (size_t)c->n + 1, c->avalues);
 	c->years[c->n] = year;
 	c->values[c->n] = value;
 	c->n++;

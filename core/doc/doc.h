@@ -47,6 +47,7 @@ struct doc_row {
 struct doc_chart {
 	char *title, *unit; /* unit may be NULL */
 	int n;
+	size_t ayears, avalues;
 	int *years;
 	double *values;
 };
@@ -57,10 +58,10 @@ struct doc_block {
 	enum doc_style style;
 	char *text;
 	struct doc_row *rows; /* DOC_FIELDS, DOC_SIGNATURES, DOC_AGENDA */
-	size_t nrows;
+	size_t nrows, arows;
 	struct strvec_items {
 		char **v;
-		size_t n;
+		size_t n, alloc;
 	} items;              /* DOC_LIST */
 	struct doc_chart chart;
 	bool keep;            /* start on a new page if it would be split (pdf) */

@@ -44,7 +44,7 @@ struct pdf {
 		double size, width;
 		char *text;
 	} *cache;
-	size_t ncache, calls;
+	size_t ncache, acache, calls;
 	bool dry;      /* counting pages only */
 	int page, pages;
 	double y;
@@ -66,7 +66,7 @@ static PangoLayout *layout(struct pdf *p, enum font f, double size, const char *
 	}
 	PangoLayout *l = make_layout(p, f, size, text, width);
 	if (p->dry) {
-		p->cache = xrealloc(p->cache, (p->ncache + 1) * sizeof *p->cache);
+		ALLOC_GROW(p->cache, p->ncache + 1, p->acache);
 		p->cache[p->ncache++] = (struct cached){ g_object_ref(l), (int)f, size, width,
 							 xstrdup(text) };
 	}

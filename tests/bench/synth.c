@@ -55,10 +55,7 @@ int synth_history(struct store *st, int rounds, long long step, const char *cons
 	if (!s)
 		goto fail;
 	while ((rc = db_step(st, s, e)) == 1) {
-		if (*nrows == alloc) {
-			alloc = alloc ? 2 * alloc : 1024;
-			*rows = xrealloc(*rows, alloc * sizeof **rows);
-		}
+		ALLOC_GROW(*rows, *nrows + 1, alloc);
 		struct synth_row *w = &(*rows)[(*nrows)++];
 		snprintf(w->tbl, sizeof w->tbl, "%s", (const char *)sqlite3_column_text(s, 0));
 		snprintf(w->row, sizeof w->row, "%s", (const char *)sqlite3_column_text(s, 1));

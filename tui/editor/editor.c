@@ -191,10 +191,7 @@ static void record(struct editor *ed, bool insert, size_t pos, const char *bytes
 			return;
 		}
 	}
-	if (ed->nundo == ed->aundo) {
-		ed->aundo = ed->aundo ? ed->aundo * 2 : 64;
-		ed->undo = xrealloc(ed->undo, ed->aundo * sizeof *ed->undo);
-	}
+	ALLOC_GROW(ed->undo, ed->nundo + 1, ed->aundo);
 	struct edit *x = &ed->undo[ed->nundo++];
 	x->insert = insert;
 	x->pos = pos;
@@ -315,10 +312,7 @@ static int char_width(unsigned cp)
 
 static void push_line(struct editor_line **lines, size_t *n, size_t *alloc, size_t start, size_t end)
 {
-	if (*n == *alloc) {
-		*alloc = *alloc ? *alloc * 2 : 64;
-		*lines = xrealloc(*lines, *alloc * sizeof **lines);
-	}
+	ALLOC_GROW(*lines, *n + 1, *alloc);
 	(*lines)[*n].start = start;
 	(*lines)[*n].end = end;
 	++*n;

@@ -11,6 +11,7 @@
 
 #include "core/action.h"
 #include "core/council.h"
+#include "core/limits.h"
 #include "core/lists.h"
 #include "core/meeting.h"
 #include "core/status.h"
@@ -220,7 +221,7 @@ static void open_decision(struct app *app, const struct action *a)
 	}
 	for (size_t i = 0; i < l.n; i++)
 		if (l.v[i].para == para) {
-			char ref[128];
+			char ref[MEETING_NAME_SIZE];
 			snprintf(ref, sizeof ref, "%s/%s", l.v[i].body_short, l.v[i].date);
 			open_meeting_at(app, ref, l.v[i].item);
 			break;

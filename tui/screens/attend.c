@@ -24,10 +24,11 @@ struct row {
 };
 
 struct ascreen {
-	char ref[128];
+	char ref[MEETING_NAME_SIZE];
 	char meeting_id[ID_LEN + 1]; /* the meeting ref names, found on opening */
 	struct row *rows;
 	int n, sel;
+	size_t arows;
 	char **names; /* everyone in the council, for completion */
 	int nnames;
 };
@@ -37,7 +38,7 @@ static void add_row(struct ascreen *s, const char *person_id, const char *person
 	for (int i = 0; i < s->n; i++)
 		if (!strcmp(s->rows[i].person_id, person_id))
 			return;
-	s->rows = xrealloc(s->rows, (size_t)(s->n + 1) * sizeof *s->rows);
+	ALLOC_GROW(s->rows, (size_t)s->n + 1, s->arows);
 	struct row *r = &s->rows[s->n++];
 	memset(r, 0, sizeof *r);
 	snprintf(r->person_id, sizeof r->person_id, "%s", person_id);
@@ -68,6 +69,7 @@ static int attend_open(struct app *app, void *self)
 	free(s->rows);
 	s->rows = NULL;
 	s->n = 0;
+	s->arows = 0;
 	for (size_t i = 0; i < members.n; i++)
 		add_row(s, members.v[i].person_id, members.v[i].name, members.v[i].role);
 	for (size_t i = 0; i < v.att.n; i++) {

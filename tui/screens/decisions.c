@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/limits.h"
 #include "core/lists.h"
 #include "tui/app/tui.h"
 
@@ -166,7 +167,7 @@ static bool decisions_key(struct app *app, void *self, int ch, enum key_action a
 		if (!s->rows.n)
 			return true;
 		const struct decision_row *d = &s->rows.v[s->nav.sel];
-		char ref[128];
+		char ref[MEETING_NAME_SIZE];
 		snprintf(ref, sizeof ref, "%s/%s", d->body_short, d->date);
 		open_meeting_at(app, ref, d->item);
 		return true;

@@ -8,6 +8,7 @@
 
 #include "core/action.h"
 #include "core/council.h"
+#include "core/limits.h"
 #include "core/status.h"
 #include "tui/app/tui.h"
 
@@ -232,7 +233,7 @@ static bool home_key(struct app *app, void *self, int ch, enum key_action a)
 	case ACT_MEETINGS: {
 		const struct meeting *m = selected(h);
 		if (m) {
-			char ref[128];
+			char ref[MEETING_NAME_SIZE];
 			snprintf(ref, sizeof ref, "%s/%s", m->body_short, m->date);
 			open_meeting(app, ref);
 		}

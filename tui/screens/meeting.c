@@ -18,13 +18,14 @@
 #include "core/action.h"
 #include "core/base/file.h"
 #include "core/council.h"
+#include "core/limits.h"
 #include "core/meeting.h"
 #include "core/status.h"
 #include "tui/app/tui.h"
 #include "tui/editor/editor.h"
 
 struct mscreen {
-	char ref[128];
+	char ref[MEETING_NAME_SIZE];
 	struct meeting_view v;
 	int sel;           /* selected item index */
 	bool notes_focus;  /* typing in the notes */

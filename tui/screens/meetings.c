@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/limits.h"
 #include "core/status.h"
 #include "tui/app/tui.h"
 
@@ -77,7 +78,7 @@ static bool meetings_key(struct app *app, void *self, int ch, enum key_action a)
 {
 	struct mlist *s = self;
 	(void)ch;
-	char ref[128];
+	char ref[MEETING_NAME_SIZE];
 	if (a == ACT_CLICK) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK && listnav_click(&s->nav, ev.y, 2, (int)s->meetings.n))

@@ -9,12 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/limits.h"
 #include "core/meeting.h"
 #include "core/prepare.h"
 #include "tui/app/tui.h"
 
 struct prep {
-	char ref[128];
+	char ref[MEETING_NAME_SIZE];
 	char meeting_id[ID_LEN + 1]; /* the meeting ref names, found on loading */
 	struct offers offers;
 	bool *chosen;
@@ -87,7 +88,7 @@ static void apply(struct app *app, struct prep *s)
 	if (!app_tx_begin(app))
 		return;
 	if (app_tx_end(app, prepare_apply(app->st, s->meeting_id, &s->offers, s->chosen, &added, &e), &e)) {
-		char ref[128];
+		char ref[MEETING_NAME_SIZE];
 		snprintf(ref, sizeof ref, "%s", s->ref);
 		app_pop(app);
 		app_message(app, false, ngettext("%d item added to the agenda of %s", "%d items added to the agenda of %s", (unsigned long)added), added, ref);

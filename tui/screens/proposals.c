@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/council.h"
+#include "core/limits.h"
 #include "core/meeting.h"
 #include "core/prepare.h"
 #include "core/rules.h"
@@ -138,7 +139,7 @@ static void coming_meetings(struct app *app, struct strvec *out)
 		for (size_t i = 0; i < l.n; i++)
 			if (strcmp(l.v[i].date, app->today) >= 0 &&
 			    (!strcmp(l.v[i].status, "planned") || !strcmp(l.v[i].status, "open"))) {
-				char ref[128];
+				char ref[MEETING_NAME_SIZE];
 				snprintf(ref, sizeof ref, "%s/%s", l.v[i].body_short, l.v[i].date);
 				strvec_push(out, ref);
 			}
