@@ -158,6 +158,8 @@ int sync_conflicts(struct store *st, struct sync_conflict_list *out, struct err 
 	for (size_t i = 0; i < l.n && !rc; i++) {
 		struct rval cur = { 0 }, oth = { 0 };
 		bool same;
+		if (merge_is_meta(l.v[i].col))
+			continue;
 		rc = values(st, &l.v[i], &cur, &oth, &same, e);
 		if (!rc && !same) {
 			ALLOC_GROW(out->v, out->n + 1, out->alloc);
@@ -193,6 +195,8 @@ static int find(struct store *st, const char *id, struct rconflict *out, struct 
 	size_t idlen = strlen(id), matches = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		char hex[2 * CONFLICT_ID_BYTES + 1];
+		if (merge_is_meta(l.v[i].col))
+			continue;
 		conflict_id(&l.v[i], hex);
 		if (idlen >= CONFLICT_ID_MIN && !strncmp(hex, id, idlen)) {
 			*out = l.v[i];

@@ -31,8 +31,10 @@
  * shown first; it never hides the other. Every value ever written is kept
  * in the history (sync_hist) with its version, for "who wrote what, when".
  *
- * created, updated and author are bookkeeping: the latest version wins
- * without a conflict.
+ * created, updated and author are bookkeeping: they merge like any field,
+ * their concurrent versions kept as heads (dropping them would let the
+ * order of arrival decide, with a clock that was ahead), but they are
+ * never shown as conflicts and never keep a deleted row.
  *
  * Rows that are the same thing. Two machines may add "the same" row with
  * different ids: the same person, meeting, attendance, vote. A unique
@@ -82,7 +84,7 @@
 
 const struct merge_file merge_file_none = { "", 0, NULL, 0 };
 
-static bool is_meta(const char *col)
+bool merge_is_meta(const char *col)
 {
 	return !strcmp(col, "created") || !strcmp(col, "updated") || !strcmp(col, "author");
 }
@@ -200,8 +202,6 @@ int merge_field(struct mctx *m, const char *tbl, const char *row, const char *co
 	struct rver win = keep[w];
 	keep[w] = keep[--nk];
 	rc = 0;
-	if (is_meta(col))
-		nk = 0;
 	if (rver_cmp(&win, &cur)) {
 		*changed = true;
 		if (rver_cmp(&win, v) == 0) {
@@ -216,7 +216,7 @@ int merge_field(struct mctx *m, const char *tbl, const char *row, const char *co
 			rc = replica_ver_set(m->st, tbl, row, col, &win, m->e);
 	}
 	/* count the conflicts this change opened: heads of another value */
-	if (!rc && nk && nk > nheads) {
+	if (!rc && nk && nk > nheads && !merge_is_meta(col)) {
 		struct rval wv = { 0 }, hv = { 0 };
 		if (rver_cmp(&win, v) == 0)
 			rval_copy(&wv, val);
@@ -421,12 +421,14 @@ static int apply_delete(struct mctx *m, const struct rtable *t, const char *row,
 	/* was anything of the row changed without the deleter seeing it? */
 	bool concurrent = false;
 	for (int ci = 0; ci < t->ncols && !concurrent; ci++) {
+		if (merge_is_meta(t->cols[ci]))
+			continue; /* bookkeeping: never keeps a row */
 		struct rver cur, *h = NULL;
 		size_t n = 0;
 		int rc = replica_ver_get(m->st, t->name, row, t->cols[ci], &cur, m->e);
 		if (rc < 0)
 			return -1;
-		if (rc == 0 && !merge_in_past(m->f, &cur) && !is_meta(t->cols[ci]))
+		if (rc == 0 && !merge_in_past(m->f, &cur))
 			concurrent = true;
 		if (replica_heads(m->st, t->name, row, t->cols[ci], &h, &n, m->e))
 			return -1;

@@ -13,6 +13,11 @@
  * heads and history, beside the row's fields. */
 #define MERGE_DEL_COL "-"
 
+/* created, updated and author: bookkeeping, merged like every field (with
+ * concurrent versions kept as heads, so that copies agree whatever the
+ * order of arrival) but never shown as a conflict. */
+bool merge_is_meta(const char *col);
+
 struct merge_stats {
 	long changes;   /* row changes applied */
 	long fields;    /* field values that became current */
