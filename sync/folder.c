@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/base/clock.h"
 #include "core/base/file.h"
@@ -210,7 +211,8 @@ static int read_dir(const char *dir, const char *me, struct folder *f, size_t i,
 	struct seen *d = &f->dirs[i];
 	struct stat sb;
 	char *path = *d->rel ? xasprintf("%s/%s", dir, d->rel) : xstrdup(dir);
-	int err = stat(path, &sb) ? errno : S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
+	/* the folder itself may be a link a member made; nothing below it is followed */
+	int err = (i == 0 ? stat(path, &sb) : lstat(path, &sb)) ? errno : S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
 	if (err) {
 		free(path);
 		if (i == 0)
@@ -314,10 +316,10 @@ static bool file_is_ours(const char *dir, const char *rel, const unsigned char c
 	char *path = xasprintf("%s/%s", dir, rel);
 	unsigned char head[BUNDLE_HEADER];
 	bool ours = false;
-	FILE *f = fopen(path, "rb");
-	if (f) {
-		ours = fread(head, 1, sizeof head, f) == sizeof head && bundle_is_council(head, sizeof head, council);
-		fclose(f);
+	int fd = file_open_regular(path, FILE_MAX, NULL);
+	if (fd >= 0) {
+		ours = read(fd, head, sizeof head) == (ssize_t)sizeof head && bundle_is_council(head, sizeof head, council);
+		close(fd);
 	}
 	free(path);
 	return ours;
@@ -356,12 +358,17 @@ int folder_is_ours(struct store *st, const char *dir, const char *me,
 
 int folder_file_read(const char *path, struct strbuf *out, struct err *e)
 {
-	struct stat sb;
-	if (stat(path, &sb))
-		return error(e, E_IO, path, strerror(errno));
-	if (sb.st_size > FILE_MAX)
+	struct err fe;
+	if (file_read_regular(path, FILE_MAX, out, &fe) == 0)
+		return 0;
+	sb_release(out);
+	if (fe.code == E_NOT_REGULAR)
+		return error(e, E_SYNC_NOT_REGULAR);
+	if (fe.code == E_FILE_TOO_LARGE)
 		return error(e, E_SYNC_TOO_LARGE);
-	return file_read(path, out, e);
+	if (e)
+		*e = fe;
+	return -1;
 }
 
 int folder_file_write(const char *dir, const char *rel, const unsigned char *buf, size_t len,
@@ -373,8 +380,9 @@ int folder_file_write(const char *dir, const char *rel, const unsigned char *buf
 	int rc = 0;
 	if (layout_mkdirs(dir, rel)) {
 		/* the directory it goes in */
+		int err = errno;
 		char *sub = name > rel ? xasprintf("%s/%.*s", dir, (int)(name - rel - 1), rel) : xstrdup(dir);
-		rc = error(e, E_IO, sub, strerror(errno));
+		rc = err == ELOOP || err == ENOTDIR ? error(e, E_SYNC_NOT_FOLDER_DIR, sub) : error(e, E_IO, sub, strerror(err));
 		free(sub);
 	} else if (file_write_atomic(path, buf, len, FILE_MODE, FILE_KEEP, &fe)) {
 		rc = fe.code == E_EXISTS ? error(e, E_SYNC_FILE_EXISTS, path) : -1;

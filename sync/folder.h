@@ -84,8 +84,9 @@ int folder_is_ours(struct store *st, const char *dir, const char *me,
 int folder_entries(const char *dir, struct entry **out, size_t *n, struct err *e);
 void entries_free(struct entry *v, size_t n);
 
-/* A whole file of the folder (at path) into out; E_IO, or E_SYNC_TOO_LARGE
- * for a file larger than any sync file can be. */
+/* A whole file of the folder (at path) into out; E_IO, E_SYNC_TOO_LARGE
+ * for a file larger than any sync file can be, E_SYNC_NOT_REGULAR for a
+ * link, pipe or device (never followed, waited on or read). */
 int folder_file_read(const char *path, struct strbuf *out, struct err *e);
 /*
  * Writes a file at rel below dir (directories made as needed) so that

@@ -41,12 +41,14 @@ int layout_mkdirs(const char *dir, const char *rel)
 	for (const char *p = rel, *slash; (slash = strchr(p, '/')); p = slash + 1) {
 		size_t parent = sb.len;
 		sb_addf(&sb, "/%.*s", (int)(slash - p), p);
+		struct stat st;
 		if (mkdir(sb.buf, DIR_MODE) == 0) {
 			sb.buf[parent] = '\0';
 			sync_dir(sb.buf);
 			sb.buf[parent] = '/';
-		} else if (errno != EEXIST) {
-			int err = errno;
+		} else if (errno != EEXIST || lstat(sb.buf, &st) || !S_ISDIR(st.st_mode)) {
+			/* a link in its place would send the file outside the folder */
+			int err = errno == EEXIST ? (S_ISLNK(st.st_mode) ? ELOOP : ENOTDIR) : errno;
 			sb_release(&sb);
 			errno = err;
 			return -1;
@@ -75,7 +77,15 @@ int layout_list(const char *path, int depth, struct strvec *files, struct strvec
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
 			continue; /* ours or a sync tool's temporary file, or its own folder */
-		bool dir = is_subdir(de->d_name, depth) && de->d_type != DT_REG;
+		unsigned char type = de->d_type;
+		if (type == DT_UNKNOWN) {
+			struct stat st;
+			type = fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) ? DT_UNKNOWN
+			       : S_ISDIR(st.st_mode)					 ? DT_DIR
+											 : DT_REG;
+		}
+		/* a link is never followed: as a file, reading it refuses it */
+		bool dir = is_subdir(de->d_name, depth) && type == DT_DIR;
 		strvec_push(dir ? dirs : files, de->d_name);
 	}
 	closedir(d);

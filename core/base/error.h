@@ -34,6 +34,8 @@
 	X(E_LOCKED, 1, N_("meeting %s is adjusted: its minutes are locked and cannot be changed")) \
 	X(E_DB, 1, N_("database error: %s")) \
 	X(E_IO, 1, "%s: %s") \
+	X(E_NOT_REGULAR, 1, N_("%s: not a regular file (a link, a pipe or a device); not read")) \
+	X(E_FILE_TOO_LARGE, 1, N_("%s: larger than %zu bytes; not read")) \
 	/* ---- the store (store/) ---- */ \
 	X(E_DISK_FULL, 1, N_("the disk is full; nothing was changed: free some space and try again")) \
 	X(E_DB_REFUSED, 1, N_("refused by the database: %s")) \
@@ -130,6 +132,7 @@
 	  N_("%s holds none of this council's files (empty, not mounted, or another folder); nothing changed")) \
 	X(E_SYNC_FOLDER_TAKEN, 1, N_("%s already holds a shared council; use 'gavel join %s'")) \
 	X(E_SYNC_FOLDER_EMPTY, 1, N_("%s holds no shared council (nothing to join)")) \
+	X(E_SYNC_NOT_FOLDER_DIR, 1, N_("%s: not a directory of the shared folder (a link or a file in its place); nothing was sent")) \
 	X(E_SYNC_FILE_EXISTS, 1, N_("%s: already exists; another copy of this database may be writing to the folder")) \
 	X(E_SYNC_PASSPHRASE, 1, N_("wrong passphrase for the council in %s")) \
 	X(E_SYNC_DB_TAKEN, 1, N_("%s already holds a council; join into a new database (--db FILE)")) \
@@ -147,6 +150,7 @@
 	X(E_SYNC_NOT_SYNC_FILE, 1, N_("not a gavel sync file")) \
 	X(E_SYNC_TRUNCATED, 1, N_("truncated (still being copied?)")) \
 	X(E_SYNC_TOO_LARGE, 1, N_("larger than any gavel sync file")) \
+	X(E_SYNC_NOT_REGULAR, 1, N_("not a regular file (a link, a pipe or a device); not read")) \
 	X(E_SYNC_FORMAT_NEWER, 1, N_("written by a newer gavel (format version too new); upgrade gavel to read it")) \
 	X(E_SYNC_FORMAT_UNKNOWN, 1, N_("unknown format version")) \
 	X(E_SYNC_KIND, 1, N_("unknown kind of file")) \
@@ -193,6 +197,7 @@
 	X(E_NO_TERMINAL, 2, N_("no terminal to ask the passphrase on; use --passphrase-file FILE or GAVEL_PASSPHRASE")) \
 	X(E_PASSPHRASES_DIFFER, 1, N_("the two passphrases differ")) \
 	X(E_PASSPHRASE_EMPTY, 1, N_("the passphrase is empty")) \
+	X(E_PASSPHRASE_WEAK, 1, N_("the passphrase is too easy to guess (about %d bits, at least %d): take four or five words that do not belong together")) \
 	X(E_PASSPHRASE_SHORT, 1, N_("the passphrase is too short (at least %d characters)")) \
 	X(E_NO_PERSON_AS, 2, N_("say who this machine belongs to with --as PERSON")) \
 	X(E_TERMINAL, 1, N_("cannot start the terminal interface on %s")) \

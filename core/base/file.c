@@ -37,6 +37,58 @@ int file_read(const char *path, struct strbuf *out, struct err *e)
 	return rc;
 }
 
+int file_open_regular(const char *path, size_t max, struct err *e)
+{
+	/* O_NONBLOCK: opening a pipe with no writer does not wait */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return errno == ELOOP ? error(e, E_NOT_REGULAR, path) : error(e, E_IO, path, strerror(errno));
+	struct stat sb;
+	int rc = 0;
+	if (fstat(fd, &sb))
+		rc = error(e, E_IO, path, strerror(errno));
+	else if (!S_ISREG(sb.st_mode))
+		rc = error(e, E_NOT_REGULAR, path);
+	else if ((unsigned long long)sb.st_size > max)
+		rc = error(e, E_FILE_TOO_LARGE, path, max);
+	if (rc) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int file_read_regular(const char *path, size_t max, struct strbuf *out, struct err *e)
+{
+	int fd = file_open_regular(path, max, e);
+	if (fd < 0)
+		return -1;
+	char buf[65536];
+	size_t got = 0;
+	int rc = 0;
+	for (;;) {
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			rc = error(e, E_IO, path, strerror(errno));
+			break;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+		if (got > max) {
+			rc = error(e, E_FILE_TOO_LARGE, path, max);
+			break;
+		}
+		sb_add(out, buf, (size_t)n);
+	}
+	close(fd);
+	if (!rc && !out->buf)
+		sb_adds(out, "");
+	return rc;
+}
+
 /* The directory part of path ("." when it has none). */
 static char *dir_of(const char *path)
 {

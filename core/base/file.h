@@ -19,6 +19,17 @@ int file_read(const char *path, struct strbuf *out, struct err *e);
  * `name` names it in the message. */
 int file_read_fd(int fd, const char *name, struct strbuf *out, struct err *e);
 
+/*
+ * Opens path for reading only if it is a regular file of at most max
+ * bytes: a symbolic link is not followed, and a pipe or device is not
+ * waited on or read (E_NOT_REGULAR); a larger file is E_FILE_TOO_LARGE.
+ * Returns the descriptor, or -1.
+ */
+int file_open_regular(const char *path, size_t max, struct err *e);
+/* Appends such a file to out, reading no more than max bytes even if it
+ * grows meanwhile. For files that someone else may have put there. */
+int file_read_regular(const char *path, size_t max, struct strbuf *out, struct err *e);
+
 /* How file_write_atomic treats a file already at path. */
 enum file_replace { FILE_REPLACE, FILE_KEEP };
 
