@@ -6,10 +6,13 @@
  * rowids of tables without an INTEGER PRIMARY KEY only until a VACUUM, so
  * the store never runs VACUUM.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/db.h"
 #include "store/replica.h"
@@ -18,6 +21,8 @@
 /* How long a write waits for another process's transaction to end (the
  * interface and a sync from cron share the file). */
 #define BUSY_TIMEOUT_MS 5000
+/* The mode of a new database (and so of its -wal and -shm files). */
+#define DB_MODE 0600
 
 int store_schema_version(void)
 {
@@ -97,11 +102,45 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+/*
+ * The database holds minutes not yet public: only its owner reads it. A
+ * new one is made 0600 before SQLite opens it (its -wal and -shm files
+ * take the database's mode), and one made readable to others by an older
+ * gavel is closed to them.
+ */
+static int private_file(const char *path, bool create, struct err *e)
+{
+	struct stat sb;
+	if (lstat(path, &sb) == 0) {
+		static const char *const side[] = { "", "-wal", "-shm" };
+		for (size_t i = 0; i < sizeof side / sizeof *side; i++) {
+			char *p = xasprintf("%s%s", path, side[i]);
+			int rc = lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid() &&
+					 (sb.st_mode & 077) && chmod(p, sb.st_mode & 0700)
+				 ? error(e, E_IO, p, strerror(errno))
+				 : 0;
+			free(p);
+			if (rc)
+				return -1;
+		}
+		return 0;
+	}
+	if (!create || errno != ENOENT)
+		return 0; /* SQLite says what is wrong */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, DB_MODE);
+	if (fd < 0)
+		return errno == EEXIST ? 0 : error(e, E_IO, path, strerror(errno));
+	close(fd);
+	return 0;
+}
+
 static int open_db(const char *path, bool create, int target, struct err *e, struct store **out)
 {
 	struct stat sb;
 	if (!create && stat(path, &sb) != 0)
 		return error(e, E_NO_COUNCIL, path);
+	if (private_file(path, create, e))
+		return -1;
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
