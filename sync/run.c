@@ -66,6 +66,12 @@ int run_sync(struct session *s, bool write)
 		return -1;
 	int rc = sync_in_tx(s, write);
 	s->out->listed = s->folder.listed;
+	/* the keys are on the disk before the database records the key
+	 * change that brought them: a key file that cannot be written leaves
+	 * the change unapplied (the next sync takes it again), never recorded
+	 * with its key lost */
+	if (!rc && s->keys_changed)
+		rc = keyring_save(s->st, &s->kr, s->e);
 	if (rc) {
 		store_rollback(s->st);
 		store_cache_mb(s->st, 0, NULL);
@@ -73,11 +79,7 @@ int run_sync(struct session *s, bool write)
 	}
 	rc = store_commit(s->st, s->e);
 	store_cache_mb(s->st, 0, NULL);
-	if (rc)
-		return -1;
-	if (s->keys_changed && keyring_save(s->st, &s->kr, s->e))
-		return -1;
-	return 0;
+	return rc ? -1 : 0;
 }
 
 int sync_run(struct store *st, const char *dir, struct sync_summary *out, struct err *e)

@@ -94,14 +94,14 @@ int sync_share(struct store *st, const char *dir, const char *person, const char
 		session_release(&s);
 		return -1;
 	}
-	if (share_in_tx(&s, person, passphrase) || store_commit(st, e)) {
+	/* the keys on the disk before the database says it is shared */
+	if (share_in_tx(&s, person, passphrase) || keyring_save(st, &s.kr, e) || store_commit(st, e)) {
 		store_rollback(st);
 		session_release(&s);
 		return -1;
 	}
-	int rc = keyring_save(st, &s.kr, e);
 	session_release(&s);
-	return rc;
+	return 0;
 }
 
 /* The newest passphrase wrap in the folder, opened with the passphrase. */
