@@ -22,7 +22,7 @@ CSTD := -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -I. $(shell $(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lzxcvbn -lm
 
 # every .c under core/ store/ sync/ tui/ (sub-folders too) but the program's main
 SRC_LIB := $(sort $(shell find core store sync tui -name '*.c')) 

@@ -2,7 +2,7 @@
 # Install the Debian packages gavel needs to build and test, if any are missing.
 # Does nothing when everything is present. Usage: scripts/deps.sh [build|check]
 set -e
-want="build-essential pkg-config libsqlite3-dev libsodium-dev libncurses-dev check libsubunit-dev gettext libcairo2-dev libpango1.0-dev libzip-dev fonts-dejavu-core"
+want="build-essential pkg-config libsqlite3-dev libsodium-dev libncurses-dev check libsubunit-dev gettext libcairo2-dev libpango1.0-dev libzip-dev libzxcvbn-dev fonts-dejavu-core"
 optional=""
 if [ "${1:-build}" = check ]; then
 	# libclang-rt-dev holds clang's libFuzzer and sanitizer runtimes (only

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "core/base/json.h"
+#include "core/council.h"
+#include "core/passphrase.h"
 #include "sync/sync.h"
 #include "tui/cli/cmd.h"
 
@@ -45,8 +47,27 @@ static char *ask(const char *prompt, bool secret)
 	return line;
 }
 
-/* The passphrase (caller frees): file, environment, or the terminal. */
-static char *passphrase(const char *file, bool twice, struct err *e)
+/* A new passphrase hard enough to guess, with the council's own words
+ * (its name's) taken as known. */
+static int strong_enough(struct store *st, const char *p, struct err *e)
+{
+	char *name = NULL;
+	struct strvec words = { 0 };
+	struct err ne;
+	if (st && council_name(st, &name, &ne) == 0 && name) {
+		strvec_push(&words, name);
+		for (char *save = NULL, *w = strtok_r(name, " -/,.", &save); w; w = strtok_r(NULL, " -/,.", &save))
+			strvec_push(&words, w);
+	}
+	free(name);
+	int rc = passphrase_check(p, (const char *const *)words.v, words.n, e);
+	strvec_release(&words);
+	return rc;
+}
+
+/* The passphrase (caller frees): file, environment, or the terminal. A new
+ * one (twice: asked twice at the terminal) must be strong enough. */
+static char *passphrase(struct store *st, const char *file, bool twice, struct err *e)
 {
 	char *p = NULL;
 	if (file) {
@@ -89,6 +110,10 @@ static char *passphrase(const char *file, bool twice, struct err *e)
 	if (twice && text_width(p) < PASS_MIN) {
 		free(p);
 		error(e, E_PASSPHRASE_SHORT, PASS_MIN);
+		return NULL;
+	}
+	if (twice && strong_enough(st, p, e)) {
+		free(p);
 		return NULL;
 	}
 	return p;
@@ -162,7 +187,7 @@ int cmd_share(struct ctx *c)
 	char *who = person_arg(opt_value(c, "as"), c->e);
 	if (!who)
 		return -1;
-	char *pass = passphrase(opt_value(c, "passphrase-file"), true, c->e);
+	char *pass = passphrase(c->st, opt_value(c, "passphrase-file"), true, c->e);
 	if (!pass) {
 		free(who);
 		return -1;
@@ -180,7 +205,7 @@ int cmd_join(const char *db_path, const char *dir, const char *as, const char *f
 {
 	struct err e;
 	error_clear(&e);
-	char *who = person_arg(as, &e), *pass = who ? passphrase(file, false, &e) : NULL;
+	char *who = person_arg(as, &e), *pass = who ? passphrase(NULL, file, false, &e) : NULL;
 	struct sync_summary s = { 0 };
 	struct store *st = NULL;
 	int status = 0;
@@ -308,7 +333,7 @@ int cmd_members(struct ctx *c)
 
 int cmd_members_remove(struct ctx *c)
 {
-	char *pass = passphrase(opt_value(c, "passphrase-file"), true, c->e);
+	char *pass = passphrase(c->st, opt_value(c, "passphrase-file"), true, c->e);
 	if (!pass)
 		return -1;
 	int rc = sync_member_remove(c->st, c->argv[0], pass, c->e);
@@ -326,7 +351,7 @@ int cmd_members_remove(struct ctx *c)
 
 int cmd_passphrase(struct ctx *c)
 {
-	char *pass = passphrase(opt_value(c, "passphrase-file"), true, c->e);
+	char *pass = passphrase(c->st, opt_value(c, "passphrase-file"), true, c->e);
 	if (!pass)
 		return -1;
 	int rc = sync_passphrase(c->st, pass, c->e);
