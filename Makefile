@@ -91,6 +91,12 @@ build/san/gavel: $(SAN_LIB) build/san/tui/main.o
 	@echo "  LINK  $@ (sanitized)"
 	$(Q)$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
 
+# The attacker's tool of the end-to-end tests (tests/tools/forge.c): files
+# in the folder's format, made with gavel's own code.
+build/san/forge: tests/tools/forge.c $(SAN_LIB)
+	@echo "  LINK  $@ (sanitized)"
+	$(Q)$(CC) $(CSTD) $(WARN) $(SANFLAGS) -I. $(shell $(PKG_CONFIG) --cflags $(PKGS)) -o $@ $< $(SAN_LIB) $(LIBS)
+
 build/san/tests/%: tests/unit/%.c tests/unit/helpers.h $(SAN_LIB)
 	@mkdir -p $(dir $@)
 	@echo "  TEST  $@"
@@ -103,7 +109,7 @@ check:
 	$(Q)scripts/deps.sh check
 	$(Q)$(MAKE) --no-print-directory test
 
-test: layers build/san/gavel $(TEST_BIN) gavel clang-check fuzz-check $(MO)
+test: layers build/san/gavel build/san/forge $(TEST_BIN) gavel clang-check fuzz-check $(MO)
 	$(Q)GAVEL=$(CURDIR)/build/san/gavel tests/run.sh $(TEST_BIN)
 
 # The whole suite again with the system's clock moved (libfaketime) to just
@@ -112,7 +118,7 @@ test: layers build/san/gavel $(TEST_BIN) gavel clang-check fuzz-check $(MO)
 # File times stay the kernel's (NO_FAKE_STAT), as on a machine whose clock
 # really says that day.
 MOVED_CLOCK ?= 2027-12-30 10:00:00
-test-moved-clock: build/san/gavel $(TEST_BIN) $(MO)
+test-moved-clock: build/san/gavel build/san/forge $(TEST_BIN) $(MO)
 	@echo "  TEST  with the clock moved to $(MOVED_CLOCK)"
 	$(Q)NO_FAKE_STAT=1 ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=1:abort_on_error=0 \
 		faketime -f '@$(MOVED_CLOCK)' env GAVEL=$(CURDIR)/build/san/gavel tests/run.sh $(TEST_BIN)
@@ -127,7 +133,7 @@ layers:
 clang-check:
 	$(Q)if command -v clang >/dev/null; then \
 		echo "  CLANG -Werror (all sources)"; \
-		for f in $(SRC_LIB) tui/main.c $(BENCH_SRC) $(TEST_SRC); do \
+		for f in $(SRC_LIB) tui/main.c $(BENCH_SRC) $(TEST_SRC) tests/tools/forge.c; do \
 			clang $(CSTD) $(WARN) -I. $$($(PKG_CONFIG) --cflags $(PKGS) check) -fsyntax-only $$f || exit 1; \
 		done; \
 	else echo "  clang not installed: skipped the clang build"; fi

@@ -242,13 +242,47 @@ static int take_new_key(struct import *im, struct pending *q)
 	return 0;
 }
 
-/* Decrypts and decodes a file and checks its writer; q->stuck if it is
- * not to be applied. */
-static int decode(struct import *im, struct pending *q)
+/* Is the writer of a key change a member still (*ok), by a key the
+ * council recorded before this file? Nothing of the file is used before. */
+static int key_changer(struct store *st, const struct bundle *b, bool *ok, struct err *e)
+{
+	char hex[2 * IDENTITY_PK_LEN + 1];
+	struct member_key k = { 0 };
+	identity_key_hex(b->writer_pk, hex);
+	int rc = store_member_key_find(st, hex, &k, e);
+	*ok = rc == 0 && !strcmp(k.actor, b->writer) && !k.revoked;
+	member_key_release(&k);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * Decrypts and decodes a file and checks its writer; q->stuck if it is
+ * not to be applied. A key change is taken only from a member still in
+ * the council, checked before its key is looked at, and only as the next
+ * epoch: one further ahead waits for the ones between (*later).
+ */
+static int decode(struct import *im, struct pending *q, bool *later)
 {
 	struct session *s = im->s;
 	char why[BUNDLE_WHY];
+	*later = false;
 	if (q->b.kind == BUNDLE_REKEY && !keyring_key(&s->kr, q->b.epoch)) {
+		bool ok;
+		if (key_changer(s->st, &q->b, &ok, s->e))
+			return -1;
+		if (!ok) {
+			skip_code(s, q->en->base, E_SYNC_STRANGER);
+			q->stuck = true;
+			return 0;
+		}
+		if (q->b.epoch != keyring_current(&s->kr) + 1) {
+			*later = q->b.epoch > keyring_current(&s->kr);
+			if (!*later) {
+				skip_code(s, q->en->base, E_SYNC_NO_EPOCH_KEY);
+				q->stuck = true;
+			}
+			return 0;
+		}
 		if (take_new_key(im, q))
 			return -1;
 		if (q->stuck)
@@ -347,9 +381,10 @@ static int apply_all(struct import *im)
 					return -1;
 				continue;
 			}
-			if (!q->decoded && decode(im, q))
+			bool later = false;
+			if (!q->decoded && decode(im, q, &later))
 				return -1;
-			if (q->stuck)
+			if (q->stuck || later)
 				continue;
 			if (past_applied(im, q, &ready))
 				return -1;

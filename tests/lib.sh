@@ -10,6 +10,8 @@ unset LANGUAGE
 checks=0
 
 g() { "$GAVEL" "$@"; }
+# the attacker's tool (tests/tools/forge.c), built beside the binary under test
+FORGE=${GAVEL_FORGE:-$(dirname "$GAVEL")/forge}
 
 fail() {
 	echo "FAIL: $*" >&2

@@ -1,0 +1,67 @@
+#!/bin/bash
+# Members only: someone who can write into the shared folder (a cloud
+# host, a sync tool's peer, anyone on the network share) but holds neither
+# the passphrase nor a member's key plants key-change files made with
+# gavel's own code (tests/tools/forge.c). No member takes the planted key,
+# so nothing written afterwards is readable with it; one sealed to nobody
+# makes no member believe it was removed; seventy of them do not crowd out
+# the council's real keys, and a real key change afterwards reaches every
+# member.
+. "$(dirname "$0")/../lib.sh"
+
+F="$WORK/folder"
+A="$WORK/eva.db" B="$WORK/bjorn.db"
+export GAVEL_TODAY=2026-11-23
+export GAVEL_PASSPHRASE="korrekt häftklammer hästbatteri"
+a() { g --db "$A" "$@"; }
+b() { g --db "$B" "$@"; }
+M=radet/2026-12-07
+
+same() { # same "what" DB DB: byte-identical dumps
+	[ "$(g --db "$2" dump)" = "$(g --db "$3" dump)" ] || fail "$1: $2 and $3 differ"
+	ok "$1"
+}
+
+[ -x "$FORGE" ] || fail "no attacker's tool at $FORGE (make builds it)"
+expect_ok "demo council" a demo
+expect_grep "share" "shared the council through" a council share "$F" --as "Eva Lind"
+expect_grep "join" "joined the council" b join "$F" --as "Björn Ek"
+a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "first syncs"
+
+# ---- an outsider's key change, at the next epoch and far ahead ----
+for epoch in 2 9; do
+	"$FORGE" rekey "$F" $epoch "$WORK/planted-$epoch.key" >/dev/null || fail "forge rekey $epoch"
+	out=$(a sync 2>&1) || fail "Eva's sync with a planted key change: $out"
+	printf '%s\n' "$out" | grep -q "not a member's" || fail "the planted file is not named as a stranger's: $out"
+	a note "$M" 2 "Efter nyckel $epoch från en utomstående" >/dev/null || fail "note"
+	a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "syncs after the planted key $epoch"
+	b dump | grep -q "Efter nyckel $epoch från en utomstående" || fail "Björn cannot read Eva after the planted key $epoch"
+	n=$("$FORGE" read "$F" "$WORK/planted-$epoch.key") || fail "forge read"
+	[ "$n" = 0 ] || fail "the outsider reads $n files of the members with the planted key of epoch $epoch"
+	ok "an outsider's key change at epoch $epoch: refused, named, and nothing written after it is readable with its key"
+done
+
+# ---- sealed to nobody: nobody believes they were removed ----
+"$FORGE" rekey "$F" 2 "$WORK/nobody.key" nobody >/dev/null || fail "forge rekey to nobody"
+a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "syncs after a key change sealed to nobody"
+before=$(find "$F" -type f | wc -l)
+b note "$M" 3 "Björn skriver fortfarande" >/dev/null || fail "note"
+b sync >/dev/null 2>&1 && a sync >/dev/null 2>&1 || fail "syncs"
+[ "$(find "$F" -type f | wc -l)" -gt "$before" ] || fail "Björn stopped writing to the folder"
+a dump | grep -q "Björn skriver fortfarande" || fail "Björn's note did not reach Eva"
+b members | grep -q "removed" && fail "Björn's copy believes someone was removed: $(b members)"
+ok "a key change sealed to nobody: every member still writes and reads"
+
+# ---- seventy planted key changes do not crowd out the real keys ----
+for i in $(seq 2 71); do "$FORGE" rekey "$F" "$i" "$WORK/flood.key" >/dev/null || fail "forge $i"; done
+a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "syncs after the flood"
+expect_grep "Eva changes the council key" "" env GAVEL_PASSPHRASE="grön kanot simmar under bron" "$GAVEL" --db "$A" council passphrase
+a note "$M" 4 "Under den nya riktiga nyckeln" >/dev/null || fail "note"
+a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "syncs after the real key change"
+b dump | grep -q "Under den nya riktiga nyckeln" || fail "the real key change did not reach Björn after the flood"
+n=$("$FORGE" read "$F" "$WORK/flood.key") || fail "forge read"
+[ "$n" = 0 ] || fail "the outsider reads $n files with a flooded key"
+ok "seventy planted key changes: the real key change afterwards reaches every member, none of the planted keys reads anything"
+same "the two copies agree" "$A" "$B"
+
+echo "1..$checks"

@@ -1,0 +1,176 @@
+/*
+ * forge: what someone who can write into a council's shared folder, but
+ * holds neither the passphrase nor a member's key, can make there, built
+ * from gavel's own code (sync/bundle.c, sync/keyring.c) so that its files
+ * are in gavel's format exactly. The end-to-end tests attack with it.
+ *
+ *   forge rekey DIR EPOCH KEYFILE [nobody]
+ *       plants a key-change file of the given epoch, signed by a key of
+ *       the forger's own, its new council key sealed to every machine key
+ *       the folder shows (or, with "nobody", to none); writes that key's
+ *       hex to KEYFILE
+ *   forge read DIR KEYFILE
+ *       prints how many files of the members (not the forger's) decrypt
+ *       with the key in KEYFILE: what the outsider could read
+ *
+ * Exit status 0, or 1 with a message on standard error.
+ */
+#include <dirent.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/base/file.h"
+#include "sync/bundle.h"
+#include "sync/keyring.h"
+#include "sync/layout.h"
+
+/* No file of the folder is larger. */
+#define FILE_MAX ((size_t)BUNDLE_MAX + 65536)
+
+static int die(const char *what)
+{
+	fprintf(stderr, "forge: %s\n", what);
+	return 1;
+}
+
+/* Calls fn on the frame of every council file of the folder. */
+static int each_file(const char *dir, int (*fn)(const struct bundle *b, void *arg), void *arg)
+{
+	struct strvec paths = { 0 };
+	if (layout_walk(dir, &paths))
+		return die("cannot list the folder");
+	int rc = 0;
+	for (size_t i = 0; i < paths.n && !rc; i++) {
+		char writer[ID_LEN + 1];
+		uint64_t seq;
+		if (!bundle_name_parse(layout_base(paths.v[i]), writer, &seq))
+			continue;
+		char *path = xasprintf("%s/%s", dir, paths.v[i]);
+		struct strbuf buf = { 0 };
+		struct bundle b;
+		if (file_read_regular(path, FILE_MAX, &buf, NULL) == 0 &&
+		    bundle_parse((const unsigned char *)buf.buf, buf.len, &b, NULL) == 0)
+			rc = fn(&b, arg);
+		sb_release(&buf);
+		free(path);
+	}
+	strvec_release(&paths);
+	return rc;
+}
+
+struct seen {
+	unsigned char council[BUNDLE_COUNCIL_LEN];
+	bool any;
+	unsigned char (*pks)[IDENTITY_PK_LEN];
+	size_t n;
+};
+
+static int collect(const struct bundle *b, void *arg)
+{
+	struct seen *s = arg;
+	memcpy(s->council, b->council, sizeof s->council);
+	s->any = true;
+	for (size_t i = 0; i < s->n; i++)
+		if (!memcmp(s->pks[i], b->writer_pk, IDENTITY_PK_LEN))
+			return 0;
+	s->pks = xreallocarray(s->pks, s->n + 1, sizeof *s->pks);
+	memcpy(s->pks[s->n++], b->writer_pk, IDENTITY_PK_LEN);
+	return 0;
+}
+
+static int rekey(const char *dir, uint32_t epoch, const char *keyfile, bool nobody)
+{
+	struct seen s = { 0 };
+	if (each_file(dir, collect, &s))
+		return 1;
+	if (!s.any)
+		return die("no council file in the folder");
+	struct identity me = { 0 };
+	unsigned char raw[ID_LEN / 2], key[BUNDLE_KEY_LEN];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(me.actor, sizeof me.actor, raw, sizeof raw);
+	crypto_sign_keypair(me.pk, me.sk);
+	crypto_secretbox_keygen(key);
+	unsigned char *ext, *file;
+	size_t ext_len, len;
+	keyring_seal(key, (const unsigned char(*)[IDENTITY_PK_LEN])s.pks, nobody ? 0 : s.n, &ext, &ext_len);
+	static const unsigned char body[] = "rekey";
+	struct bundle b = { .kind = BUNDLE_REKEY, .seq = 1, .epoch = epoch };
+	memcpy(b.council, s.council, sizeof b.council);
+	bundle_seal(&b, ext, ext_len, body, sizeof body, key, &me, &file, &len);
+	char rel[LAYOUT_PATH_MAX], hex[2 * BUNDLE_KEY_LEN + 2];
+	layout_path(me.actor, 1, rel);
+	char *path = xasprintf("%s/%s", dir, rel);
+	int rc = layout_mkdirs(dir, rel) || file_write_atomic(path, file, len, 0644, FILE_KEEP, NULL);
+	sodium_bin2hex(hex, sizeof hex - 1, key, sizeof key);
+	strcat(hex, "\n"); /* room: one byte more than the hex and its NUL */
+	rc = rc || file_write_atomic(keyfile, hex, strlen(hex), 0600, FILE_REPLACE, NULL) ? die("cannot write") : 0;
+	if (!rc)
+		printf("%s\n", me.actor);
+	free(path);
+	free(ext);
+	free(file);
+	free(s.pks);
+	return rc;
+}
+
+struct outsider_read {
+	unsigned char key[BUNDLE_KEY_LEN];
+	unsigned char forger[IDENTITY_PK_LEN];
+	bool have_forger;
+	long read;
+};
+
+static int try_read(const struct bundle *b, void *arg)
+{
+	struct outsider_read *r = arg;
+	unsigned char *plain = NULL;
+	size_t len;
+	if (b->kind == BUNDLE_REKEY && !r->have_forger && bundle_open(b, r->key, &plain, &len, NULL) == 0) {
+		/* the forger's own file: the one the key opens first */
+		memcpy(r->forger, b->writer_pk, sizeof r->forger);
+		r->have_forger = true;
+		free(plain);
+		return 0;
+	}
+	if (r->have_forger && !memcmp(r->forger, b->writer_pk, sizeof r->forger))
+		return 0;
+	if (b->kind == BUNDLE_CHANGES && bundle_open(b, r->key, &plain, &len, NULL) == 0)
+		r->read++;
+	free(plain);
+	return 0;
+}
+
+static int read_with(const char *dir, const char *keyfile)
+{
+	struct outsider_read r = { 0 };
+	struct strbuf hex = { 0 };
+	if (file_read(keyfile, &hex, NULL))
+		return die("cannot read the key file");
+	hex.buf[strcspn(hex.buf, "\n")] = '\0';
+	if (sodium_hex2bin(r.key, sizeof r.key, hex.buf, strlen(hex.buf), NULL, NULL, NULL))
+		return die("not a key");
+	sb_release(&hex);
+	/* the forger's file first, so its key is known before the others' */
+	if (each_file(dir, try_read, &r))
+		return 1;
+	r.read = 0;
+	if (each_file(dir, try_read, &r))
+		return 1;
+	printf("%ld\n", r.read);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (sodium_init() < 0)
+		return die("no libsodium");
+	if (argc >= 5 && !strcmp(argv[1], "rekey"))
+		return rekey(argv[2], (uint32_t)strtoul(argv[3], NULL, 10), argv[4], argc > 5 && !strcmp(argv[5], "nobody"));
+	if (argc == 4 && !strcmp(argv[1], "read"))
+		return read_with(argv[2], argv[3]);
+	fprintf(stderr, "usage: forge rekey DIR EPOCH KEYFILE [nobody] | forge read DIR KEYFILE\n");
+	return 2;
+}
