@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "store/keys.h"
+#include "sync/wraps.h"
 
 /* The plain body of a REKEY file (docs/sync-format.md): its NUL included. */
 static const char rekey_body[] = "rekey";
@@ -60,6 +61,26 @@ static int generation(struct store *st, uint32_t *out, struct err *e)
 	return 0;
 }
 
+/*
+ * Has the council had this passphrase (0 if not)? A member who left may
+ * know any passphrase of before, so none is used again. *gen becomes at
+ * least the newest generation of the folder, so that the new wrap is
+ * newer than every one there.
+ */
+static int not_had(struct session *s, const char *passphrase, uint32_t *gen)
+{
+	struct keyring k = { 0 };
+	struct err fe;
+	uint32_t newest = 0;
+	int rc = wraps_open(s->dir, passphrase, &k, &newest, &fe);
+	keyring_release(&k);
+	if (newest > *gen)
+		*gen = newest;
+	if (rc == 0 || fe.code == E_SYNC_PASSPHRASE_OLD)
+		return error(s->e, E_PASSPHRASE_REUSED);
+	return 0;
+}
+
 int rekey(struct store *st, const char *passphrase, struct err *e)
 {
 	struct session s;
@@ -75,6 +96,8 @@ int rekey(struct store *st, const char *passphrase, struct err *e)
 		rc = error(e, E_SYNC_KEYRING_FULL, KEYRING_MAX);
 	if (!rc)
 		rc = keys_kept(st, &pks, &n, e) || session_next_seq(&s, &seq) || generation(st, &gen, e) ? -1 : 0;
+	if (!rc)
+		rc = not_had(&s, passphrase, &gen);
 	crypto_aead_xchacha20poly1305_ietf_keygen(key);
 	if (!rc) {
 		unsigned char *ext;

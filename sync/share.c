@@ -13,6 +13,7 @@
 #include "sync/rekey.h"
 #include "sync/run.h"
 #include "sync/session.h"
+#include "sync/wraps.h"
 
 /* The mode of the shared folder when share makes it. */
 #define FOLDER_MODE 0755
@@ -104,46 +105,6 @@ int sync_share(struct store *st, const char *dir, const char *person, const char
 	return 0;
 }
 
-/* The newest passphrase wrap in the folder, opened with the passphrase. */
-static int unlock_folder(const char *dir, const char *passphrase, struct keyring *kr, struct err *e)
-{
-	struct entry *ents;
-	size_t n;
-	if (folder_entries(dir, &ents, &n, e))
-		return -1;
-	uint32_t best = 0;
-	bool found = false, opened = false;
-	for (size_t i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", dir, ents[i].name), why[BUNDLE_WHY];
-		struct strbuf buf = { 0 };
-		struct bundle b;
-		struct err fe;
-		/* a file that cannot be read or is not a wrap is passed over */
-		if (folder_file_read(path, &buf, &fe) == 0 &&
-		    bundle_parse((const unsigned char *)buf.buf, buf.len, &b, why) == 0 && b.kind == BUNDLE_KEYS &&
-		    bundle_verify(&b) && keyring_generation(&b) > best) {
-			struct keyring k;
-			uint32_t gen;
-			found = true;
-			if (keyring_unwrap(&b, passphrase, &k, &gen, why) == 0) {
-				keyring_release(kr);
-				*kr = k;
-				keyring_release(&k);
-				best = gen;
-				opened = true;
-			}
-		}
-		sb_release(&buf);
-		free(path);
-	}
-	entries_free(ents, n);
-	if (!found)
-		return error(e, E_SYNC_FOLDER_EMPTY, dir);
-	if (!opened)
-		return error(e, E_SYNC_PASSPHRASE, dir);
-	return 0;
-}
-
 /* Is there a council in the database at db_path already? (It is opened
  * into *st if it is there, and may then be joined into when empty.) */
 static int db_taken(const char *db_path, struct store **st, struct err *e)
@@ -193,7 +154,7 @@ int sync_join(const char *db_path, const char *dir, const char *person, const ch
 	char *real = realpath(dir, NULL);
 	if (!real)
 		return error(e, E_SYNC_FOLDER_UNREADABLE, dir, strerror(errno));
-	if (db_taken(db_path, &st, e) || unlock_folder(real, passphrase, &kr, e))
+	if (db_taken(db_path, &st, e) || wraps_open(real, passphrase, &kr, NULL, e))
 		goto fail;
 	if (!st && store_open(db_path, true, e, &st))
 		goto fail;

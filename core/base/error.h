@@ -135,6 +135,7 @@
 	X(E_SYNC_NOT_FOLDER_DIR, 1, N_("%s: not a directory of the shared folder (a link or a file in its place); nothing was sent")) \
 	X(E_SYNC_FILE_EXISTS, 1, N_("%s: already exists; another copy of this database may be writing to the folder")) \
 	X(E_SYNC_PASSPHRASE, 1, N_("wrong passphrase for the council in %s")) \
+	X(E_SYNC_PASSPHRASE_OLD, 1, N_("the passphrase of the council in %s has been changed: ask a member for the new one")) \
 	X(E_SYNC_DB_TAKEN, 1, N_("%s already holds a council; join into a new database (--db FILE)")) \
 	X(E_SYNC_NOTHING_READ, 1, N_("%s: no council could be read from the folder")) \
 	X(E_SYNC_KEEP, 2, N_("keep 'current' or 'other', not %s")) \
@@ -197,6 +198,7 @@
 	X(E_NO_TERMINAL, 2, N_("no terminal to ask the passphrase on; use --passphrase-file FILE or GAVEL_PASSPHRASE")) \
 	X(E_PASSPHRASES_DIFFER, 1, N_("the two passphrases differ")) \
 	X(E_PASSPHRASE_EMPTY, 1, N_("the passphrase is empty")) \
+	X(E_PASSPHRASE_REUSED, 1, N_("the council has had this passphrase before, and a member who left may know it: choose another")) \
 	X(E_PASSPHRASE_WEAK, 1, N_("the passphrase is too easy to guess (about %d bits, at least %d): take four or five words that do not belong together")) \
 	X(E_PASSPHRASE_SHORT, 1, N_("the passphrase is too short (at least %d characters)")) \
 	X(E_NO_PERSON_AS, 2, N_("say who this machine belongs to with --as PERSON")) \

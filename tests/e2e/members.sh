@@ -64,4 +64,25 @@ n=$("$FORGE" read "$F" "$WORK/flood.key") || fail "forge read"
 ok "seventy planted key changes: the real key change afterwards reaches every member, none of the planted keys reads anything"
 same "the two copies agree" "$A" "$B"
 
+# ---- a removal: not under a passphrase the council has had ----
+C="$WORK/cecilia.db"
+c() { g --db "$C" "$@"; }
+expect_grep "Cecilia joins" "joined the council" env GAVEL_PASSPHRASE="grön kanot simmar under bron" "$GAVEL" --db "$C" join "$F" --as "Cecilia Dahl"
+a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "syncs after Cecilia joined"
+for old in "grön kanot simmar under bron" "korrekt häftklammer hästbatteri"; do
+	out=$(GAVEL_PASSPHRASE="$old" a members remove "Cecilia Dahl" 2>&1) && fail "a removal under the passphrase [$old] the council has had"
+	printf '%s\n' "$out" | grep -q "has had this passphrase before" || fail "no clear message: $out"
+done
+a members | grep -q "Cecilia Dahl.*removed" && fail "a refused removal removed Cecilia"
+ok "a removal under the present or an earlier passphrase is refused, and removes nobody"
+expect_grep "Eva removes Cecilia under a new passphrase" "removed Cecilia Dahl" env GAVEL_PASSPHRASE="sju röda trådar i vinden" "$GAVEL" --db "$A" members remove "Cecilia Dahl"
+b sync >/dev/null 2>&1 || fail "Björn's sync after the removal"
+for old in "grön kanot simmar under bron" "korrekt häftklammer hästbatteri"; do
+	out=$(GAVEL_PASSPHRASE="$old" "$GAVEL" --db "$WORK/again-$RANDOM.db" join "$F" --as "Cecilia Dahl" 2>&1) &&
+		fail "the removed member joined again with the passphrase [$old]"
+	printf '%s\n' "$out" | grep -q "has been changed" || fail "no clear message for an old passphrase: $out"
+done
+ok "after the removal an earlier passphrase admits nobody, and says it was changed"
+expect_grep "a newcomer joins with the new passphrase" "joined the council" env GAVEL_PASSPHRASE="sju röda trådar i vinden" "$GAVEL" --db "$WORK/dan.db" join "$F" --as "Dan Ärlig"
+
 echo "1..$checks"
