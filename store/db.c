@@ -347,6 +347,22 @@ static void rollback(struct store *st)
 		db_defer(st, &e);
 }
 
+int store_part_begin(struct store *st, struct err *e)
+{
+	assert(st->depth > 0); /* inside a transaction */
+	return db_script(st, "SAVEPOINT part", e);
+}
+
+int store_part_keep(struct store *st, struct err *e)
+{
+	return db_script(st, "RELEASE part", e);
+}
+
+int store_part_undo(struct store *st, struct err *e)
+{
+	return db_script(st, "ROLLBACK TO part; RELEASE part", e);
+}
+
 int store_commit(struct store *st, struct err *e)
 {
 	if (st->depth <= 0)

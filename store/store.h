@@ -65,6 +65,16 @@ void store_rollback(struct store *st);
 int store_error(struct store *st, struct err *e);
 
 /*
+ * A part of the open transaction that can be undone alone (an SQLite
+ * savepoint): store_part_begin, then store_part_keep or store_part_undo.
+ * A sync applies each file of the folder in one, so that a file the
+ * database refuses is passed over without undoing the others.
+ */
+int store_part_begin(struct store *st, struct err *e);
+int store_part_keep(struct store *st, struct err *e);
+int store_part_undo(struct store *st, struct err *e);
+
+/*
  * The most memory the connection keeps of the database's pages, in MB
  * (0: SQLite's default, about 2 MB). A transaction that writes many rows,
  * a sync applying other machines' changes, runs faster with a large one;

@@ -338,16 +338,53 @@ static int heard_from(struct import *im, const char *writer, long changes)
 	return 0;
 }
 
-/* Applies a file whose past is here. */
+/*
+ * A file the database refused (a value against a constraint of the
+ * schema): its changes undone, the file named with its writer, and
+ * recorded as applied with nothing of it, so that the writer's later
+ * files and everyone who built on it go on. Every copy refuses it alike.
+ */
+static int refused(struct import *im, struct pending *q, const char *front)
+{
+	struct session *s = im->s;
+	char *who, *why = xstrdup(s->e->msg);
+	if (store_part_undo(s->st, s->e) || members_name(s->st, q->b.writer, &who, s->e)) {
+		free(why);
+		return -1;
+	}
+	struct err note;
+	error(&note, E_SYNC_REFUSED_FILE, who, why);
+	skip(s, q->en->base, note.msg);
+	free(who);
+	free(why);
+	int rc = replica_file_add(s->st, q->b.writer, (long long)q->b.seq, front, 0, s->e);
+	if (rc || applied(im, q->b.writer))
+		return -1;
+	q->done = q->en->done = true;
+	return 0;
+}
+
+/* Applies a file whose past is here, in a part of the sync of its own. */
 static int apply(struct import *im, struct pending *q)
 {
 	struct session *s = im->s;
 	struct merge_stats ms = { 0 };
 	struct merge_file mf = { q->b.writer, (long long)q->b.seq, q->batch.front, q->batch.nfront };
 	char *front = frontier_text(q->batch.front, q->batch.nfront);
+	if (store_part_begin(s->st, s->e)) {
+		free(front);
+		return -1;
+	}
 	int rc = merge_apply(s->st, &mf, &q->batch, &ms, s->e);
+	if (rc && s->e->code == E_DB_REFUSED) {
+		rc = refused(im, q, front);
+		free(front);
+		return rc;
+	}
 	if (!rc)
 		rc = replica_file_add(s->st, q->b.writer, (long long)q->b.seq, front, ms.changes, s->e);
+	if (!rc)
+		rc = store_part_keep(s->st, s->e);
 	free(front);
 	if (rc || applied(im, q->b.writer))
 		return -1;

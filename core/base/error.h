@@ -162,6 +162,7 @@
 	X(E_SYNC_CONTENT, 1, N_("damaged content")) \
 	X(E_SYNC_NAME_MISMATCH, 1, N_("its name does not match its content")) \
 	X(E_SYNC_OTHER_COUNCIL, 1, N_("it belongs to another council")) \
+	X(E_SYNC_REFUSED_FILE, 1, N_("written by %s, refused by the database (%s); nothing of it applied")) \
 	X(E_SYNC_FORGED, 1, N_("its signature does not verify (damaged or forged)")) \
 	X(E_SYNC_STRANGER, 1, N_("signed by a key that is not a member's")) \
 	X(E_SYNC_NO_EPOCH_KEY, 1, \

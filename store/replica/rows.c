@@ -61,8 +61,12 @@ static int write_failed(struct store *st, const struct rtable *t, char **unique,
 	static const char prefix[] = "UNIQUE constraint failed: ";
 	const char *msg = sqlite3_errmsg(st->db);
 	const char *p = strstr(msg, prefix);
-	if (!p || !unique)
+	if (!p || !unique) {
+		/* a value against the schema's rules: refused, not a failure */
+		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT)
+			return error(e, E_DB_REFUSED, msg);
 		return db_error(st, e);
+	}
 	p += strlen(prefix);
 	struct strbuf cols = { 0 };
 	size_t tn = strlen(t->name);

@@ -85,4 +85,22 @@ done
 ok "after the removal an earlier passphrase admits nobody, and says it was changed"
 expect_grep "a newcomer joins with the new passphrase" "joined the council" env GAVEL_PASSPHRASE="sju röda trådar i vinden" "$GAVEL" --db "$WORK/dan.db" join "$F" --as "Dan Ärlig"
 
+# ---- one bad file hurts only itself ----
+# Björn, with his own machine's keys, writes a file no gavel command would:
+# a meeting's status against the schema's rule. Then an ordinary note.
+D="$WORK/dan.db"
+d() { g --db "$D" "$@"; }
+a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 && d sync >/dev/null 2>&1 || fail "syncs before the bad file"
+mid=$(sqlite3 "$B" "SELECT id FROM meeting ORDER BY date LIMIT 1")
+"$FORGE" change "$B" meeting "$mid" status bogus || fail "forge change"
+b note "$M" 5 "Björns vanliga anteckning efter den dåliga filen" >/dev/null || fail "note"
+b sync >/dev/null 2>&1 || fail "Björn's sync"
+out=$(a sync 2>&1) || fail "a file the database refuses makes Eva's sync fail: $out"
+printf '%s\n' "$out" | grep -q "written by Björn Ek, refused by the database" || fail "the refused file is not named with its writer: $out"
+a dump | grep -q "Björns vanliga anteckning efter den dåliga filen" || fail "Björn's later file waits behind the refused one"
+a dump | grep -q '"status":"bogus"' && fail "the refused value came in"
+ok "a file the database refuses: passed over, named with its writer, and the writer's later files come in"
+d sync >/dev/null 2>&1 || fail "Dan's sync"
+same "every copy passes over the same file" "$A" "$D"
+
 echo "1..$checks"

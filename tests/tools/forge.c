@@ -13,6 +13,12 @@
  *       prints how many files of the members (not the forger's) decrypt
  *       with the key in KEYFILE: what the outsider could read
  *
+ *   forge change DB TABLE ROW COLUMN VALUE
+ *       what a member who turned against the council can make with their
+ *       own machine's keys (those of the database DB): a changes file, as
+ *       that machine's next, setting one column of one row to the text
+ *       VALUE, whatever gavel's commands would allow
+ *
  * Exit status 0, or 1 with a message on standard error.
  */
 #include <dirent.h>
@@ -25,6 +31,7 @@
 #include "sync/bundle.h"
 #include "sync/keyring.h"
 #include "sync/layout.h"
+#include "sync/session.h"
 
 /* No file of the folder is larger. */
 #define FILE_MAX ((size_t)BUNDLE_MAX + 65536)
@@ -60,7 +67,7 @@ static int each_file(const char *dir, int (*fn)(const struct bundle *b, void *ar
 	return rc;
 }
 
-struct seen {
+struct forge_seen {
 	unsigned char council[BUNDLE_COUNCIL_LEN];
 	bool any;
 	unsigned char (*pks)[IDENTITY_PK_LEN];
@@ -69,7 +76,7 @@ struct seen {
 
 static int collect(const struct bundle *b, void *arg)
 {
-	struct seen *s = arg;
+	struct forge_seen *s = arg;
 	memcpy(s->council, b->council, sizeof s->council);
 	s->any = true;
 	for (size_t i = 0; i < s->n; i++)
@@ -82,7 +89,7 @@ static int collect(const struct bundle *b, void *arg)
 
 static int rekey(const char *dir, uint32_t epoch, const char *keyfile, bool nobody)
 {
-	struct seen s = { 0 };
+	struct forge_seen s = { 0 };
 	if (each_file(dir, collect, &s))
 		return 1;
 	if (!s.any)
@@ -163,6 +170,55 @@ static int read_with(const char *dir, const char *keyfile)
 	return 0;
 }
 
+static int change(const char *db, char **argv)
+{
+	struct store *st;
+	struct session s;
+	struct sync_summary out = { 0 };
+	struct err e;
+	if (store_open(db, false, &e, &st))
+		return die(e.msg);
+	if (session_open(&s, st, NULL, &out, &e)) {
+		store_close(st);
+		return die(e.msg);
+	}
+	struct batch b = { 0 };
+	char *front = NULL;
+	long long seq;
+	int rc = session_next_seq(&s, &seq) || replica_frontier(st, &front, &e) ? -1 : 0;
+	struct change *c = batch_push(&b);
+	c->op = CHANGE_UPSERT;
+	snprintf(c->tbl, sizeof c->tbl, "%s", argv[0]);
+	snprintf(c->row, sizeof c->row, "%s", argv[1]);
+	c->ncols = 1;
+	c->cols = xcalloc(1, sizeof *c->cols);
+	c->vals = xcalloc(1, sizeof *c->vals);
+	c->cols[0] = xstrdup(argv[2]);
+	c->vals[0].type = RV_TEXT;
+	c->vals[0].s = xstrdup(argv[3]);
+	if (!rc)
+		rc = replica_clock_now(st, &c->hlc, &e);
+	if (!rc) {
+		unsigned char *plain;
+		size_t len;
+		b.schema = store_schema_version();
+		b.clock = c->hlc;
+		batch_frontier_parse(&b, front);
+		batch_encode(&b, &plain, &len);
+		uint32_t epoch = keyring_current(&s.kr);
+		rc = session_write(&s, BUNDLE_CHANGES, seq, epoch, NULL, 0, plain, len, keyring_key(&s.kr, epoch)) ||
+			     replica_file_add(st, s.id.actor, seq, front, 1, &e)
+			     ? -1 : 0;
+		free(plain);
+	}
+	batch_release(&b);
+	free(front);
+	session_release(&s);
+	sync_summary_release(&out);
+	store_close(st);
+	return rc ? die(e.msg) : 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (sodium_init() < 0)
@@ -171,6 +227,9 @@ int main(int argc, char **argv)
 		return rekey(argv[2], (uint32_t)strtoul(argv[3], NULL, 10), argv[4], argc > 5 && !strcmp(argv[5], "nobody"));
 	if (argc == 4 && !strcmp(argv[1], "read"))
 		return read_with(argv[2], argv[3]);
-	fprintf(stderr, "usage: forge rekey DIR EPOCH KEYFILE [nobody] | forge read DIR KEYFILE\n");
+	if (argc == 7 && !strcmp(argv[1], "change"))
+		return change(argv[2], argv + 3);
+	fprintf(stderr, "usage: forge rekey DIR EPOCH KEYFILE [nobody] | forge read DIR KEYFILE |"
+			" forge change DB TABLE ROW COLUMN VALUE\n");
 	return 2;
 }
