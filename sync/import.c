@@ -19,6 +19,7 @@
 #include "store/keys.h"
 #include "sync/members.h"
 #include "sync/merge.h"
+#include "sync/policy.h"
 
 /* A file read, checked as far as its frame, and waiting to be applied. */
 struct pending {
@@ -340,20 +341,22 @@ static int heard_from(struct import *im, const char *writer, long changes)
 
 /*
  * A file the database refused (a value against a constraint of the
- * schema): its changes undone, the file named with its writer, and
+ * schema) or the policy (policy.h): its changes undone, the file named
+ * with its writer and the reason, and
  * recorded as applied with nothing of it, so that the writer's later
  * files and everyone who built on it go on. Every copy refuses it alike.
  */
-static int refused(struct import *im, struct pending *q, const char *front)
+static int refused(struct import *im, struct pending *q, const char *front, enum err_code code,
+		   const char *reason, bool undo)
 {
 	struct session *s = im->s;
-	char *who, *why = xstrdup(s->e->msg);
-	if (store_part_undo(s->st, s->e) || members_name(s->st, q->b.writer, &who, s->e)) {
+	char *who, *why = xstrdup(reason);
+	if ((undo && store_part_undo(s->st, s->e)) || members_name(s->st, q->b.writer, &who, s->e)) {
 		free(why);
 		return -1;
 	}
 	struct err note;
-	error(&note, E_SYNC_REFUSED_FILE, who, why);
+	error(&note, code, who, why);
 	skip(s, q->en->base, note.msg);
 	free(who);
 	free(why);
@@ -371,13 +374,22 @@ static int apply(struct import *im, struct pending *q)
 	struct merge_stats ms = { 0 };
 	struct merge_file mf = { q->b.writer, (long long)q->b.seq, q->batch.front, q->batch.nfront };
 	char *front = frontier_text(q->batch.front, q->batch.nfront);
+	struct err against;
+	int pol = policy_check(s->st, &q->b, &q->batch, &against, s->e);
+	if (pol) {
+		int rc = pol < 0 ? -1 : refused(im, q, front, E_SYNC_AGAINST_POLICY, against.msg, false);
+		free(front);
+		return rc;
+	}
 	if (store_part_begin(s->st, s->e)) {
 		free(front);
 		return -1;
 	}
 	int rc = merge_apply(s->st, &mf, &q->batch, &ms, s->e);
 	if (rc && s->e->code == E_DB_REFUSED) {
-		rc = refused(im, q, front);
+		char *why = xstrdup(s->e->msg);
+		rc = refused(im, q, front, E_SYNC_REFUSED_FILE, why, true);
+		free(why);
 		free(front);
 		return rc;
 	}

@@ -162,6 +162,11 @@
 	X(E_SYNC_CONTENT, 1, N_("damaged content")) \
 	X(E_SYNC_NAME_MISMATCH, 1, N_("its name does not match its content")) \
 	X(E_SYNC_OTHER_COUNCIL, 1, N_("it belongs to another council")) \
+	X(E_SYNC_AGAINST_POLICY, 1, N_("written by %s, against the council's rules (%s); nothing of it applied")) \
+	X(E_POLICY_KEY_DELETED, 1, N_("it deletes a machine's key")) \
+	X(E_POLICY_OTHERS_KEY, 1, N_("it records a key that is not its writer's own")) \
+	X(E_POLICY_KEY_CHANGED, 1, N_("it changes whose a recorded key is")) \
+	X(E_POLICY_UNREVOKE, 1, N_("it takes back a member's removal")) \
 	X(E_SYNC_REFUSED_FILE, 1, N_("written by %s, refused by the database (%s); nothing of it applied")) \
 	X(E_SYNC_FORGED, 1, N_("its signature does not verify (damaged or forged)")) \
 	X(E_SYNC_STRANGER, 1, N_("signed by a key that is not a member's")) \

@@ -103,4 +103,27 @@ ok "a file the database refuses: passed over, named with its writer, and the wri
 d sync >/dev/null 2>&1 || fail "Dan's sync"
 same "every copy passes over the same file" "$A" "$D"
 
+# ---- what a member's file may not change ----
+# Cecilia, removed, takes her removal back with her old keys; Björn, a
+# member, gives the chair's recorded key to a machine of his.
+crow=$(sqlite3 "$A" "SELECT k.id FROM member_key k JOIN person p ON p.id = k.person_id WHERE p.name = 'Cecilia Dahl'")
+[ -n "$crow" ] || fail "no key of Cecilia's"
+"$FORGE" change "$C" member_key "$crow" revoked "" || fail "forge change (un-revoke)"
+out=$(a sync 2>&1) || fail "Eva's sync: $out"
+printf '%s\n' "$out" | grep -q "written by Cecilia Dahl, against the council's rules (it takes back a member's removal)" ||
+	fail "the un-revocation is not refused and named: $out"
+a members | grep -q "Cecilia Dahl.*removed" || fail "Cecilia is no longer removed: $(a members)"
+ok "a removed member taking her removal back: refused, named, and she stays removed"
+erow=$(sqlite3 "$A" "SELECT k.id FROM member_key k JOIN person p ON p.id = k.person_id WHERE p.name = 'Eva Lind'")
+bactor=$(sqlite3 "$B" "SELECT value FROM local WHERE key = 'actor'")
+"$FORGE" change "$B" member_key "$erow" actor "$bactor" || fail "forge change (rebind)"
+b sync >/dev/null 2>&1 || fail "Björn's sync"
+out=$(a sync 2>&1) || fail "Eva's sync: $out"
+printf '%s\n' "$out" | grep -q "written by Björn Ek, against the council's rules (it changes whose a recorded key is)" ||
+	fail "the rebinding is not refused and named: $out"
+d sync >/dev/null 2>&1 || fail "Dan's sync"
+same "every copy refuses the same files" "$A" "$D"
+[ "$(sqlite3 "$D" "SELECT actor FROM member_key WHERE id = '$erow'")" != "$bactor" ] || fail "Eva's key was given to Björn's machine"
+ok "a member giving another's key to his machine: refused, named, on every copy"
+
 echo "1..$checks"
