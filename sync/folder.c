@@ -32,6 +32,8 @@
 #include "sync/layout.h"
 
 #define SEEN "sync_folder_seen"
+/* The local settings of the files refused for good: REFUSED/REL. */
+#define REFUSED "sync_refused/"
 /* How long a directory must have been unchanged for its time to be
  * remembered (the file system's clock may tick this coarsely). */
 #define SEEN_SETTLE_S 2
@@ -112,6 +114,8 @@ void folder_release(struct folder *f)
 	entries_free(f->v, f->n);
 	strvec_release(&f->sample);
 	strvec_release(&f->notes);
+	strvec_release(&f->refused);
+	strvec_release(&f->refused_at);
 	memset(f, 0, sizeof *f);
 }
 
@@ -162,9 +166,53 @@ static void seen_children(struct folder *f, size_t i)
 	free(rel);
 }
 
-/* Takes the council files of a directory listed: those not yet applied. */
-static void folder_take(struct folder *f, size_t di, const struct strvec *files, const struct batch *applied,
-			const char *me)
+/* A file's size and time of change, as remembered of a refused one; NULL
+ * if it cannot be looked at. */
+static char *file_stamp(const char *path)
+{
+	struct stat sb;
+	if (lstat(path, &sb))
+		return NULL;
+	return xasprintf("%lld %lld.%09ld", (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
+			 (long)sb.st_mtim.tv_nsec);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Was the file at rel (path on the disk) refused for good, as it is now? */
+static bool refused_before(const struct folder *f, const char *rel, const char *path)
+{
+	if (!f->refused.n)
+		return false;
+	char *key = xasprintf(REFUSED "%s", rel);
+	const char *k = key;
+	char **hit = bsearch(&k, f->refused.v, f->refused.n, sizeof *f->refused.v, cmp_str);
+	free(key);
+	if (!hit)
+		return false;
+	char *stamp = file_stamp(path);
+	bool same = stamp && !strcmp(stamp, f->refused_at.v[hit - f->refused.v]);
+	free(stamp);
+	return same;
+}
+
+int folder_refused(struct store *st, const char *dir, const struct entry *en, struct err *e)
+{
+	char *path = xasprintf("%s/%s", dir, en->name), *stamp = file_stamp(path), *key = xasprintf(REFUSED "%s", en->name);
+	int rc = stamp ? store_local_set(st, key, stamp, e) : 0;
+	free(path);
+	free(stamp);
+	free(key);
+	return rc;
+}
+
+/* Takes the council files of a directory listed (at path): those not yet
+ * applied, and not refused for good before. */
+static void folder_take(struct folder *f, size_t di, const char *path_of_dir, const struct strvec *files,
+			const struct batch *applied, const char *me)
 {
 	const char *rel = f->dirs[di].rel;
 	for (size_t i = 0; i < files->n; i++) {
@@ -193,6 +241,14 @@ static void folder_take(struct folder *f, size_t di, const struct strvec *files,
 						 cmp_front_item)
 				       : NULL;
 		if (done && (long long)en.seq <= done->seq) {
+			free(path);
+			continue;
+		}
+		char *disk = xasprintf("%s/%s", path_of_dir, name);
+		bool refused = refused_before(f, path, disk);
+		free(disk);
+		if (refused) {
+			f->passed_over++;
 			free(path);
 			continue;
 		}
@@ -236,13 +292,15 @@ static int read_dir(const char *dir, const char *me, struct folder *f, size_t i,
 	struct strvec files = { 0 }, dirs = { 0 };
 	int lrc = layout_list(path, d->depth, &files, &dirs);
 	err = errno;
-	free(path);
 	d->listed = true;
 	f->listed++;
-	if (lrc && i == 0)
+	if (lrc && i == 0) {
+		free(path);
 		return error(e, E_SYNC_FOLDER_UNREADABLE, dir, strerror(err));
+	}
 	d->left = lrc != 0; /* looked at again next time */
-	folder_take(f, i, &files, applied, me);
+	folder_take(f, i, path, &files, applied, me);
+	free(path);
 	for (size_t k = 0; k < dirs.n; k++) {
 		/* seen_add moves f->dirs, so d is not used past here */
 		char *crel = child_rel(f->dirs[i].rel, dirs.v[k]);
@@ -259,7 +317,8 @@ int folder_read(struct store *st, const char *dir, const char *me, struct folder
 	char *front = NULL;
 	if (f->read)
 		return 0;
-	if (store_local_prefix(st, SEEN, &f->keys, &f->vals, e))
+	if (store_local_prefix(st, SEEN, &f->keys, &f->vals, e) ||
+	    store_local_prefix(st, REFUSED, &f->refused, &f->refused_at, e))
 		return -1;
 	f->used = xcalloc(f->keys.n + 1, sizeof *f->used);
 	/* each writer's run of applied files, to pass them over */

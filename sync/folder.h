@@ -55,6 +55,8 @@ struct folder {
 	size_t files;             /* council files listed */
 	uint64_t mine;            /* the highest number of this machine's files */
 	struct strvec notes;      /* copies made by sync tools */
+	struct strvec refused, refused_at; /* files refused for good (REFUSED/REL), and their times */
+	long passed_over;         /* such files passed over unread */
 };
 
 /*
@@ -68,6 +70,14 @@ int folder_read(struct store *st, const char *dir, const char *me, struct folder
  * not done), else as to be listed again; those no longer there forgotten. */
 int folder_remember(struct store *st, struct folder *f, struct err *e);
 void folder_release(struct folder *f);
+/*
+ * A file of the folder refused for good (not a regular file, too large,
+ * not a sync file, another council's, forged, a stranger's): remembered
+ * with its size and time of change, so that later readings pass over it
+ * unread and without a note, and its directory need not be listed again,
+ * until the file changes. One that cannot be looked at is not remembered.
+ */
+int folder_refused(struct store *st, const char *dir, const struct entry *en, struct err *e);
 
 /*
  * Does the folder hold files of this council (by the header of one)? An

@@ -180,6 +180,9 @@ static int read_files(struct import *im)
 		if (frc) {
 			sb_release(&q->buf);
 			skip(s, ents[i].base, fe.msg);
+			if ((fe.code == E_SYNC_NOT_REGULAR || fe.code == E_SYNC_TOO_LARGE) &&
+			    folder_refused(s->st, s->dir, &ents[i], s->e))
+				return -1;
 			continue;
 		}
 		const unsigned char *buf = (const unsigned char *)q->buf.buf;
@@ -193,6 +196,10 @@ static int read_files(struct import *im)
 		if (prc) {
 			skip(s, ents[i].base, why);
 			sb_release(&q->buf);
+			/* all but a file still being copied and one of a newer gavel
+			 * are refused for good, until the file changes */
+			if (prc != BUNDLE_TRUNCATED && prc != BUNDLE_NEWER && folder_refused(s->st, s->dir, &ents[i], s->e))
+				return -1;
 			continue;
 		}
 		im->np++;
@@ -274,7 +281,7 @@ static int decode(struct import *im, struct pending *q, bool *later)
 		if (!ok) {
 			skip_code(s, q->en->base, E_SYNC_STRANGER);
 			q->stuck = true;
-			return 0;
+			return folder_refused(s->st, s->dir, q->en, s->e);
 		}
 		if (q->b.epoch != keyring_current(&s->kr) + 1) {
 			*later = q->b.epoch > keyring_current(&s->kr);
@@ -317,6 +324,7 @@ static int decode(struct import *im, struct pending *q, bool *later)
 	if (!known) {
 		skip_code(s, q->en->base, E_SYNC_STRANGER);
 		q->stuck = true;
+		return folder_refused(s->st, s->dir, q->en, s->e);
 	}
 	return 0;
 }

@@ -77,6 +77,26 @@ sync_of "$B" >/dev/null || fail "Björn's sync"
 b dump | grep -q "Efter skräpet i mappen" || fail "Eva's note did not reach Björn"
 ok "a writer's real files pass after the junk under their names"
 
+# ---- a flood of junk named like council files: read once, then passed over ----
+junk="$F/0123456789abcdef0123456789abcdef/00000"
+mkdir -p "$junk"
+for i in $(seq 1 300); do
+	head -c 200 /dev/urandom >"$junk/$(printf '0123456789abcdef0123456789abcdef-%08d.gavel' "$i")"
+done
+out=$(sync_of "$B") || fail "a sync with 300 junk files: $out"
+[ "$(printf '%s\n' "$out" | grep -c "skipped 0123456789abcdef")" -eq 300 ] || fail "the junk is not named once each: $(printf '%s\n' "$out" | head -3)"
+out=$(sync_of "$B") || fail "the next sync: $out"
+printf '%s\n' "$out" | grep -q "skipped 0123456789abcdef" && fail "the junk is read and named again: $(printf '%s\n' "$out" | head -3)"
+ok "300 junk files named like council files: named at the first sync, passed over unread after"
+head -c 300 /dev/urandom >"$junk/0123456789abcdef0123456789abcdef-00000007.gavel"
+out=$(sync_of "$B") || fail "a sync after a junk file changed: $out"
+printf '%s\n' "$out" | grep -q "skipped 0123456789abcdef0123456789abcdef-00000007.gavel" || fail "a changed junk file is not read again: $out"
+ok "a junk file that changes is read again"
+a note "$M" 2 "Efter floden" >/dev/null && a sync >/dev/null 2>&1 || fail "Eva's note and sync"
+sync_of "$B" >/dev/null || fail "Björn's sync"
+b dump | grep -q "Efter floden" || fail "Eva's note did not reach Björn after the flood"
+ok "the members' files pass as before"
+
 # ---- a writer's directory replaced by a link to elsewhere ----
 mkdir "$WORK/outside"
 mv "$F/$writer" "$WORK/eva-files"
