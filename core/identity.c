@@ -18,6 +18,7 @@
  */
 #include "core/identity.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -60,13 +61,24 @@ bool identity_key_parse(const char *hex, unsigned char pk[IDENTITY_PK_LEN])
 	return hex_parse(hex, pk, IDENTITY_PK_LEN);
 }
 
+_Static_assert(IDENTITY_FP_BYTES <= crypto_generichash_BYTES, "a fingerprint is part of the hash");
+_Static_assert(IDENTITY_FP_BYTES % 2 == 0, "a fingerprint is whole groups of two bytes");
+
 void identity_fingerprint(const unsigned char pk[IDENTITY_PK_LEN], char out[IDENTITY_FP_SIZE])
 {
+	static const char digits[] = "0123456789abcdef";
 	unsigned char h[crypto_generichash_BYTES];
+	char *p = out;
 	init_sodium();
 	crypto_generichash(h, sizeof h, pk, IDENTITY_PK_LEN, NULL, 0);
-	snprintf(out, IDENTITY_FP_SIZE, "%02x%02x %02x%02x %02x%02x %02x%02x", h[0], h[1], h[2], h[3],
-		 h[4], h[5], h[6], h[7]);
+	for (size_t i = 0; i < IDENTITY_FP_BYTES; i++) {
+		if (i && i % 2 == 0)
+			*p++ = ' ';
+		*p++ = digits[h[i] >> 4];
+		*p++ = digits[h[i] & 0x0f];
+	}
+	*p = '\0';
+	assert(p == out + IDENTITY_FP_SIZE - 1);
 }
 
 void identity_sign(const struct identity *id, const void *buf, size_t len,

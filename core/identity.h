@@ -30,8 +30,10 @@
 #define IDENTITY_PK_LEN 32
 #define IDENTITY_SK_LEN 64
 #define IDENTITY_SIG_LEN 64
-/* "3f2a 9c1b 77d0 e4a5" and its NUL */
-#define IDENTITY_FP_SIZE 20
+/* A fingerprint's bytes (128 bits), and its text with the NUL: eight groups
+ * of four hex digits, "3f2a 9c1b 77d0 e4a5 0b12 aa90 5c33 1e07" */
+#define IDENTITY_FP_BYTES 16
+#define IDENTITY_FP_SIZE (IDENTITY_FP_BYTES / 2 * 5)
 
 struct identity {
 	char person_id[ID_LEN + 1]; /* the person this machine belongs to */
@@ -66,8 +68,11 @@ void identity_sign(const struct identity *id, const void *buf, size_t len,
 bool identity_verify(const unsigned char pk[IDENTITY_PK_LEN], const void *buf, size_t len,
 		     const unsigned char sig[IDENTITY_SIG_LEN]);
 
-/* A short fingerprint of a public key for people to compare: the first 8
- * bytes of its BLAKE2b hash in four groups of hex digits. */
+/* The fingerprint of a public key, for people to compare by reading it out
+ * (over the phone, say): the first IDENTITY_FP_BYTES bytes of its BLAKE2b
+ * hash (32 bytes), in eight groups of four lower-case hex digits separated
+ * by single spaces. Its first four groups are the 8-byte fingerprint that
+ * earlier versions showed. */
 void identity_fingerprint(const unsigned char pk[IDENTITY_PK_LEN], char out[IDENTITY_FP_SIZE]);
 
 /* Public keys as 64 lower-case hex digits (as stored in member_key) and

@@ -29,7 +29,7 @@
 #define BUNDLE_COUNCIL_LEN 16
 #define BUNDLE_ACTOR_LEN (ID_LEN / 2) /* an actor id's bytes */
 #define BUNDLE_KEY_LEN 32 /* crypto_aead_xchacha20poly1305_ietf_KEYBYTES */
-#define BUNDLE_PAD 4096
+#define BUNDLE_PAD 4096 /* no padded body is shorter: short bodies all look alike */
 #define BUNDLE_MAX (256u << 20) /* no file is larger than 256 MB */
 #define BUNDLE_WHY 512 /* a reason, as long as an error's message (struct err) */
 #define BUNDLE_NAME_SIZE 64 /* a file's name and its NUL */
@@ -71,7 +71,16 @@ int bundle_parse(const unsigned char *buf, size_t len, struct bundle *b, char wh
 bool bundle_is_council(const unsigned char *buf, size_t len, const unsigned char council[BUNDLE_COUNCIL_LEN]);
 /* Checks the writer's signature. */
 bool bundle_verify(const struct bundle *b);
-/* Decrypts and unpads the body with key; *out (caller frees) and *out_len. */
+/*
+ * The length a plain body of plain_len bytes is padded to before it is
+ * encrypted: Padmé (docs/sync-format.md, "Padding") of the body with its
+ * 0x80 marker, plain_len + 1 bytes, and never less than BUNDLE_PAD.
+ */
+size_t bundle_padded_len(size_t plain_len);
+/* Decrypts and unpads the body with key; *out (caller frees) and *out_len.
+ * Reads bodies padded by bundle_seal and those padded to a multiple of
+ * BUNDLE_PAD by earlier versions; a body without its marker, or with more
+ * padding than either gives, is refused (E_SYNC_PADDING). */
 int bundle_open(const struct bundle *b, const unsigned char key[BUNDLE_KEY_LEN], unsigned char **out,
 		size_t *out_len, char why[BUNDLE_WHY]);
 

@@ -81,7 +81,7 @@ static const struct term {
 	{ "Secretary", "Sekreterare" },
 	{ "Serving substitutes", "Tjänstgörande ersättare" },
 	{ "Signatures", "Underskrifter" },
-	{ "Signed %s, key %s", "Signerat %s, nyckel %s" },
+	{ "Signed %s,\nkey %s", "Signerat %s,\nnyckel %s" },
 	{ "Substitutes", "Ersättare" },
 	{ "The adjustment has been announced by notice.",
 	  "Justeringen har tillkännagivits genom anslag." },

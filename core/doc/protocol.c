@@ -93,7 +93,9 @@ static char *sig_note(const struct doc *d, const struct adjust_sig *s)
 		identity_fingerprint(pk, fp);
 	char date[sizeof "YYYY-MM-DD HH:MM"];
 	snprintf(date, sizeof date, "%.10s %.5s", s->signed_at, s->signed_at + 11);
-	return xasprintf(T(N_("Signed %s, key %s")), date, fp);
+	/* the key on a line of its own, so that its fingerprint, read out
+	 * group by group, is not broken across two lines */
+	return xasprintf(T(N_("Signed %s,\nkey %s")), date, fp);
 }
 
 static const struct adjust_sig *find_sig(const struct adjust_state *a, int pos, const char *name)

@@ -31,12 +31,19 @@ expect_grep "the chair signs on her machine" "signed by Maria Johansson with key
 	maria adjust $M --by "Maria Johansson" --by "Per Öhman"
 [ "$(stat -c %a "$WORK/maria.db.identity")" = 600 ] || fail "the key file is not 0600"
 ok "her key is beside the database, readable by her alone"
-maria adjust $M 2>/dev/null | grep -q 'waiting for Per Öhman' || fail "no waiting"
+out=$(maria adjust $M 2>/dev/null)
+printf '%s\n' "$out" | grep -q 'waiting for Per Öhman' || fail "no waiting"
 maria meeting show $M | grep -q "Status: closed" || fail "locked before all signed"
 ok "the meeting waits for the adjuster and is not locked yet"
+fp=$(printf '%s\n' "$out" | sed -n 's/^signed by Maria Johansson with key //p')
+printf '%s\n' "$fp" | grep -Eqx '[0-9a-f]{4}( [0-9a-f]{4}){7}' ||
+	fail "the key's fingerprint [$fp] is not eight groups of four hex digits"
 maria export $M --format txt > "$WORK/half.txt"
 grep -q "Ännu inte signerat" "$WORK/half.txt" && grep -q "UTKAST" "$WORK/half.txt" || fail "half signed protocol"
 ok "a half-signed protocol is still a draft and shows who has not signed"
+grep -qF "nyckel $fp" "$WORK/half.txt" || fail "the protocol does not show the whole fingerprint on one line: $(cat "$WORK/half.txt")"
+maria verify $M 2>/dev/null | grep -qF "with key $fp: valid" || fail "verify does not show the whole fingerprint"
+ok "the key's fingerprint, eight groups of four hex digits, is whole in the adjustment, the protocol and verify"
 
 # A change after the first signature makes it invalid, visibly.
 maria note $M 5 "Tillägg efter signeringen." >/dev/null

@@ -50,6 +50,12 @@ expect_ok "first sync A" a sync
 expect_ok "first sync B" b sync
 same "after joining, every copy holds the same" "$A" "$B" "$C"
 expect_grep "members" "Åsa Nyström" a members
+# a key's fingerprint: eight groups of four hex digits, the same on every copy
+fp_of() { sed -n "s/^$1  *\([0-9a-f]\{4\}\( [0-9a-f]\{4\}\)\{7\}\)  .*/\1/p"; }
+fp=$(a members | fp_of "Björn Ek")
+[ -n "$fp" ] || fail "no fingerprint of eight groups for Björn: $(a members)"
+[ "$(b members | fp_of "Björn Ek")" = "$fp" ] || fail "Björn's fingerprint differs between copies: $(b members)"
+ok "members show each key's fingerprint in eight groups, the same on every copy: $fp"
 expect_grep "whoami after join" "Björn Ek" b whoami
 
 M=radet/2026-12-07

@@ -1,7 +1,8 @@
 /*
  * Unit tests of the files of the shared folder, byte by byte
  * (sync/bundle.c, docs/sync-format.md): the frame sealed and parsed back
- * with every field, of each kind; its padding; truncated, oversized,
+ * with every field, of each kind; its padding (Padmé, and the old multiples
+ * of 4096 bytes still read); truncated, oversized,
  * damaged and forged files refused with their reasons; the file names;
  * the batch of changes encoded and decoded with every field and type, and
  * damaged batches refused; the frontier as text.
@@ -140,29 +141,186 @@ START_TEST(frame_round_trip)
 }
 END_TEST
 
-/* The plain body is padded to a multiple of 4096 bytes before encryption,
- * so the size of a file does not tell a short text from a long one. */
+/* Padmé as the paper gives it (Nikitin et al., PETS 2019), for the body
+ * and its 0x80 marker, never less than 4096 bytes: written from
+ * docs/sync-format.md, not from the code. */
+static size_t padme_of(size_t plain_len)
+{
+	uint64_t len = (uint64_t)plain_len + 1;
+	if (len <= 4096)
+		return 4096;
+	int e = 63 - __builtin_clzll(len);
+	int s = (31 - __builtin_clz((unsigned)e)) + 1;
+	int last_bits = e - s;
+	uint64_t bit_mask = (UINT64_C(1) << last_bits) - 1;
+	return (size_t)((len + bit_mask) & ~bit_mask);
+}
+
+/* Seals plain into a CHANGES file, parses it and opens it again: the
+ * padded length (the body less its tag) and the plain body back. */
+static size_t sealed_padded(const unsigned char *plain, size_t plain_len)
+{
+	struct sealed s;
+	seal(&s, BUNDLE_CHANGES, 1, 1, NULL, 0, plain, plain_len);
+	struct bundle b;
+	char why[BUNDLE_WHY];
+	unsigned char *out;
+	size_t len;
+	ck_assert_int_eq(bundle_parse(s.file, s.len, &b, why), 0);
+	ck_assert_uint_eq(b.ext_len, 0);
+	ck_assert_msg(bundle_open(&b, s.key, &out, &len, why) == 0, "%zu bytes: %s", plain_len, why);
+	ck_assert_uint_eq(len, plain_len);
+	ck_assert(len == 0 || !memcmp(out, plain, len));
+	free(out);
+	free(s.file);
+	return b.body_len - T_TAG;
+}
+
+/* The plain body is padded by Padmé and never to less than 4096 bytes, so
+ * that the size of a file does not tell a short text from a long one and
+ * tells a large one's only roughly; every size opens again. */
 START_TEST(frame_padding)
 {
-	static const size_t sizes[] = { 0, 1, BUNDLE_PAD - 1, BUNDLE_PAD, BUNDLE_PAD + 1, 3 * BUNDLE_PAD + 17 };
+	static const size_t sizes[] = { 0, 1, 4095, 4096, 4097, 3 * 4096 + 17, 65535, 100000, 10u << 20 };
 	for (size_t i = 0; i < ARRAY_SIZE(sizes); i++) {
-		unsigned char *plain = xcalloc(sizes[i] + 1, 1);
-		randombytes_buf(plain, sizes[i]);
-		struct sealed s;
-		seal(&s, BUNDLE_CHANGES, 1, 1, NULL, 0, plain, sizes[i]);
-		struct bundle b;
-		char why[BUNDLE_WHY];
-		ck_assert_int_eq(bundle_parse(s.file, s.len, &b, why), 0);
-		ck_assert_uint_eq(b.ext_len, 0);
-		ck_assert_uint_eq((b.body_len - T_TAG) % BUNDLE_PAD, 0);
-		ck_assert_uint_gt(b.body_len - T_TAG, sizes[i]);
-		unsigned char *out;
-		size_t len;
-		ck_assert_int_eq(bundle_open(&b, s.key, &out, &len, why), 0);
-		ck_assert_uint_eq(len, sizes[i]);
-		ck_assert(len == 0 || !memcmp(out, plain, len));
-		free(out);
+		size_t n = sizes[i];
+		unsigned char *plain = xcalloc(n + 1, 1);
+		randombytes_buf(plain, n);
+		size_t padded = sealed_padded(plain, n);
+		ck_assert_uint_eq(padded, padme_of(n));
+		ck_assert_uint_eq(padded, bundle_padded_len(n));
+		ck_assert_uint_ge(padded, BUNDLE_PAD);
+		ck_assert_uint_gt(padded, n); /* room for the marker */
 		free(plain);
+	}
+	/* the values themselves, as the paper's formula gives them */
+	ck_assert_uint_eq(bundle_padded_len(0), 4096);
+	ck_assert_uint_eq(bundle_padded_len(4095), 4096);
+	ck_assert_uint_eq(bundle_padded_len(4096), 4352);   /* 4097 up to 256 bytes */
+	ck_assert_uint_eq(bundle_padded_len(100000), 100352); /* 2048 bytes */
+	ck_assert_uint_eq(bundle_padded_len(10u << 20), 10747904); /* 256 KiB: more than 4096 */
+	/* a body whose zeros only end in a text of all zeros still opens */
+	unsigned char *zeros = xcalloc(100000, 1);
+	ck_assert_uint_eq(sealed_padded(zeros, 100000), 100352);
+	free(zeros);
+	/* every length up to 70 000 and about each power of two to 256 MB:
+	 * the formula, at least 4096, room for the marker, within 6.25 % of
+	 * the body past 4096 bytes, and longer bodies never padded shorter */
+	size_t before = 0;
+	for (size_t n = 0; n <= 70000; n++) {
+		size_t p = bundle_padded_len(n);
+		ck_assert_uint_eq(p, padme_of(n));
+		ck_assert(p >= BUNDLE_PAD && p > n && p >= before);
+		ck_assert(n < BUNDLE_PAD || 16 * (p - n - 1) <= n + 1);
+		before = p;
+	}
+	for (int k = 13; k <= 28; k++)
+		for (int d = -2; d <= 2; d++) {
+			size_t n = ((size_t)1 << k) + (size_t)d, p = bundle_padded_len(n);
+			ck_assert_uint_eq(p, padme_of(n));
+			ck_assert(p > n && 16 * (p - n - 1) <= n + 1);
+		}
+}
+END_TEST
+
+/* Seals a file around a body padded by the test itself: the header and
+ * extension of s, the body encrypted under s's key and signed by s's
+ * writer, as docs/sync-format.md lays it out. */
+static void reseal(struct sealed *s, const unsigned char *padded, size_t padded_len)
+{
+	size_t aad = T_HEADER + (size_t)be(s->file + T_EXT_LEN, 4);
+	size_t len = aad + padded_len + T_TAG + T_SIG;
+	unsigned char *f = xmalloc(len);
+	memcpy(f, s->file, aad);
+	put_be(f + T_BODY_LEN, 8, padded_len + T_TAG);
+	randombytes_buf(f + T_NONCE, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+	unsigned long long clen;
+	crypto_aead_xchacha20poly1305_ietf_encrypt(f + aad, &clen, padded, padded_len, f, aad, NULL, f + T_NONCE,
+						   s->key);
+	crypto_sign_detached(f + len - T_SIG, NULL, f, len - T_SIG, s->id.sk);
+	free(s->file);
+	s->file = f;
+	s->len = len;
+}
+
+/* Opens s with its key: bundle_open's result, the body in *out. */
+static int open_sealed(const struct sealed *s, unsigned char **out, size_t *len, char why[BUNDLE_WHY])
+{
+	struct bundle b;
+	ck_assert_int_eq(bundle_parse(s->file, s->len, &b, why), 0);
+	ck_assert(bundle_verify(&b));
+	*out = NULL;
+	return bundle_open(&b, s->key, out, len, why);
+}
+
+/* Files written before Padmé, their bodies padded with sodium_pad to the
+ * next multiple of 4096 bytes, still open. */
+START_TEST(frame_old_padding)
+{
+	static const size_t sizes[] = { 0, 1, 4095, 4096, 4097, 3 * 4096 + 17, 100000 };
+	for (size_t i = 0; i < ARRAY_SIZE(sizes); i++) {
+		size_t n = sizes[i], max = n + 4096, padded;
+		unsigned char *body = xcalloc(max, 1), *out;
+		randombytes_buf(body, n);
+		ck_assert_int_eq(sodium_pad(&padded, body, n, 4096, max), 0);
+		ck_assert_uint_eq(padded % 4096, 0);
+		struct sealed s;
+		seal(&s, BUNDLE_CHANGES, 1, 1, "x", 1, "", 0);
+		reseal(&s, body, padded);
+		size_t len;
+		char why[BUNDLE_WHY] = "";
+		ck_assert_msg(open_sealed(&s, &out, &len, why) == 0, "%zu bytes: %s", n, why);
+		ck_assert_uint_eq(len, n);
+		ck_assert(n == 0 || !memcmp(out, body, n));
+		free(out);
+		free(body);
+		free(s.file);
+	}
+}
+END_TEST
+
+/* A body without its marker, or with more zeros after it than any writer
+ * pads with, is refused as damaged padding. */
+START_TEST(frame_padding_refused)
+{
+	const struct {
+		const char *what;
+		size_t data, len; /* random bytes, then zeros to len */
+		int marker;       /* where the marker is (from the end), -1 none */
+		unsigned char last; /* the last data byte, when set */
+	} cases[] = {
+		{ "a body with its marker removed", 100, 4096, -1, 0x41 },
+		{ "a large body with its marker removed", 100000, 100352, -1, 0x41 },
+		{ "a body of zeros", 0, 4096, -1, 0 },
+		{ "an empty body", 0, 0, -1, 0 },
+		{ "another byte in the marker's place", 100, 4096, -1, 0x81 },
+		{ "the marker further back than 4096 bytes in a short body", 1, 8194, 8193, 0 },
+		{ "the marker further back than Padmé's step", 1000, 100352, 99352, 0 },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		unsigned char *body = xcalloc(cases[i].len + 1, 1), *out;
+		randombytes_buf(body, cases[i].data);
+		if (cases[i].data && cases[i].marker < 0)
+			body[cases[i].data - 1] = cases[i].last;
+		if (cases[i].marker > 0)
+			body[cases[i].len - (size_t)cases[i].marker] = 0x80;
+		struct sealed s;
+		seal(&s, BUNDLE_CHANGES, 1, 1, NULL, 0, "", 0);
+		reseal(&s, body, cases[i].len);
+		size_t len;
+		char why[BUNDLE_WHY] = "";
+		ck_assert_msg(open_sealed(&s, &out, &len, why) == -1, "%s opens", cases[i].what);
+		ck_assert_str_eq(why, reason(E_SYNC_PADDING));
+		ck_assert_ptr_null(out);
+		/* with the marker in place it opens (the cases with data) */
+		if (cases[i].data && cases[i].marker < 0) {
+			body[cases[i].data] = 0x80;
+			reseal(&s, body, cases[i].len);
+			ck_assert_msg(open_sealed(&s, &out, &len, why) == 0, "%s, marked: %s", cases[i].what, why);
+			ck_assert_uint_eq(len, cases[i].data);
+			free(out);
+		}
+		free(body);
 		free(s.file);
 	}
 }
@@ -565,7 +723,8 @@ int main(void)
 	if (sodium_init() < 0)
 		return 1;
 	const TTest *const tests[] = {
-		frame_round_trip, frame_padding, frame_truncated, frame_refused, file_names,
+		frame_round_trip, frame_padding, frame_old_padding, frame_padding_refused, frame_truncated,
+		frame_refused, file_names,
 		batch_round_trip, batch_refused, frontier_text_round_trip,
 	};
 	return run_suite("bundle", tests, ARRAY_SIZE(tests));

@@ -103,8 +103,6 @@ START_TEST(sign_and_verify)
 	ck_assert(!identity_verify(opk, msg, sizeof msg, sig));
 
 	identity_fingerprint(id.pk, fp);
-	ck_assert_uint_eq(strlen(fp), 19);
-	ck_assert(fp[4] == ' ' && fp[9] == ' ' && fp[14] == ' ');
 	identity_fingerprint(opk, fp2);
 	ck_assert_str_ne(fp, fp2);
 
@@ -121,6 +119,62 @@ START_TEST(sign_and_verify)
 	ck_assert_int_eq(identity_key_person(st, opk, who, NULL, &e), 1);
 	identity_release(&id);
 	store_close(st);
+}
+END_TEST
+
+/* Is fp eight groups of four lower-case hex digits, single spaces between? */
+static bool fingerprint_form(const char *fp)
+{
+	for (int g = 0; g < 8; g++, fp += 5) {
+		if (strspn(fp, "0123456789abcdef") < 4)
+			return false;
+		if (fp[4] != (g < 7 ? ' ' : '\0'))
+			return false;
+	}
+	return true;
+}
+
+/* A fingerprint is 128 bits, grouped for reading out over the phone: the
+ * same for the same key, always, and another for another key. */
+START_TEST(fingerprint)
+{
+	char fp[IDENTITY_FP_SIZE], again[IDENTITY_FP_SIZE], other[IDENTITY_FP_SIZE];
+	unsigned char pk[IDENTITY_PK_LEN], sk[IDENTITY_SK_LEN], fixed[IDENTITY_PK_LEN];
+	ck_assert_int_ge(sodium_init(), 0);
+	ck_assert_uint_eq(IDENTITY_FP_SIZE, 8 * 4 + 7 + 1);
+
+	/* a fixed key: its fingerprint does not change between versions (the
+	 * first 16 bytes of BLAKE2b-256 of the bytes 0, 1, ..., 31) */
+	for (size_t i = 0; i < sizeof fixed; i++)
+		fixed[i] = (unsigned char)i;
+	identity_fingerprint(fixed, fp);
+	ck_assert_str_eq(fp, "cb2f 5160 fc1f 7e05 a55e f49d 340b 48da");
+	memset(fixed, 0, sizeof fixed);
+	identity_fingerprint(fixed, fp);
+	ck_assert_str_eq(fp, "89eb 0d6a 8a69 1dae 2cd1 5ed0 3699 31ce");
+
+	/* real keys: the form, the same twice, two keys apart */
+	for (int i = 0; i < 50; i++) {
+		crypto_sign_keypair(pk, sk);
+		memset(fp, 'x', sizeof fp);
+		identity_fingerprint(pk, fp);
+		ck_assert_msg(fingerprint_form(fp), "fingerprint \"%s\"", fp);
+		ck_assert_uint_eq(strlen(fp), IDENTITY_FP_SIZE - 1);
+		identity_fingerprint(pk, again);
+		ck_assert_str_eq(fp, again);
+		if (i)
+			ck_assert_str_ne(fp, other);
+		memcpy(other, fp, sizeof other);
+		/* one bit of the key changes it */
+		pk[31] ^= 0x01;
+		identity_fingerprint(pk, again);
+		ck_assert_str_ne(fp, again);
+	}
+	ck_assert(!fingerprint_form("3f2a 9c1b 77d0 e4a5"));
+	ck_assert(!fingerprint_form("3f2a 9c1b 77d0 e4a5 0b12 aa90 5c33 1E07"));
+	ck_assert(!fingerprint_form("3f2a9c1b 77d0 e4a5 0b12 aa90 5c33 1e07 "));
+	ck_assert(fingerprint_form("3f2a 9c1b 77d0 e4a5 0b12 aa90 5c33 1e07"));
+	sodium_memzero(sk, sizeof sk);
 }
 END_TEST
 
@@ -211,6 +265,7 @@ int main(void)
 	const TTest *const tests[] = {
 		ensure_creates_and_records,
 		sign_and_verify,
+		fingerprint,
 		copied_database_gets_its_own_identity,
 		damaged_key_file_refused,
 	};
