@@ -18,6 +18,7 @@
 #include "core/base/clock.h"
 #include "sync/members.h"
 #include "sync/merge.h"
+#include "sync/policy.h"
 #include "sync/sync.h"
 
 /* The bytes of a conflict's id (shown as twice as many hex digits). */
@@ -237,6 +238,14 @@ int sync_conflict_resolve(struct store *st, const char *id, const char *keep, st
 	const struct rtable *t = replica_table(st, c.tbl);
 	if (!t)
 		return error(e, E_SYNC_NO_CONFLICT, id);
+	/* the minutes of an adjusted meeting are locked: the others would
+	 * refuse the choice, and the copies would disagree */
+	char meeting[ROW_KEY_MAX];
+	bool locked;
+	if (policy_row_locked(st, c.tbl, c.row, meeting, &locked, e))
+		return -1;
+	if (locked)
+		return error(e, E_SYNC_CONFLICT_LOCKED, id);
 	if (!strcmp(c.col, MERGE_DEL_COL))
 		return resolve_delete(st, t, &c, other, e);
 	int ci = replica_col(t, c.col);

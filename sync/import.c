@@ -383,7 +383,7 @@ static int apply(struct import *im, struct pending *q)
 	struct merge_file mf = { q->b.writer, (long long)q->b.seq, q->batch.front, q->batch.nfront };
 	char *front = frontier_text(q->batch.front, q->batch.nfront);
 	struct err against;
-	int pol = policy_check(s->st, &q->b, &q->batch, &against, s->e);
+	int pol = policy_check(s->st, &q->b, &mf, &q->batch, &against, s->e);
 	if (pol) {
 		int rc = pol < 0 ? -1 : refused(im, q, front, E_SYNC_AGAINST_POLICY, against.msg, false);
 		free(front);

@@ -11,15 +11,26 @@
  *               changes its person, key or actor once recorded; a
  *               removal (revoked) is final: nobody clears it; no key is
  *               deleted.
+ *   meeting, attendance, item, paper, decision, vote, dissent
+ *               nobody changes the record of a meeting its writer had
+ *               seen adjusted (the minutes are locked); a change made
+ *               without having seen the adjustment is concurrent with it,
+ *               merges like any, and `gavel verify` names it.
  */
 #ifndef GAVEL_SYNC_POLICY_H
 #define GAVEL_SYNC_POLICY_H
 
 #include "sync/bundle.h"
+#include "sync/merge.h"
 
-/* 0 if the batch b's writer wrote keeps to the policy, 1 and *why (an
+/* 0 if the batch of file f (b its frame) keeps to the policy, 1 and *why (an
  * E_POLICY_... code with its message) if not, -1 on a database failure. */
-int policy_check(struct store *st, const struct bundle *b, const struct batch *batch, struct err *why,
-		 struct err *e);
+int policy_check(struct store *st, const struct bundle *b, const struct merge_file *f, const struct batch *batch,
+		 struct err *why, struct err *e);
+/* Is the row (of table tbl) of an adjusted meeting's record (*locked, and
+ * the meeting's id)? For a change made here, such as a conflict's
+ * resolution, which the others would refuse. */
+int policy_row_locked(struct store *st, const char *tbl, const char *row, char meeting[ROW_KEY_MAX], bool *locked,
+		      struct err *e);
 
 #endif

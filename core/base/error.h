@@ -166,6 +166,8 @@
 	X(E_POLICY_KEY_DELETED, 1, N_("it deletes a machine's key")) \
 	X(E_POLICY_OTHERS_KEY, 1, N_("it records a key that is not its writer's own")) \
 	X(E_POLICY_KEY_CHANGED, 1, N_("it changes whose a recorded key is")) \
+	X(E_SYNC_CONFLICT_LOCKED, 1, N_("conflict %s is in the minutes of an adjusted meeting, which are locked: it stays as it is")) \
+	X(E_POLICY_ADJUSTED, 1, N_("it changes the record of an adjusted meeting")) \
 	X(E_POLICY_UNREVOKE, 1, N_("it takes back a member's removal")) \
 	X(E_SYNC_REFUSED_FILE, 1, N_("written by %s, refused by the database (%s); nothing of it applied")) \
 	X(E_SYNC_FORGED, 1, N_("its signature does not verify (damaged or forged)")) \

@@ -91,7 +91,7 @@ expect_grep "a newcomer joins with the new passphrase" "joined the council" env 
 D="$WORK/dan.db"
 d() { g --db "$D" "$@"; }
 a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 && d sync >/dev/null 2>&1 || fail "syncs before the bad file"
-mid=$(sqlite3 "$B" "SELECT id FROM meeting ORDER BY date LIMIT 1")
+mid=$(sqlite3 "$B" "SELECT id FROM meeting WHERE status <> 'adjusted' ORDER BY date LIMIT 1")
 "$FORGE" change "$B" meeting "$mid" status bogus || fail "forge change"
 b note "$M" 5 "Björns vanliga anteckning efter den dåliga filen" >/dev/null || fail "note"
 b sync >/dev/null 2>&1 || fail "Björn's sync"
@@ -125,5 +125,37 @@ d sync >/dev/null 2>&1 || fail "Dan's sync"
 same "every copy refuses the same files" "$A" "$D"
 [ "$(sqlite3 "$D" "SELECT actor FROM member_key WHERE id = '$erow'")" != "$bactor" ] || fail "Eva's key was given to Björn's machine"
 ok "a member giving another's key to his machine: refused, named, on every copy"
+
+# ---- an adjusted meeting's record is locked ----
+# Björn, having seen the protocol adjusted, rewrites one of its decisions
+# and sets the meeting back to closed.
+adj=$(sqlite3 "$B" "SELECT id FROM meeting WHERE status = 'adjusted' ORDER BY date LIMIT 1")
+dec=$(sqlite3 "$B" "SELECT d.id FROM decision d JOIN item i ON i.id = d.item_id WHERE i.meeting_id = '$adj' LIMIT 1")
+[ -n "$adj" ] && [ -n "$dec" ] || fail "no adjusted meeting with a decision in the demo"
+"$FORGE" change "$B" decision "$dec" text "Ändrat i efterhand" || fail "forge change (decision)"
+"$FORGE" change "$B" meeting "$adj" status closed || fail "forge change (status)"
+b note "$M" 6 "Björns anteckning efter ändringsförsöken" >/dev/null && b sync >/dev/null 2>&1 || fail "Björn's note and sync"
+out=$(a sync 2>&1) || fail "Eva's sync: $out"
+[ "$(printf '%s\n' "$out" | grep -c "written by Björn Ek, against the council's rules (it changes the record of an adjusted meeting)")" -eq 2 ] ||
+	fail "the changes to the adjusted meeting are not both refused and named: $out"
+a dump | grep -q "Ändrat i efterhand" && fail "the adjusted decision was rewritten"
+[ "$(sqlite3 "$A" "SELECT status FROM meeting WHERE id = '$adj'")" = adjusted ] || fail "the adjusted meeting was set back"
+a dump | grep -q "Björns anteckning efter ändringsförsöken" || fail "Björn's ordinary note did not come in"
+d sync >/dev/null 2>&1 || fail "Dan's sync"
+same "every copy refuses the changes to the adjusted meeting" "$A" "$D"
+ok "a member rewriting an adjusted decision or reopening an adjusted meeting: refused, named, on every copy"
+
+# a conflict in minutes that are then adjusted stays as it is
+a note "$M" 7 "Evas version" >/dev/null && b note "$M" 7 "Björns version" >/dev/null || fail "two notes"
+a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 && a sync >/dev/null 2>&1 || fail "syncs"
+cid=$(a conflicts | grep -o '^[0-9a-f]\{8,\}' | head -1)
+[ -n "$cid" ] || fail "no conflict: $(a conflicts)"
+a attend "$M" "Maria Johansson" >/dev/null && a attend "$M" "Karin Åberg" >/dev/null || fail "attend"
+a meeting open "$M" --at 09:00 >/dev/null 2>&1
+a meeting close "$M" --at 11:00 >/dev/null 2>&1 || fail "close: $(a meeting close "$M" --at 11:00 2>&1)"
+a adjust "$M" --by "Maria Johansson" --by "Karin Åberg" --on-paper >/dev/null 2>&1 || fail "adjust: $(a adjust "$M" --by "Maria Johansson" --by "Karin Åberg" --on-paper 2>&1)"
+out=$(a conflicts resolve "$cid" other 2>&1) && fail "a conflict in adjusted minutes was resolved: $out"
+printf '%s\n' "$out" | grep -q "adjusted meeting, which are locked" || fail "no clear message: $out"
+ok "a conflict in the minutes of an adjusted meeting cannot be resolved: the others would refuse the choice"
 
 echo "1..$checks"

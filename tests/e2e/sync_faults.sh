@@ -299,11 +299,12 @@ has "$C" "Avbrott 6" && has "$C" "B:s text 6." || fail "C lacks the last notes"
 ok "every word written around the kills arrived"
 
 # ---- deletions travel as tombstones; a concurrent edit brings the row back ----
-del_paper() { # del_paper DB: deletes the first paper, as a future command would
+del_paper() { # del_paper DB: deletes the first paper of a meeting not adjusted, as a future command would
 	python3 - "$1" <<'EOF'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-n = db.execute("DELETE FROM paper WHERE id = (SELECT id FROM paper ORDER BY id LIMIT 1)").rowcount
+n = db.execute("DELETE FROM paper WHERE id = (SELECT p.id FROM paper p JOIN item i ON i.id = p.item_id"
+               " JOIN meeting m ON m.id = i.meeting_id WHERE m.status <> 'adjusted' ORDER BY p.id LIMIT 1)").rowcount
 db.commit()
 assert n == 1
 EOF
