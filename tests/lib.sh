@@ -11,7 +11,9 @@ checks=0
 
 g() { "$GAVEL" "$@"; }
 # the attacker's tool (tests/tools/forge.c), built beside the binary under test
+# (or, for a gavel built elsewhere, the one make test builds)
 FORGE=${GAVEL_FORGE:-$(dirname "$GAVEL")/forge}
+[ -x "$FORGE" ] || FORGE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build/san/forge"
 
 fail() {
 	echo "FAIL: $*" >&2
@@ -71,4 +73,22 @@ refused() {
 	printf '%s\n' "$err" | grep -q -- "$pat" || fail "$what: stderr [$err] lacks [$pat]"
 	[ "$before" = "$after" ] || fail "$what: the database changed"
 	ok "$what refused: $err"
+}
+
+# two_members: Eva shares the demo council through $F and Björn joins it
+# ($A, $B, and a, b to run gavel on each; M a meeting of the demo), both
+# synced once. The demo is made on a fixed day, so its meetings have
+# known dates.
+two_members() {
+	F="$WORK/folder"
+	A="$WORK/eva.db" B="$WORK/bjorn.db"
+	export GAVEL_TODAY=2026-11-23
+	export GAVEL_PASSPHRASE="korrekt häftklammer hästbatteri"
+	a() { g --db "$A" "$@"; }
+	b() { g --db "$B" "$@"; }
+	M=radet/2026-12-07
+	expect_ok "demo council" a demo
+	expect_grep "share" "shared the council through" a council share "$F" --as "Eva Lind"
+	expect_grep "join" "joined the council" b join "$F" --as "Björn Ek"
+	a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "first syncs"
 }

@@ -11,21 +11,10 @@
 # and a new passphrase that is easy to guess refused.
 . "$(dirname "$0")/../lib.sh"
 
-F="$WORK/folder"
-A="$WORK/eva.db" B="$WORK/bjorn.db"
-export GAVEL_TODAY=2026-11-23
-export GAVEL_PASSPHRASE="korrekt häftklammer hästbatteri"
-a() { g --db "$A" "$@"; }
-b() { g --db "$B" "$@"; }
-M=radet/2026-12-07
-
 # a sync that cannot hang the test: it must finish within a minute
 sync_of() { timeout 60 "$GAVEL" --db "$1" sync 2>&1; }
 
-expect_ok "demo council" a demo
-expect_grep "share" "shared the council through" a council share "$F" --as "Eva Lind"
-expect_grep "join" "joined the council" b join "$F" --as "Björn Ek"
-a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "first syncs"
+two_members
 
 # ---- the database is its owner's alone ----
 mode() { stat -c %a "$1"; }
