@@ -221,13 +221,59 @@ static int write_key_file(const char *path, const struct key_file *k, struct err
 	return rc;
 }
 
+/* What a vouch signs: a tag, the new public key and its actor id. */
+#define VOUCH_TAG "gavel-vouch 1"
+#define VOUCH_MSG_LEN (sizeof VOUCH_TAG + IDENTITY_PK_LEN + ID_LEN)
+/* A vouch's text: the older key, a space, the signature, and the NUL. */
+#define VOUCH_SIZE (2 * IDENTITY_PK_LEN + 1 + 2 * IDENTITY_SIG_LEN + 1)
+
+static void vouch_msg(const unsigned char pk[IDENTITY_PK_LEN], const char *actor, unsigned char out[VOUCH_MSG_LEN])
+{
+	memset(out, 0, VOUCH_MSG_LEN);
+	memcpy(out, VOUCH_TAG, sizeof VOUCH_TAG);
+	memcpy(out + sizeof VOUCH_TAG, pk, IDENTITY_PK_LEN);
+	memcpy(out + sizeof VOUCH_TAG + IDENTITY_PK_LEN, actor, strnlen(actor, ID_LEN));
+}
+
+/* The older key's vouch for a new one, in out. */
+static void vouch_make(const struct key_file *old, const unsigned char pk[IDENTITY_PK_LEN], const char *actor,
+		       char out[VOUCH_SIZE])
+{
+	unsigned char msg[VOUCH_MSG_LEN], sig[IDENTITY_SIG_LEN];
+	vouch_msg(pk, actor, msg);
+	crypto_sign_detached(sig, NULL, msg, sizeof msg, old->sk);
+	sodium_bin2hex(out, 2 * IDENTITY_PK_LEN + 1, old->pk, IDENTITY_PK_LEN);
+	out[2 * IDENTITY_PK_LEN] = ' ';
+	sodium_bin2hex(out + 2 * IDENTITY_PK_LEN + 1, 2 * IDENTITY_SIG_LEN + 1, sig, sizeof sig);
+}
+
+bool identity_vouch_check(const char *vouch, const unsigned char pk[IDENTITY_PK_LEN], const char *actor,
+			  unsigned char older[IDENTITY_PK_LEN])
+{
+	unsigned char msg[VOUCH_MSG_LEN], sig[IDENTITY_SIG_LEN];
+	char hex[2 * IDENTITY_PK_LEN + 1];
+	if (!vouch || strlen(vouch) != VOUCH_SIZE - 1 || vouch[2 * IDENTITY_PK_LEN] != ' ')
+		return false;
+	memcpy(hex, vouch, 2 * IDENTITY_PK_LEN);
+	hex[2 * IDENTITY_PK_LEN] = '\0';
+	if (!hex_parse(hex, older, IDENTITY_PK_LEN) || !hex_parse(vouch + 2 * IDENTITY_PK_LEN + 1, sig, sizeof sig))
+		return false;
+	vouch_msg(pk, actor, msg);
+	init_sodium();
+	return crypto_sign_verify_detached(sig, msg, sizeof msg, older) == 0;
+}
+
+/* The person of a machine not admitted yet (its key file needs one). */
+static const char nobody[ID_LEN + 1] = "00000000000000000000000000000000";
+
 /* Makes a new keypair for person (with the given actor id), writes the key
- * file and records the public key. In the caller's transaction. */
-static int create(struct store *st, const char *person, const char *actor, struct identity *out,
-		  struct err *e)
+ * file and, when record, records the public key (vouched for by old's key
+ * when old is not NULL). In the caller's transaction. */
+static int create(struct store *st, const char *person, const char *actor, bool record, const struct key_file *old,
+		  struct identity *out, struct err *e)
 {
 	struct key_file k = { 0 };
-	char hex[2 * IDENTITY_PK_LEN + 1];
+	char hex[2 * IDENTITY_PK_LEN + 1], vouch[VOUCH_SIZE];
 	char *path = identity_path(st);
 	int rc = -1;
 	init_sodium();
@@ -236,9 +282,13 @@ static int create(struct store *st, const char *person, const char *actor, struc
 	snprintf(k.actor, sizeof k.actor, "%s", actor);
 	place_of(st, k.place);
 	identity_key_hex(k.pk, hex);
-	if (store_actor_set(st, actor, e) || store_member_key_add(st, person, hex, actor, e) ||
+	if (old)
+		vouch_make(old, k.pk, actor, vouch);
+	if (store_actor_set(st, actor, e) ||
+	    (record && store_member_key_add(st, person, hex, actor, old ? vouch : NULL, e)) ||
 	    store_local_set(st, "identity_key", hex, e) ||
-	    store_local_set(st, "identity_person", person, e) || write_key_file(path, &k, e))
+	    (strcmp(person, nobody) && store_local_set(st, "identity_person", person, e)) ||
+	    write_key_file(path, &k, e))
 		goto out;
 	memset(out, 0, sizeof *out);
 	snprintf(out->person_id, sizeof out->person_id, "%s", person);
@@ -264,6 +314,20 @@ static int load(struct store *st, struct identity *out, struct err *e)
 	int r = read_key_file(path, &k, e);
 	if (r < 0)
 		goto out;
+	if (r == 0 && !strcmp(k.person, nobody)) {
+		/* asked to join, not admitted yet: no person, no key recorded */
+		identity_key_hex(k.pk, hex);
+		rc = recorded && !strcmp(recorded, hex) ? 0 : 1;
+		if (rc == 0) {
+			memset(out, 0, sizeof *out);
+			memcpy(out->person_id, k.person, sizeof out->person_id);
+			snprintf(out->actor, sizeof out->actor, "%s", k.actor);
+			memcpy(out->pk, k.pk, sizeof k.pk);
+			memcpy(out->sk, k.sk, sizeof k.sk);
+			out->pending = true;
+		}
+		goto out;
+	}
 	if (r == 0) {
 		place_of(st, place);
 		identity_key_hex(k.pk, hex);
@@ -297,7 +361,10 @@ static int load(struct store *st, struct identity *out, struct err *e)
 	person_release(&p);
 	snprintf(pid, sizeof pid, "%s", person);
 	id_new(actor);
-	rc = create(st, pid, actor, out, e);
+	/* the copy's key vouched for by the key it was copied with, when that
+	 * key is the person's own still */
+	bool vouched = r == 0 && !strcmp(k.person, pid);
+	rc = create(st, pid, actor, true, vouched ? &k : NULL, out, e);
 	if (rc == 0)
 		out->renewed = true;
 out:
@@ -341,7 +408,7 @@ int identity_ensure(struct store *st, const char *person_id, struct identity *ou
 		} else {
 			char actor[ID_LEN + 1];
 			snprintf(actor, sizeof actor, "%s", store_actor(st));
-			rc = create(st, person_id, actor, out, e);
+			rc = create(st, person_id, actor, true, NULL, out, e);
 		}
 	}
 	person_release(&p);
@@ -350,4 +417,39 @@ int identity_ensure(struct store *st, const char *person_id, struct identity *ou
 		return -1;
 	}
 	return store_commit(st, e);
+}
+
+int identity_new(struct store *st, struct identity *out, struct err *e)
+{
+	if (store_begin(st, e))
+		return -1;
+	char actor[ID_LEN + 1];
+	snprintf(actor, sizeof actor, "%s", store_actor(st));
+	if (create(st, nobody, actor, false, NULL, out, e)) {
+		store_rollback(st);
+		return -1;
+	}
+	out->pending = true;
+	return store_commit(st, e);
+}
+
+int identity_adopt(struct store *st, struct identity *id, const char *person_id, struct err *e)
+{
+	struct key_file k = { 0 };
+	char *path = identity_path(st);
+	snprintf(k.person, sizeof k.person, "%s", person_id);
+	snprintf(k.actor, sizeof k.actor, "%s", id->actor);
+	place_of(st, k.place);
+	memcpy(k.pk, id->pk, sizeof k.pk);
+	memcpy(k.sk, id->sk, sizeof k.sk);
+	/* the database first: a key file still saying nobody is read as not
+	 * admitted, and the next sync adopts again */
+	int rc = store_local_set(st, "identity_person", person_id, e) || write_key_file(path, &k, e) ? -1 : 0;
+	sodium_memzero(&k, sizeof k);
+	free(path);
+	if (rc == 0) {
+		snprintf(id->person_id, sizeof id->person_id, "%s", person_id);
+		id->pending = false;
+	}
+	return rc;
 }

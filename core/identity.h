@@ -41,6 +41,7 @@ struct identity {
 	unsigned char pk[IDENTITY_PK_LEN];
 	unsigned char sk[IDENTITY_SK_LEN]; /* secret: wiped by identity_release */
 	bool renewed; /* identity_load made a new keypair for a copied database */
+	bool pending; /* asked to join, not admitted yet: person_id is all zeros */
 };
 
 /*
@@ -59,6 +60,22 @@ int identity_load(struct store *st, struct identity *out, struct err *e);
  */
 int identity_ensure(struct store *st, const char *person_id, struct identity *out,
 		    struct err *e);
+
+/*
+ * A machine that asks to join (sync/share.c): a new keypair and key file
+ * with no person, nothing recorded in the council. identity_load gives it
+ * back with out->pending until identity_adopt names the person whose key
+ * the council recorded when a member admitted it.
+ */
+int identity_new(struct store *st, struct identity *out, struct err *e);
+int identity_adopt(struct store *st, struct identity *id, const char *person_id, struct err *e);
+
+/* Does vouch (member_key.vouch) hold an older key's signature of pk with
+ * actor? The older key in *older. A copied database's new key is vouched
+ * for by the key it was copied with; the council takes it as the same
+ * person's only when that key is theirs and not removed (sync/policy.c). */
+bool identity_vouch_check(const char *vouch, const unsigned char pk[IDENTITY_PK_LEN], const char *actor,
+			  unsigned char older[IDENTITY_PK_LEN]);
 
 /* A detached signature of len bytes of buf. */
 void identity_sign(const struct identity *id, const void *buf, size_t len,

@@ -194,3 +194,12 @@ bool rules_takes_part(const struct attendee_list *att, const struct conflict_lis
 			return rules_attendee_decides(&att->v[i], pos);
 	return false;
 }
+
+bool rules_role_has_power(const char *role)
+{
+	static const char *const powers[] = { "ordförande", "vice ordförande", "sekreterare" };
+	for (size_t i = 0; i < sizeof powers / sizeof *powers; i++)
+		if (role && !strcmp(role, powers[i]))
+			return true;
+	return false;
+}

@@ -24,6 +24,16 @@ extern const int rules_role_count;
  */
 const char *rules_role_parse(const char *s, bool at_meeting);
 
+/*
+ * Does a membership in this role give the power over the council's
+ * members: to admit and remove them, change the council's key and the
+ * memberships themselves (ordförande, vice ordförande, sekreterare)? The
+ * member who shared the council has the power too (sync/policy.c). A
+ * membership's dates do not count, so that every copy judges alike
+ * whatever its clock says: a role is given up by ending it as a row.
+ */
+bool rules_role_has_power(const char *role);
+
 /* The stored roles as a list for a message ("ordförande, …"), with gäst
  * when `at_meeting`. */
 const char *rules_role_list(bool at_meeting);

@@ -7,13 +7,14 @@
 
 #include "store/db.h"
 
-#define KEY_COLS "k.id, k.person_id, p.name, k.public_key, k.actor, k.created, k.revoked"
+#define KEY_COLS "k.id, k.person_id, p.name, k.public_key, k.actor, k.created, k.revoked, k.vouch"
 
 void member_key_release(struct member_key *k)
 {
 	free(k->person);
 	free(k->created);
 	free(k->revoked);
+	free(k->vouch);
 }
 
 LIST_IMPL(member_key)
@@ -28,17 +29,18 @@ static void read_key(sqlite3_stmt *s, struct member_key *k)
 	col_id(s, 4, k->actor);
 	k->created = col_text(s, 5);
 	k->revoked = col_text(s, 6);
+	k->vouch = col_text(s, 7);
 }
 
 int store_member_key_add(struct store *st, const char *person_id, const char *public_key,
-			 const char *actor, struct err *e)
+			 const char *actor, const char *vouch, struct err *e)
 {
 	char id[ID_LEN + 1], now[CLOCK_UTC_SIZE];
 	db_stamp(id, now);
 	return db_exec(st, e,
-		       "INSERT INTO member_key(" DB_STAMP_COLS ", person_id, public_key, actor)"
-		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?) ON CONFLICT(public_key) DO NOTHING",
-		       "sssssss", id, now, now, st->actor, person_id, public_key, actor);
+		       "INSERT INTO member_key(" DB_STAMP_COLS ", person_id, public_key, actor, vouch)"
+		       " VALUES (" DB_STAMP_VALUES ", ?, ?, ?, ?) ON CONFLICT(public_key) DO NOTHING",
+		       "ssssssss", id, now, now, st->actor, person_id, public_key, actor, vouch);
 }
 
 static int find_one(struct store *st, sqlite3_stmt *s, struct member_key *out, struct err *e)
@@ -111,5 +113,18 @@ int store_actor_set(struct store *st, const char *actor, struct err *e)
 	if (store_local_set(st, "actor", actor, e))
 		return -1;
 	snprintf(st->actor, sizeof st->actor, "%s", actor);
+	return 0;
+}
+
+int store_founder_key(struct store *st, char out[KEY_HEX_LEN + 1], struct err *e)
+{
+	char *hex = NULL;
+	int rc = db_text(st, e, &hex,
+			 "SELECT k.public_key FROM member_key k WHERE k.actor ="
+			 " (SELECT author FROM council ORDER BY created LIMIT 1) ORDER BY k.created LIMIT 1", "");
+	if (rc)
+		return rc;
+	snprintf(out, KEY_HEX_LEN + 1, "%s", hex);
+	free(hex);
 	return 0;
 }

@@ -23,14 +23,15 @@ struct member_key {
 	char actor[ID_LEN + 1];
 	char *created; /* when the key was recorded (UTC, ISO 8601) */
 	char *revoked; /* NULL, or when the member was removed */
+	char *vouch;   /* NULL, or "PUBLIC SIGNATURE": the same person's older key vouching */
 };
 void member_key_release(struct member_key *k);
 LIST_OF(member_key);
 
-/* Records a machine's public key for a person; does nothing if the key is
- * already recorded. */
+/* Records a machine's public key for a person (vouch NULL, or as in
+ * struct member_key); does nothing if the key is already recorded. */
 int store_member_key_add(struct store *st, const char *person_id, const char *public_key,
-			 const char *actor, struct err *e);
+			 const char *actor, const char *vouch, struct err *e);
 /* The row of a public key; 1 if the key is not recorded. */
 int store_member_key_find(struct store *st, const char *public_key, struct member_key *out,
 			  struct err *e);
@@ -43,6 +44,10 @@ int store_member_key_list(struct store *st, const char *person_id, struct member
 /* Marks every key of a person revoked at `when`; the number revoked in *n. */
 int store_member_key_revoke(struct store *st, const char *person_id, const char *when, int *n,
 			    struct err *e);
+
+/* The key of the machine that wrote the council's own row (the founder of
+ * a council shared before the founder was kept in a setting); 1 if none. */
+int store_founder_key(struct store *st, char out[KEY_HEX_LEN + 1], struct err *e);
 
 /* This database's actor id (the author of the rows it writes). */
 const char *store_actor(struct store *st);

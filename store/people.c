@@ -123,6 +123,18 @@ int store_membership_add(struct store *st, const char *body_id, const char *pers
 		       "sssssssss", id, now, now, st->actor, body_id, person_id, role, from, to);
 }
 
+int store_person_roles(struct store *st, const char *person_id, struct strvec *roles, struct err *e)
+{
+	sqlite3_stmt *s = db_query(st, e, "SELECT DISTINCT role FROM membership WHERE person_id = ? ORDER BY role",
+				   "s", person_id);
+	int rc;
+	if (!s)
+		return -1;
+	while ((rc = db_step(st, s, e)) == 1)
+		strvec_push(roles, (const char *)sqlite3_column_text(s, 0));
+	return rc < 0 ? -1 : 0;
+}
+
 int store_membership_list(struct store *st, const char *body_id, const char *date,
 			  struct member_list *out, struct err *e)
 {

@@ -336,6 +336,14 @@ const char *const store_migrations[] = {
 			" coalesce(new.regional_resp, '') || char(10) || coalesce(new.national_resp, '') || char(10) ||"
 			" coalesce(new.indicator, '') || char(10) || coalesce(new.timeline, '')")
 	SEARCH_TRIGGERS(proposal, 5, "OF title, text", "new.title", "coalesce(new.text, '')"),
+
+	/*
+	 * 9 → 10: a machine's key may be vouched for by another key of the
+	 * same person (a copied database, core/identity.h): "PUBLIC SIGNATURE",
+	 * the older key and its signature of the new one. A key with no vouch
+	 * was admitted by a member with the power, or is the founder's.
+	 */
+	"ALTER TABLE member_key ADD COLUMN vouch TEXT;",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

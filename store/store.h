@@ -115,6 +115,9 @@ int store_org_names(struct store *st, struct strvec *names, struct err *e);
 int store_person_get(struct store *st, const char *id, struct person *out, struct err *e);
 int store_membership_add(struct store *st, const char *body_id, const char *person_id,
 			 const char *role, const char *from, const char *to, struct err *e);
+/* Every role a person holds in a membership of any body, whatever its
+ * dates (core/rules.h, rules_role_has_power). */
+int store_person_roles(struct store *st, const char *person_id, struct strvec *roles, struct err *e);
 /* Memberships of a body valid on `date` (NULL: all). */
 int store_membership_list(struct store *st, const char *body_id, const char *date,
 			  struct member_list *out, struct err *e);

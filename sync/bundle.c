@@ -68,7 +68,7 @@ int bundle_parse(const unsigned char *buf, size_t len, struct bundle *b, char wh
 	if (len < BUNDLE_HEADER)
 		return bundle_why(why, BUNDLE_TRUNCATED, E_SYNC_TRUNCATED);
 	b->kind = buf[OFF_KIND];
-	if (b->kind < BUNDLE_CHANGES || b->kind > BUNDLE_REKEY || buf[OFF_RESERVED] != 0)
+	if (b->kind < BUNDLE_CHANGES || b->kind > BUNDLE_ADMIT || buf[OFF_RESERVED] != 0)
 		return bundle_why(why, -1, E_SYNC_KIND);
 	memcpy(b->council, buf + OFF_COUNCIL, BUNDLE_COUNCIL_LEN);
 	memcpy(b->writer_pk, buf + OFF_WRITER_PK, IDENTITY_PK_LEN);

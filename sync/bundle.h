@@ -38,6 +38,8 @@ enum bundle_kind {
 	BUNDLE_CHANGES = 1, /* a batch of changes, under the council key of its epoch */
 	BUNDLE_KEYS = 2,    /* the council keys, under a key made from the passphrase */
 	BUNDLE_REKEY = 3,   /* a new council key, sealed to each member's machine */
+	BUNDLE_REQUEST = 4, /* a newcomer asks to join, under the request key (keyring.h) */
+	BUNDLE_ADMIT = 5,   /* a member admits a newcomer: the keys sealed to it */
 };
 
 struct bundle {

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "store/keys.h"
+#include "sync/admit.h"
 #include "sync/members.h"
 #include "sync/merge.h"
 #include "sync/policy.h"
@@ -50,6 +51,7 @@ struct import {
 	size_t nupto, upto_alloc;
 	struct heard *heard;
 	size_t nheard, heard_alloc;
+	struct strvec asked; /* the writers of the requests to join taken */
 };
 
 /* A file skipped, with the reason: a note, and counted as refused. */
@@ -250,17 +252,12 @@ static int take_new_key(struct import *im, struct pending *q)
 	return 0;
 }
 
-/* Is the writer of a key change a member still (*ok), by a key the
- * council recorded before this file? Nothing of the file is used before. */
+/* Is the writer of a key change a member still, with the power over the
+ * members (*ok), by the council's records before this file? Nothing of
+ * the file is used before. */
 static int key_changer(struct store *st, const struct bundle *b, bool *ok, struct err *e)
 {
-	char hex[2 * IDENTITY_PK_LEN + 1];
-	struct member_key k = { 0 };
-	identity_key_hex(b->writer_pk, hex);
-	int rc = store_member_key_find(st, hex, &k, e);
-	*ok = rc == 0 && !strcmp(k.actor, b->writer) && !k.revoked;
-	member_key_release(&k);
-	return rc < 0 ? -1 : 0;
+	return policy_power(st, b->writer_pk, b->writer, ok, e);
 }
 
 /*
@@ -318,14 +315,54 @@ static int decode(struct import *im, struct pending *q, bool *later)
 		q->stuck = true;
 		return 0;
 	}
+	return 0;
+}
+
+/* Is the writer of a decoded file a member, now that everything the file
+ * builds on is applied (an admission among it)? Refused for good if not. */
+static int member_check(struct import *im, struct pending *q)
+{
+	struct session *s = im->s;
 	bool known;
 	if (writer_known(s->st, &q->b, &q->batch, &known, s->e))
 		return -1;
-	if (!known) {
-		skip_code(s, q->en->base, E_SYNC_STRANGER);
-		q->stuck = true;
-		return folder_refused(s->st, s->dir, q->en, s->e);
+	if (known)
+		return 0;
+	skip_code(s, q->en->base, E_SYNC_STRANGER);
+	q->stuck = true;
+	return folder_refused(s->st, s->dir, q->en, s->e);
+}
+
+/*
+ * A request to join or an admission: nothing to merge. A request is
+ * remembered for the members to see; an admission, whose keys are sealed
+ * to the newcomer alone, is taken only from a member with the power (the
+ * newcomer's own sync takes its keys before, sync/admit.h).
+ */
+static int take_join(struct import *im, struct pending *q, bool *progress)
+{
+	struct session *s = im->s;
+	enum err_code code = E_OK;
+	int rc = 0;
+	if (q->b.kind == BUNDLE_REQUEST) {
+		rc = admit_request_take(s, &q->b, &code);
+		if (rc == 0)
+			strvec_push(&im->asked, q->b.writer);
+	} else {
+		bool power;
+		rc = policy_power(s->st, q->b.writer_pk, q->b.writer, &power, s->e);
+		if (!rc && !power) {
+			code = E_SYNC_ADMIT_STRANGER;
+			rc = 1;
+		}
 	}
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		skip_code(s, q->en->base, code);
+	if (replica_file_add(s->st, q->b.writer, (long long)q->b.seq, "", 0, s->e) || applied(im, q->b.writer))
+		return -1;
+	q->done = q->en->done = *progress = true;
 	return 0;
 }
 
@@ -438,6 +475,11 @@ static int apply_all(struct import *im)
 					return -1;
 				continue;
 			}
+			if (q->b.kind == BUNDLE_REQUEST || q->b.kind == BUNDLE_ADMIT) {
+				if (take_join(im, q, &progress))
+					return -1;
+				continue;
+			}
 			bool later = false;
 			if (!q->decoded && decode(im, q, &later))
 				return -1;
@@ -446,6 +488,10 @@ static int apply_all(struct import *im)
 			if (past_applied(im, q, &ready))
 				return -1;
 			if (!ready)
+				continue;
+			if (member_check(im, q))
+				return -1;
+			if (q->stuck)
 				continue;
 			if (apply(im, q))
 				return -1;
@@ -465,6 +511,9 @@ int import_files(struct session *s)
 	int rc = read_files(&im);
 	if (!rc)
 		rc = apply_all(&im);
+	for (size_t i = 0; i < im.asked.n && !rc; i++)
+		rc = admit_request_note(s, im.asked.v[i]);
+	strvec_release(&im.asked);
 	for (size_t i = 0; i < im.np && !rc; i++) {
 		if (!im.p[i].done && !im.p[i].stuck) {
 			s->out->waiting++;

@@ -21,6 +21,14 @@
 /* A KEYS file's body: a count, then per epoch its number and key. */
 #define KEYS_COUNT 4
 #define KEYS_ITEM (4 + BUNDLE_KEY_LEN)
+/* A KEYS file's body since admission: a count of 0 (no council key),
+ * the founder's public key, the epoch and the key to ask to join with. */
+#define INVITE_FOUNDER KEYS_COUNT
+#define INVITE_EPOCH (INVITE_FOUNDER + IDENTITY_PK_LEN)
+#define INVITE_REQUEST (INVITE_EPOCH + 4)
+#define INVITE_LEN (INVITE_REQUEST + BUNDLE_KEY_LEN)
+/* The context of the request key's derivation (crypto_kdf: 8 bytes). */
+#define REQUEST_CONTEXT "gavelreq"
 /* A REKEY file's extension: a count, then per machine its key and the
  * sealed council key. */
 #define SEAL_COUNT 4
@@ -141,7 +149,7 @@ int keyring_load(struct store *st, struct keyring *kr, struct err *e)
 	}
 	sodium_memzero(sb.buf, sb.alloc);
 	sb_release(&sb);
-	if (!ok || !header || !council || !kr->n) {
+	if (!ok || !header || !council) {
 		keyring_release(kr);
 		error(e, E_SYNC_KEYS_FILE, path);
 		free(path);
@@ -172,9 +180,15 @@ int keyring_save(struct store *st, const struct keyring *kr, struct err *e)
 	return rc;
 }
 
-void keyring_wrap(const struct keyring *kr, const char *passphrase, uint32_t generation,
-		  unsigned char **ext, size_t *ext_len, unsigned char **plain, size_t *plain_len,
-		  unsigned char wrap_key[BUNDLE_KEY_LEN])
+void keyring_request_key(const unsigned char council_key[BUNDLE_KEY_LEN], uint32_t epoch,
+			 unsigned char out[BUNDLE_KEY_LEN])
+{
+	_Static_assert(BUNDLE_KEY_LEN == crypto_kdf_KEYBYTES, "a council key derives keys");
+	crypto_kdf_derive_from_key(out, BUNDLE_KEY_LEN, epoch, REQUEST_CONTEXT, council_key);
+}
+
+void keyring_wrap(const struct invite *inv, const char *passphrase, uint32_t generation, unsigned char **ext,
+		  size_t *ext_len, unsigned char **plain, size_t *plain_len, unsigned char wrap_key[BUNDLE_KEY_LEN])
 {
 	unsigned char *x = xmalloc(EXT_KEYS);
 	randombytes_buf(x, crypto_pwhash_SALTBYTES);
@@ -185,17 +199,15 @@ void keyring_wrap(const struct keyring *kr, const char *passphrase, uint32_t gen
 			  crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE,
 			  crypto_pwhash_ALG_ARGON2ID13))
 		abort(); /* out of memory */
-	size_t len = KEYS_COUNT + kr->n * KEYS_ITEM;
-	unsigned char *p = xmalloc(len);
-	put32(p, (uint32_t)kr->n);
-	for (size_t i = 0; i < kr->n; i++) {
-		put32(p + KEYS_COUNT + i * KEYS_ITEM, kr->k[i].epoch);
-		memcpy(p + KEYS_COUNT + i * KEYS_ITEM + 4, kr->k[i].key, BUNDLE_KEY_LEN);
-	}
+	unsigned char *p = xcalloc(1, INVITE_LEN);
+	put32(p, 0); /* no council key: an invitation */
+	memcpy(p + INVITE_FOUNDER, inv->founder, IDENTITY_PK_LEN);
+	put32(p + INVITE_EPOCH, inv->epoch);
+	memcpy(p + INVITE_REQUEST, inv->request_key, BUNDLE_KEY_LEN);
 	*ext = x;
 	*ext_len = EXT_KEYS;
 	*plain = p;
-	*plain_len = len;
+	*plain_len = INVITE_LEN;
 }
 
 uint32_t keyring_generation(const struct bundle *b)
@@ -205,8 +217,8 @@ uint32_t keyring_generation(const struct bundle *b)
 	return get32(b->ext + EXT_GENERATION);
 }
 
-int keyring_unwrap(const struct bundle *b, const char *passphrase, struct keyring *kr,
-		   uint32_t *generation, char why[BUNDLE_WHY])
+int keyring_unwrap(const struct bundle *b, const char *passphrase, struct invite *inv, uint32_t *generation,
+		   char why[BUNDLE_WHY])
 {
 	unsigned char key[BUNDLE_KEY_LEN];
 	if (b->kind != BUNDLE_KEYS || b->ext_len != EXT_KEYS)
@@ -219,12 +231,12 @@ int keyring_unwrap(const struct bundle *b, const char *passphrase, struct keyrin
 	if (crypto_pwhash(key, sizeof key, passphrase, strlen(passphrase), b->ext, ops, (size_t)mem,
 			  crypto_pwhash_ALG_ARGON2ID13))
 		return bundle_why(why, -1, E_SYNC_PWHASH_MEMORY);
-	int rc = keyring_open(b, key, kr, generation, why);
+	int rc = keyring_open(b, key, inv, generation, why);
 	sodium_memzero(key, sizeof key);
 	return rc;
 }
 
-int keyring_open(const struct bundle *b, const unsigned char wrap_key[BUNDLE_KEY_LEN], struct keyring *kr,
+int keyring_open(const struct bundle *b, const unsigned char wrap_key[BUNDLE_KEY_LEN], struct invite *inv,
 		 uint32_t *generation, char why[BUNDLE_WHY])
 {
 	if (b->kind != BUNDLE_KEYS || b->ext_len != EXT_KEYS)
@@ -233,25 +245,70 @@ int keyring_open(const struct bundle *b, const unsigned char wrap_key[BUNDLE_KEY
 	size_t len;
 	if (bundle_open(b, wrap_key, &plain, &len, why))
 		return bundle_why(why, -1, E_SYNC_WRONG_PASSPHRASE);
-	uint32_t n = len >= KEYS_COUNT ? get32(plain) : 0;
-	if (len < KEYS_COUNT || n == 0 || n > KEYRING_MAX || len != KEYS_COUNT + (size_t)n * KEYS_ITEM) {
-		sodium_memzero(plain, len);
-		free(plain);
-		return bundle_why(why, -1, E_SYNC_KEYS_DAMAGED);
-	}
-	memset(kr, 0, sizeof *kr);
-	memcpy(kr->council, b->council, sizeof kr->council);
-	for (uint32_t i = 0; i < n; i++) {
-		const unsigned char *item = plain + KEYS_COUNT + i * KEYS_ITEM;
-		/* n <= KEYRING_MAX: every epoch has room */
-		int added = keyring_add(kr, get32(item), item + 4);
-		assert(added == 0);
-		(void)added;
+	int rc = 0;
+	if (len >= KEYS_COUNT && get32(plain) != 0)
+		rc = bundle_why(why, -1, E_SYNC_WRAP_OLD); /* the council's keys themselves: written before admission */
+	else if (len != INVITE_LEN)
+		rc = bundle_why(why, -1, E_SYNC_KEYS_DAMAGED);
+	if (rc == 0) {
+		memset(inv, 0, sizeof *inv);
+		memcpy(inv->council, b->council, sizeof inv->council);
+		memcpy(inv->founder, plain + INVITE_FOUNDER, IDENTITY_PK_LEN);
+		inv->epoch = get32(plain + INVITE_EPOCH);
+		memcpy(inv->request_key, plain + INVITE_REQUEST, BUNDLE_KEY_LEN);
+		*generation = keyring_generation(b);
 	}
 	sodium_memzero(plain, len);
 	free(plain);
-	*generation = keyring_generation(b);
-	return 0;
+	return rc;
+}
+
+void keyring_seal_all(const struct keyring *kr, const unsigned char pk[IDENTITY_PK_LEN], unsigned char **ext,
+		      size_t *ext_len)
+{
+	size_t len = KEYS_COUNT + kr->n * KEYS_ITEM;
+	unsigned char *p = xmalloc(len), curve[crypto_box_PUBLICKEYBYTES];
+	put32(p, (uint32_t)kr->n);
+	for (size_t i = 0; i < kr->n; i++) {
+		put32(p + KEYS_COUNT + i * KEYS_ITEM, kr->k[i].epoch);
+		memcpy(p + KEYS_COUNT + i * KEYS_ITEM + 4, kr->k[i].key, BUNDLE_KEY_LEN);
+	}
+	unsigned char *x = xcalloc(1, len + crypto_box_SEALBYTES);
+	if (crypto_sign_ed25519_pk_to_curve25519(curve, pk) == 0)
+		crypto_box_seal(x, p, len, curve);
+	sodium_memzero(p, len);
+	free(p);
+	*ext = x;
+	*ext_len = len + crypto_box_SEALBYTES;
+}
+
+int keyring_unseal_all(const struct bundle *b, const struct identity *id, struct keyring *kr)
+{
+	if (b->kind != BUNDLE_ADMIT || b->ext_len < crypto_box_SEALBYTES + KEYS_COUNT + KEYS_ITEM ||
+	    b->ext_len > crypto_box_SEALBYTES + KEYS_COUNT + KEYRING_MAX * KEYS_ITEM)
+		return 1;
+	size_t len = b->ext_len - crypto_box_SEALBYTES;
+	unsigned char cpk[crypto_box_PUBLICKEYBYTES], csk[crypto_box_SECRETKEYBYTES];
+	unsigned char *p = xmalloc(len);
+	int rc = 1;
+	if (crypto_sign_ed25519_pk_to_curve25519(cpk, id->pk) == 0 &&
+	    crypto_sign_ed25519_sk_to_curve25519(csk, id->sk) == 0 &&
+	    crypto_box_seal_open(p, b->ext, b->ext_len, cpk, csk) == 0) {
+		uint32_t n = get32(p);
+		rc = n == 0 || len != KEYS_COUNT + (size_t)n * KEYS_ITEM ? -1 : 0;
+		memset(kr, 0, sizeof *kr);
+		memcpy(kr->council, b->council, sizeof kr->council);
+		for (uint32_t i = 0; i < n && rc == 0; i++) {
+			const unsigned char *item = p + KEYS_COUNT + i * KEYS_ITEM;
+			rc = keyring_add(kr, get32(item), item + 4); /* n <= KEYRING_MAX: room */
+		}
+		if (rc)
+			keyring_release(kr);
+	}
+	sodium_memzero(csk, sizeof csk);
+	sodium_memzero(p, len);
+	free(p);
+	return rc;
 }
 
 void keyring_seal(const unsigned char key[BUNDLE_KEY_LEN], const unsigned char (*pks)[IDENTITY_PK_LEN],
@@ -262,7 +319,8 @@ void keyring_seal(const unsigned char key[BUNDLE_KEY_LEN], const unsigned char (
 	put32(x, (uint32_t)n);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char *p = x + SEAL_COUNT + i * SEAL_ITEM, curve[crypto_box_PUBLICKEYBYTES];
-		memcpy(p, pks[i], IDENTITY_PK_LEN);
+		/* the recipient's key slot left zero: whom it is sealed to is
+		 * not for the folder to tell (older versions named it) */
 		if (crypto_sign_ed25519_pk_to_curve25519(curve, pks[i]) == 0)
 			crypto_box_seal(p + IDENTITY_PK_LEN, key, BUNDLE_KEY_LEN, curve);
 	}
@@ -281,12 +339,18 @@ int keyring_unseal(const struct bundle *b, const struct identity *id,
 	unsigned char cpk[crypto_box_PUBLICKEYBYTES], csk[crypto_box_SECRETKEYBYTES];
 	if (crypto_sign_ed25519_pk_to_curve25519(cpk, id->pk) || crypto_sign_ed25519_sk_to_curve25519(csk, id->sk))
 		return -1;
+	static const unsigned char anyone[IDENTITY_PK_LEN];
 	int rc = 1;
 	for (uint32_t i = 0; i < n && rc == 1; i++) {
 		const unsigned char *p = b->ext + SEAL_COUNT + (size_t)i * SEAL_ITEM;
-		if (memcmp(p, id->pk, IDENTITY_PK_LEN))
+		bool named = !memcmp(p, id->pk, IDENTITY_PK_LEN);
+		if (!named && memcmp(p, anyone, IDENTITY_PK_LEN))
 			continue;
-		rc = crypto_box_seal_open(key, p + IDENTITY_PK_LEN, SEALED, cpk, csk) ? -1 : 0;
+		/* an unnamed box that does not open is someone else's */
+		if (crypto_box_seal_open(key, p + IDENTITY_PK_LEN, SEALED, cpk, csk) == 0)
+			rc = 0;
+		else if (named)
+			rc = -1;
 	}
 	sodium_memzero(csk, sizeof csk);
 	return rc;

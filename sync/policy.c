@@ -6,7 +6,10 @@
 #include <string.h>
 
 #include "core/identity.h"
+#include "core/rules.h"
+#include "store/keys.h"
 #include "store/replica.h"
+#include "sync/settings.h"
 #include "sync/merge_ctx.h"
 
 /* The tables of a meeting's record, each with the column that leads up
@@ -52,9 +55,102 @@ static int refuse(struct err *why, enum err_code code)
 	return 1;
 }
 
+int policy_founder(struct store *st, unsigned char pk[IDENTITY_PK_LEN], struct err *e)
+{
+	char *hex = NULL;
+	if (store_local_get(st, SETTING_FOUNDER, &hex, e))
+		return -1;
+	if (!hex) {
+		/* a council shared before the setting: the key of the machine
+		 * that wrote the council's own row */
+		char found[KEY_HEX_LEN + 1];
+		int rc = store_founder_key(st, found, e);
+		if (rc)
+			return rc;
+		hex = xstrdup(found);
+	}
+	bool ok = identity_key_parse(hex, pk);
+	free(hex);
+	return ok ? 0 : 1;
+}
+
+int policy_power(struct store *st, const unsigned char pk[IDENTITY_PK_LEN], const char *actor, bool *power,
+		 struct err *e)
+{
+	char hex[2 * IDENTITY_PK_LEN + 1];
+	unsigned char founder[IDENTITY_PK_LEN];
+	struct member_key k = { 0 }, f = { 0 };
+	*power = false;
+	int frc = policy_founder(st, founder, e);
+	if (frc < 0)
+		return -1;
+	identity_key_hex(pk, hex);
+	int rc = store_member_key_find(st, hex, &k, e);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		/* the founder's first file records its key: its power comes first */
+		*power = frc == 0 && !memcmp(pk, founder, IDENTITY_PK_LEN);
+		return 0;
+	}
+	if (strcmp(k.actor, actor) || k.revoked) {
+		member_key_release(&k);
+		return 0;
+	}
+	if (frc == 0) {
+		char fhex[2 * IDENTITY_PK_LEN + 1];
+		identity_key_hex(founder, fhex);
+		int r = store_member_key_find(st, fhex, &f, e);
+		if (r < 0) {
+			member_key_release(&k);
+			return -1;
+		}
+		/* the founder's person, on any machine of theirs */
+		*power = r == 0 && !f.revoked && !strcmp(f.person_id, k.person_id);
+		member_key_release(&f);
+	}
+	struct strvec roles = { 0 };
+	if (!*power && store_person_roles(st, k.person_id, &roles, e)) {
+		member_key_release(&k);
+		return -1;
+	}
+	for (size_t i = 0; i < roles.n && !*power; i++)
+		*power = rules_role_has_power(roles.v[i]);
+	strvec_release(&roles);
+	member_key_release(&k);
+	return 0;
+}
+
+/* A new key row that its own machine records: the founder's, or a copy's
+ * vouched for by the same person's key still in the council. */
+static int own_key_allowed(struct store *st, const struct change *c, const unsigned char writer_pk[IDENTITY_PK_LEN],
+			   const char *writer, bool *ok, struct err *e)
+{
+	unsigned char founder[IDENTITY_PK_LEN], older[IDENTITY_PK_LEN];
+	*ok = false;
+	int frc = policy_founder(st, founder, e);
+	if (frc < 0)
+		return -1;
+	if (frc == 0 && !memcmp(founder, writer_pk, IDENTITY_PK_LEN)) {
+		*ok = true;
+		return 0;
+	}
+	const struct rval *vouch = change_val(c, "vouch"), *person = change_val(c, "person_id");
+	if (!vouch || vouch->type != RV_TEXT || !person || person->type != RV_TEXT ||
+	    !identity_vouch_check(vouch->s, writer_pk, writer, older))
+		return 0;
+	char hex[2 * IDENTITY_PK_LEN + 1];
+	struct member_key k = { 0 };
+	identity_key_hex(older, hex);
+	int rc = store_member_key_find(st, hex, &k, e);
+	*ok = rc == 0 && !k.revoked && !strcmp(k.person_id, person->s);
+	member_key_release(&k);
+	return rc < 0 ? -1 : 0;
+}
+
 /* One change of member_key by the writer of b: 0 kept, 1 refused. */
 static int member_key_change(struct store *st, const struct rtable *t, const struct bundle *b,
-			     const struct change *c, struct err *why, struct err *e)
+			     const struct change *c, bool power, struct err *why, struct err *e)
 {
 	if (c->op != CHANGE_UPSERT)
 		return refuse(why, E_POLICY_KEY_DELETED);
@@ -63,10 +159,13 @@ static int member_key_change(struct store *st, const struct rtable *t, const str
 	if (!replica_row_exists(st, t, c->row)) {
 		if (store_error(st, e))
 			return -1;
-		/* a new key: only the writer's own */
-		if (!is_text(change_val(c, "public_key"), pk) || !is_text(change_val(c, "actor"), b->writer))
-			return refuse(why, E_POLICY_OTHERS_KEY);
-		return 0;
+		bool own = is_text(change_val(c, "public_key"), pk) && is_text(change_val(c, "actor"), b->writer);
+		if (!own)
+			return power ? 0 : refuse(why, E_POLICY_NO_POWER);
+		bool ok;
+		if (own_key_allowed(st, c, b->writer_pk, b->writer, &ok, e))
+			return -1;
+		return ok || power ? 0 : refuse(why, E_POLICY_OTHERS_KEY);
 	}
 	struct rval *vals = xcalloc((size_t)t->ncols, sizeof *vals);
 	int rc = replica_row_get(st, t, c->row, vals, e);
@@ -75,11 +174,14 @@ static int member_key_change(struct store *st, const struct rtable *t, const str
 		if (ci < 0)
 			continue;
 		const char *col = c->cols[k];
-		if (!strcmp(col, "person_id") || !strcmp(col, "public_key") || !strcmp(col, "actor")) {
+		if (!strcmp(col, "person_id") || !strcmp(col, "public_key") || !strcmp(col, "actor") ||
+		    !strcmp(col, "vouch")) {
 			if (!rval_equal(&vals[ci], &c->vals[k]))
 				rc = refuse(why, E_POLICY_KEY_CHANGED);
 		} else if (!strcmp(col, "revoked") && !is_unset(&vals[ci]) && is_unset(&c->vals[k])) {
 			rc = refuse(why, E_POLICY_UNREVOKE);
+		} else if (!strcmp(col, "revoked") && is_unset(&vals[ci]) && !is_unset(&c->vals[k]) && !power) {
+			rc = refuse(why, E_POLICY_NO_POWER);
 		}
 	}
 	for (int k = 0; k < t->ncols; k++)
@@ -195,14 +297,26 @@ int policy_check(struct store *st, const struct bundle *b, const struct merge_fi
 			return refuse(why, E_POLICY_ADJUSTED);
 	}
 
+	/* the members: their keys and their roles; the writer's power asked
+	 * once, when the file touches them */
 	const struct rtable *keys = replica_table(st, "member_key");
 	if (!keys)
 		return store_error(st, e) ? -1 : 0;
+	bool asked = false, power = false;
 	for (size_t i = 0; i < batch->n; i++) {
 		const struct change *c = &batch->v[i];
-		if (strcmp(c->tbl, "member_key"))
+		bool key = !strcmp(c->tbl, "member_key");
+		if (!key && strcmp(c->tbl, "membership"))
 			continue;
-		int rc = member_key_change(st, keys, b, c, why, e);
+		if (!asked && policy_power(st, b->writer_pk, b->writer, &power, e))
+			return -1;
+		asked = true;
+		if (!key) {
+			if (!power)
+				return refuse(why, E_POLICY_ROLES);
+			continue;
+		}
+		int rc = member_key_change(st, keys, b, c, power, why, e);
 		if (rc)
 			return rc;
 	}

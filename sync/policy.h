@@ -6,11 +6,15 @@
  *
  * The rules, per table (docs/security.md lists them beside the threats):
  *
- *   member_key  a machine records only its own key (a new row's
- *               public_key and actor are the writer's); a key never
- *               changes its person, key or actor once recorded; a
- *               removal (revoked) is final: nobody clears it; no key is
- *               deleted.
+ *   member_key  a key of another machine is recorded (admitted) only by
+ *               a member with the power (policy_power); a machine records
+ *               its own key only as the founder (the council's first
+ *               files) or vouched for by its person's key still in the
+ *               council (a copied database); a key never changes its
+ *               person, key, actor or vouch once recorded; only a member
+ *               with the power removes one (revoked), and a removal is
+ *               final: nobody clears it; no key is deleted.
+ *   membership  the roles: changed only by a member with the power.
  *   meeting, attendance, item, paper, decision, vote, dissent
  *               nobody changes the record of a meeting its writer had
  *               seen adjusted (the minutes are locked); a change made
@@ -22,6 +26,17 @@
 
 #include "sync/bundle.h"
 #include "sync/merge.h"
+
+/* The founder's key: the one that shared the council (setting
+ * SETTING_FOUNDER; for a council shared before it, the key of the
+ * machine that wrote the council's own row). 1 if none is known. */
+int policy_founder(struct store *st, unsigned char pk[IDENTITY_PK_LEN], struct err *e);
+/* Has the machine of key pk (writing as actor) the power over the
+ * council's members: a key of the council not removed, whose person is
+ * the founder's or holds a role rules_role_has_power names? The founder's
+ * key has it before its first file is applied. */
+int policy_power(struct store *st, const unsigned char pk[IDENTITY_PK_LEN], const char *actor, bool *power,
+		 struct err *e);
 
 /* 0 if the batch of file f (b its frame) keeps to the policy, 1 and *why (an
  * E_POLICY_... code with its message) if not, -1 on a database failure. */

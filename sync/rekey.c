@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "store/keys.h"
+#include "sync/policy.h"
 #include "sync/wraps.h"
 
 /* The plain body of a REKEY file (docs/sync-format.md): its NUL included. */
@@ -16,9 +19,20 @@ int rekey_write_keys(struct session *s, const char *passphrase, uint32_t generat
 	unsigned char *ext, *plain, wrap[BUNDLE_KEY_LEN];
 	size_t ext_len, plain_len;
 	long long seq;
-	if (session_next_seq(s, &seq))
+	struct invite inv = { .epoch = keyring_current(&s->kr) };
+	memcpy(inv.council, s->kr.council, sizeof inv.council);
+	int frc = policy_founder(s->st, inv.founder, s->e);
+	if (frc < 0)
 		return -1;
-	keyring_wrap(&s->kr, passphrase, generation, &ext, &ext_len, &plain, &plain_len, wrap);
+	if (frc == 1)
+		memcpy(inv.founder, s->id.pk, sizeof inv.founder); /* sharing: this machine founds it */
+	keyring_request_key(keyring_key(&s->kr, inv.epoch), inv.epoch, inv.request_key);
+	if (session_next_seq(s, &seq)) {
+		sodium_memzero(&inv, sizeof inv);
+		return -1;
+	}
+	keyring_wrap(&inv, passphrase, generation, &ext, &ext_len, &plain, &plain_len, wrap);
+	sodium_memzero(&inv, sizeof inv);
 	int rc = session_write(s, BUNDLE_KEYS, seq, keyring_current(&s->kr), ext, ext_len, plain, plain_len, wrap);
 	sodium_memzero(wrap, sizeof wrap);
 	sodium_memzero(plain, plain_len);
@@ -69,11 +83,11 @@ static int generation(struct store *st, uint32_t *out, struct err *e)
  */
 static int not_had(struct session *s, const char *passphrase, uint32_t *gen)
 {
-	struct keyring k = { 0 };
+	struct invite k = { 0 };
 	struct err fe;
 	uint32_t newest = 0;
 	int rc = wraps_open(s->dir, passphrase, &k, &newest, &fe);
-	keyring_release(&k);
+	sodium_memzero(&k, sizeof k);
 	if (newest > *gen)
 		*gen = newest;
 	if (rc == 0 || fe.code == E_SYNC_PASSPHRASE_OLD)
@@ -92,7 +106,14 @@ int rekey(struct store *st, const char *passphrase, struct err *e)
 	uint32_t epoch = keyring_current(&s.kr) + 1, gen = 0;
 	long long seq;
 	int rc = 0;
-	if (s.kr.n == KEYRING_MAX)
+	bool power = false;
+	if (policy_power(st, s.id.pk, s.id.actor, &power, e)) {
+		session_release(&s);
+		return -1;
+	}
+	if (!power)
+		rc = error(e, E_NO_POWER);
+	else if (s.kr.n == KEYRING_MAX)
 		rc = error(e, E_SYNC_KEYRING_FULL, KEYRING_MAX);
 	if (!rc)
 		rc = keys_kept(st, &pks, &n, e) || session_next_seq(&s, &seq) || generation(st, &gen, e) ? -1 : 0;

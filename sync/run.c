@@ -1,10 +1,12 @@
 /* run: one sync with the folder (run.h, sync_run of sync.h). */
 #include "sync/run.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
 #include "core/base/clock.h"
+#include "sync/admit.h"
 #include "sync/conflicts.h"
 #include "sync/export.h"
 #include "sync/import.h"
@@ -24,6 +26,16 @@ static int left_out(struct session *s, bool *left)
 		*left = true;
 	}
 	free(removed);
+	return 0;
+}
+
+/* This machine asked to join and is not admitted (yet): said, nothing done. */
+static int not_admitted(struct session *s)
+{
+	char fp[IDENTITY_FP_SIZE];
+	identity_fingerprint(s->id.pk, fp);
+	snprintf(s->out->fingerprint, sizeof s->out->fingerprint, "%s", fp);
+	s->out->waiting_admission = true;
 	return 0;
 }
 
@@ -66,6 +78,18 @@ int run_sync(struct session *s, bool write)
 		return -1;
 	int rc = sync_in_tx(s, write);
 	s->out->listed = s->folder.listed;
+	if (!rc && s->id.pending) {
+		/* the keys of an admission are kept only if the council read
+		 * with them records this machine's key */
+		bool admitted;
+		rc = admit_settle(s, &admitted);
+		if (!rc && !admitted) {
+			store_rollback(s->st);
+			store_cache_mb(s->st, 0, NULL);
+			return not_admitted(s);
+		}
+		s->out->admitted = !rc;
+	}
 	/* the keys are on the disk before the database records the key
 	 * change that brought them: a key file that cannot be written leaves
 	 * the change unapplied (the next sync takes it again), never recorded
@@ -87,7 +111,17 @@ int sync_run(struct store *st, const char *dir, struct sync_summary *out, struct
 	struct session s;
 	if (session_open(&s, st, dir, out, e))
 		return -1;
-	int rc = run_sync(&s, true);
+	int rc;
+	if (s.id.pending) {
+		/* asked to join: nothing to read before an admission */
+		bool found;
+		rc = admit_keys_find(&s, &found);
+		if (!rc)
+			rc = found ? run_sync(&s, false) : not_admitted(&s);
+		session_release(&s);
+		return rc;
+	}
+	rc = run_sync(&s, true);
 	session_release(&s);
 	return rc;
 }

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/base/clock.h"
 #include "core/council.h"
+#include "sync/admit.h"
 #include "sync/export.h"
 #include "sync/rekey.h"
 #include "sync/run.h"
@@ -59,7 +61,10 @@ static int share_in_tx(struct session *s, const char *person, const char *passph
 	if (added)
 		return error(s->e, E_SYNC_KEYRING_FULL, KEYRING_MAX);
 	s->keys_changed = true;
+	char founder[2 * IDENTITY_PK_LEN + 1];
+	identity_key_hex(s->id.pk, founder);
 	return council_whoami_set(s->st, pid, s->e) || store_local_set(s->st, SETTING_DIR, s->dir, s->e) ||
+			       store_local_set(s->st, SETTING_FOUNDER, founder, s->e) ||
 			       replica_capture(s->st, true, s->e) || replica_dirty_all(s->st, s->e) ||
 			       rekey_write_keys(s, passphrase, FIRST_GENERATION) || export_changes(s)
 		       ? -1
@@ -122,63 +127,72 @@ static int db_taken(const char *db_path, struct store **st, struct err *e)
 	return rc == 0 ? error(e, E_SYNC_DB_TAKEN, db_path) : 0;
 }
 
-/* After the council was read: this machine becomes person's. */
-static int join_as(struct store *st, const char *dir, const char *real, const char *person, struct err *e)
+/* The request to join, in the new database's transaction. */
+static int ask_in_tx(struct store *st, const char *real, const struct invite *inv, const char *person,
+		     struct sync_summary *out, struct err *e)
 {
-	char *name = NULL, pid[ID_LEN + 1];
-	struct identity id;
-	int rc = store_council_get(st, &name, e);
-	free(name);
-	if (rc)
-		return rc < 0 ? -1 : error(e, E_SYNC_NOTHING_READ, dir);
-	if (store_begin(st, e))
-		return -1;
-	if (store_local_set(st, SETTING_DIR, real, e) || replica_capture(st, true, e) ||
-	    resolve_or_add(st, person, pid, e) || identity_ensure(st, pid, &id, e)) {
-		store_rollback(st);
-		return -1;
+	struct session s;
+	struct keyring kr = { 0 };
+	char founder[2 * IDENTITY_PK_LEN + 1], now[CLOCK_UTC_SIZE];
+	memcpy(kr.council, inv->council, sizeof kr.council);
+	session_begin(&s, st, real, &kr, out, e);
+	identity_key_hex(inv->founder, founder);
+	clock_utc(now);
+	int rc = identity_new(st, &s.id, e);
+	if (!rc) {
+		s.has_id = true;
+		identity_fingerprint(s.id.pk, out->fingerprint);
+		out->waiting_admission = true;
+		rc = store_local_set(st, SETTING_DIR, real, e) || store_local_set(st, SETTING_FOUNDER, founder, e) ||
+				     store_local_set(st, SETTING_ASKED, now, e) || replica_capture(st, true, e) ||
+				     admit_request_write(&s, inv, person) || keyring_save(st, &s.kr, e)
+			     ? -1
+			     : 0;
 	}
-	identity_release(&id);
-	if (council_whoami_set(st, pid, e)) {
-		store_rollback(st);
-		return -1;
-	}
-	return store_commit(st, e);
+	session_release(&s);
+	return rc;
 }
 
 int sync_join(const char *db_path, const char *dir, const char *person, const char *passphrase,
 	      struct store **out_st, struct sync_summary *out, struct err *e)
 {
-	struct keyring kr = { 0 };
+	struct invite inv = { 0 };
 	struct store *st = NULL;
 	char *real = realpath(dir, NULL);
 	if (!real)
 		return error(e, E_SYNC_FOLDER_UNREADABLE, dir, strerror(errno));
-	if (db_taken(db_path, &st, e) || wraps_open(real, passphrase, &kr, NULL, e))
+	if (strlen(person) > REQUEST_NAME_MAX || !text_valid(person) || strpbrk(person, "\n\t")) {
+		free(real);
+		return error(e, E_BAD_PERSON_NAME, person);
+	}
+	if (db_taken(db_path, &st, e) || wraps_open(real, passphrase, &inv, NULL, e))
 		goto fail;
 	if (!st && store_open(db_path, true, e, &st))
 		goto fail;
-	if (keyring_save(st, &kr, e))
+	struct identity id;
+	int had = identity_load(st, &id, e);
+	if (had == 0) {
+		/* asked before: the same request stands */
+		char fp[IDENTITY_FP_SIZE];
+		identity_fingerprint(id.pk, fp);
+		identity_release(&id);
+		error(e, E_SYNC_NOT_ADMITTED, fp);
 		goto fail;
-	/* the council read with the keys alone: nothing is written yet */
-	struct session s;
-	session_begin(&s, st, real, &kr, out, e);
-	int rc = run_sync(&s, false);
-	session_release(&s);
-	if (rc || join_as(st, dir, real, person, e))
+	}
+	if (had < 0 || store_begin(st, e))
 		goto fail;
-	/* the first file of this machine introduces its key */
-	struct sync_summary more = { 0 };
-	rc = sync_run(st, real, &more, e);
-	out->sent += more.sent;
-	sync_summary_release(&more);
-	if (rc)
+	if (ask_in_tx(st, real, &inv, person, out, e)) {
+		store_rollback(st);
 		goto fail;
+	}
+	if (store_commit(st, e))
+		goto fail;
+	sodium_memzero(&inv, sizeof inv);
 	free(real);
 	*out_st = st;
 	return 0;
 fail:
-	keyring_release(&kr);
+	sodium_memzero(&inv, sizeof inv);
 	free(real);
 	store_close(st);
 	return -1;

@@ -24,6 +24,9 @@
 #ifndef GAVEL_SYNC_SYNC_H
 #define GAVEL_SYNC_SYNC_H
 
+#include <stdint.h>
+
+#include "core/identity.h"
 #include "store/store.h"
 
 /* The page cache during a sync, in MB. */
@@ -40,6 +43,9 @@ struct sync_summary {
 	long refused;       /* files skipped (see notes) */
 	long listed;        /* directories of the folder listed (the others had not changed) */
 	bool renewed;       /* this database turned out to be a copy: it got its own identity */
+	bool waiting_admission; /* this machine asked to join and is not admitted yet */
+	bool admitted;      /* this sync took the keys of this machine's admission */
+	char fingerprint[IDENTITY_FP_SIZE]; /* this machine's key, when it asked or was admitted */
 	struct strvec from; /* "Åsa Ölund: 12 changes", one per member heard from */
 	struct strvec notes;/* one line per file skipped or event worth telling */
 };
@@ -49,17 +55,21 @@ void sync_summary_release(struct sync_summary *s);
 /*
  * Makes `dir` the council's shared folder (created if missing; it must not
  * hold another council's files): this machine becomes `person`'s (added
- * to the council if not there), the council gets a random key, unlocked by
- * `passphrase` for those who join, and everything in the database is
- * written to the folder.
+ * to the council if not there) and its founder, the council gets a random
+ * key, `passphrase` lets newcomers ask to join (sync_join), and everything
+ * in the database is written to the folder.
  */
 int sync_share(struct store *st, const char *dir, const char *person, const char *passphrase,
 	       struct sync_summary *out, struct err *e);
 
 /*
- * Makes a new copy of the council at db_path (which must not hold a
- * council) from the folder `dir`, for `person` (added if not in the
- * council), with the passphrase. The copy is left open in *out_st.
+ * Asks to join the council of the folder `dir` with its passphrase, into a
+ * new database at db_path (which must not hold a council), claiming to be
+ * `person`: a key for this machine is made, and a request to join left in
+ * the folder (sync/admit.h). Nothing of the council is read until a member
+ * with the power admits the request; the next sync_run then reads it.
+ * The database is left open in *out_st; out->fingerprint is this
+ * machine's key, for the member who admits it to compare.
  */
 int sync_join(const char *db_path, const char *dir, const char *person, const char *passphrase,
 	      struct store **out_st, struct sync_summary *out, struct err *e);
@@ -117,6 +127,33 @@ void sync_member_list_release(struct sync_member_list *l);
 /* Every member machine's key (revoked ones too, oldest first) into *out;
  * `last` is known only of this machine. After a failure *out is empty. */
 int sync_members(struct store *st, struct sync_member_list *out, struct err *e);
+
+/* A newcomer waiting to be admitted: the name it claims, its machine's
+ * key and fingerprint (to compare with theirs, read out over the phone),
+ * the epoch of the passphrase it asked with. */
+struct sync_request {
+	char *name, *actor;
+	unsigned char pk[IDENTITY_PK_LEN];
+	char fingerprint[IDENTITY_FP_SIZE];
+	uint32_t epoch;
+};
+struct sync_request_list {
+	struct sync_request *v;
+	size_t n, alloc;
+};
+void sync_request_list_release(struct sync_request_list *l);
+/* The requests to join made with the passphrase of now and not admitted
+ * yet (read by the syncs before), into *out. */
+int sync_requests(struct store *st, struct sync_request_list *out, struct err *e);
+/*
+ * Admits the newcomer whose request `who` names (its claimed name, or its
+ * fingerprint from the start, eight digits at least) as the person `as`
+ * (NULL: the name it claims; a person not in the council is added): its
+ * key recorded for the person and every council key sealed to it, both
+ * written to the folder at once. Only a member with the power may
+ * (E_NO_POWER; sync/policy.h). *admitted_as: the person's name.
+ */
+int sync_admit(struct store *st, const char *who, const char *as, char **admitted_as, struct err *e);
 
 /*
  * A member leaves: their machines' keys are revoked, a new council key is

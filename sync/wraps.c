@@ -1,6 +1,7 @@
 /* wraps: the passphrase wraps of the folder (wraps.h). */
 #include "sync/wraps.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,23 +18,28 @@ static int newest_first(const void *a, const void *b)
 	return x > y ? -1 : x < y;
 }
 
-/* Opens the wrap at path with the passphrase: 0, or 1 if it does not open. */
-static int try_open(const char *path, const char *passphrase, struct keyring *kr)
+/* Opens the wrap at path with the passphrase: 0, 2 if it is one of before
+ * admission (E_SYNC_WRAP_OLD), or 1 if it does not open. */
+static int try_open(const char *path, const char *passphrase, struct invite *inv)
 {
 	struct strbuf buf = { 0 };
 	struct bundle b;
-	char why[BUNDLE_WHY];
+	char why[BUNDLE_WHY], old[BUNDLE_WHY];
 	uint32_t gen;
 	int rc = 1;
+	bundle_why(old, -1, E_SYNC_WRAP_OLD);
 	if (folder_file_read(path, &buf, NULL) == 0 &&
-	    bundle_parse((const unsigned char *)buf.buf, buf.len, &b, why) == 0 &&
-	    keyring_unwrap(&b, passphrase, kr, &gen, why) == 0)
-		rc = 0;
+	    bundle_parse((const unsigned char *)buf.buf, buf.len, &b, why) == 0) {
+		if (keyring_unwrap(&b, passphrase, inv, &gen, why) == 0)
+			rc = 0;
+		else if (!strcmp(why, old))
+			rc = 2;
+	}
 	sb_release(&buf);
 	return rc;
 }
 
-int wraps_open(const char *dir, const char *passphrase, struct keyring *kr, uint32_t *newest, struct err *e)
+int wraps_open(const char *dir, const char *passphrase, struct invite *inv, uint32_t *newest, struct err *e)
 {
 	struct entry *ents;
 	size_t n, nw = 0;
@@ -65,17 +71,20 @@ int wraps_open(const char *dir, const char *passphrase, struct keyring *kr, uint
 	/* the newest generation first (two members may have written one each);
 	 * an older one only to say that the passphrase was changed */
 	for (size_t i = 0; i < nw; i++) {
-		struct keyring k = { 0 };
-		if (try_open(w[i].path, passphrase, &k) == 0) {
+		struct invite k = { 0 };
+		int orc = try_open(w[i].path, passphrase, &k);
+		if (orc == 2) {
+			rc = error(e, E_SYNC_WRAP_OLD);
+			break;
+		}
+		if (orc == 0) {
 			if (w[i].generation == w[0].generation) {
-				keyring_release(kr);
-				*kr = k;
-				keyring_release(&k);
+				*inv = k;
 				rc = 0;
 			} else {
-				keyring_release(&k);
 				rc = error(e, E_SYNC_PASSPHRASE_OLD, dir);
 			}
+			sodium_memzero(&k, sizeof k);
 			break;
 		}
 	}

@@ -141,6 +141,10 @@
 	X(E_SYNC_KEEP, 2, N_("keep 'current' or 'other', not %s")) \
 	X(E_SYNC_NO_CONFLICT, 1, N_("no open conflict %s; see 'gavel conflicts'")) \
 	X(E_SYNC_CLASH, 1, N_("the other value clashes with another row (%s)")) \
+	X(E_NO_POWER, 1, N_("only the chair, the vice chair, the secretary or the member who shared the council may admit or remove members or change the passphrase")) \
+	X(E_SYNC_NO_REQUEST, 1, N_("nobody waiting to join matches %s; see 'gavel members'")) \
+	X(E_SYNC_REQUEST_AMBIGUOUS, 1, N_("%s matches more than one request to join; give the fingerprint")) \
+	X(E_SYNC_NOT_ADMITTED, 1, N_("this machine has asked to join and is not admitted yet (fingerprint %s): a member with the power runs 'gavel members admit', then 'gavel sync' here")) \
 	X(E_SYNC_REMOVE_SELF, 1, N_("you cannot remove yourself; another member removes you")) \
 	X(E_SYNC_NO_MACHINE, 1, N_("%s has no machine in the shared council")) \
 	X(E_SYNC_NO_VERSION, 1, N_("the history of %s %s %s lacks a version")) \
@@ -164,18 +168,22 @@
 	X(E_SYNC_OTHER_COUNCIL, 1, N_("it belongs to another council")) \
 	X(E_SYNC_AGAINST_POLICY, 1, N_("written by %s, against the council's rules (%s); nothing of it applied")) \
 	X(E_POLICY_KEY_DELETED, 1, N_("it deletes a machine's key")) \
-	X(E_POLICY_OTHERS_KEY, 1, N_("it records a key that is not its writer's own")) \
+	X(E_POLICY_OTHERS_KEY, 1, N_("it records its own key, which no member with the power admitted")) \
+	X(E_POLICY_NO_POWER, 1, N_("it admits or removes a member, and its writer has no such power")) \
+	X(E_POLICY_ROLES, 1, N_("it changes the members' roles, and its writer has no such power")) \
 	X(E_POLICY_KEY_CHANGED, 1, N_("it changes whose a recorded key is")) \
 	X(E_SYNC_CONFLICT_LOCKED, 1, N_("conflict %s is in the minutes of an adjusted meeting, which are locked: it stays as it is")) \
 	X(E_POLICY_ADJUSTED, 1, N_("it changes the record of an adjusted meeting")) \
 	X(E_POLICY_UNREVOKE, 1, N_("it takes back a member's removal")) \
 	X(E_SYNC_REFUSED_FILE, 1, N_("written by %s, refused by the database (%s); nothing of it applied")) \
+	X(E_SYNC_OLD_REQUEST, 1, N_("a request to join made with a passphrase the council no longer has")) \
+	X(E_SYNC_ADMIT_STRANGER, 1, N_("an admission written by a machine without the power to admit")) \
 	X(E_SYNC_FORGED, 1, N_("its signature does not verify (damaged or forged)")) \
 	X(E_SYNC_STRANGER, 1, N_("signed by a key that is not a member's")) \
 	X(E_SYNC_NO_EPOCH_KEY, 1, \
-	  N_("written with a council key this machine does not have (join again with the new passphrase)")) \
+	  N_("written with a council key this machine does not have (removed, or not admitted yet)")) \
 	X(E_SYNC_NOT_GIVEN_KEY, 1, \
-	  N_("the council's key was changed and this machine was not given the new one (removed, or join again with the new passphrase)")) \
+	  N_("the council's key was changed and this machine was not given the new one (removed)")) \
 	X(E_SYNC_SCHEMA_NEWER, 1, N_("written by a newer gavel; upgrade gavel to read it")) \
 	X(E_SYNC_TOOL_COPY, 1, N_("a copy made by a sync tool")) \
 	X(E_SYNC_NOT_KEY_FILE, 1, N_("not a key file")) \
@@ -183,6 +191,7 @@
 	X(E_SYNC_PWHASH_MEMORY, 1, N_("not enough memory to check the passphrase")) \
 	X(E_SYNC_WRONG_PASSPHRASE, 1, N_("wrong passphrase")) \
 	X(E_SYNC_KEYS_DAMAGED, 1, N_("damaged key file")) \
+	X(E_SYNC_WRAP_OLD, 1, N_("a key file from before members were admitted one by one; a member with the power must set a new passphrase ('gavel council passphrase') before anyone can join")) \
 	/* ---- the interface (tui/) ---- */ \
 	X(E_UNKNOWN_COMMAND, 2, N_("unknown command: %s; see 'gavel --help'")) \
 	X(E_UNKNOWN_GLOBAL_OPTION, 2, N_("unknown option %s; see 'gavel --help'")) \

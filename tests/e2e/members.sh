@@ -56,7 +56,7 @@ same "the two copies agree" "$A" "$B"
 # ---- a removal: not under a passphrase the council has had ----
 C="$WORK/cecilia.db"
 c() { g --db "$C" "$@"; }
-expect_grep "Cecilia joins" "joined the council" env GAVEL_PASSPHRASE="grön kanot simmar under bron" "$GAVEL" --db "$C" join "$F" --as "Cecilia Dahl"
+GAVEL_PASSPHRASE="grön kanot simmar under bron" join_admitted "$C" "$F" "Cecilia Dahl" "$A"
 a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "syncs after Cecilia joined"
 for old in "grön kanot simmar under bron" "korrekt häftklammer hästbatteri"; do
 	out=$(GAVEL_PASSPHRASE="$old" a members remove "Cecilia Dahl" 2>&1) && fail "a removal under the passphrase [$old] the council has had"
@@ -72,7 +72,7 @@ for old in "grön kanot simmar under bron" "korrekt häftklammer hästbatteri"; 
 	printf '%s\n' "$out" | grep -q "has been changed" || fail "no clear message for an old passphrase: $out"
 done
 ok "after the removal an earlier passphrase admits nobody, and says it was changed"
-expect_grep "a newcomer joins with the new passphrase" "joined the council" env GAVEL_PASSPHRASE="sju röda trådar i vinden" "$GAVEL" --db "$WORK/dan.db" join "$F" --as "Dan Ärlig"
+GAVEL_PASSPHRASE="sju röda trådar i vinden" join_admitted "$WORK/dan.db" "$F" "Dan Ärlig" "$A"
 
 # ---- one bad file hurts only itself ----
 # Björn, with his own machine's keys, writes a file no gavel command would:
@@ -146,5 +146,72 @@ a adjust "$M" --by "Maria Johansson" --by "Karin Åberg" --on-paper >/dev/null 2
 out=$(a conflicts resolve "$cid" other 2>&1) && fail "a conflict in adjusted minutes was resolved: $out"
 printf '%s\n' "$out" | grep -q "adjusted meeting, which are locked" || fail "no clear message: $out"
 ok "a conflict in the minutes of an adjusted meeting cannot be resolved: the others would refuse the choice"
+
+# ---- the passphrase is no proof of who one is ----
+# Mallory knows the passphrase and asks to join as the chair.
+P="sju röda trådar i vinden"
+X="$WORK/mallory.db"
+out=$(GAVEL_PASSPHRASE="$P" g --db "$X" join "$F" --as "Maria Johansson" 2>&1) || fail "Mallory's request: $out"
+xfp=$(printf '%s\n' "$out" | sed -n 's/.*fingerprint: //p')
+out=$(g --db "$X" sync 2>&1) || fail "Mallory's sync: $out"
+printf '%s\n' "$out" | grep -q "not admitted yet" || fail "Mallory's sync does not say she waits: $out"
+g --db "$X" dump 2>/dev/null | grep -q "Digitaliseringsrådet" && fail "a request alone read the council"
+ok "asking to join as the chair with the passphrase reads nothing ($(printf '%s' "$out" | head -1))"
+a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "syncs after the request"
+a members | grep -q "Maria Johansson *$xfp" || fail "Eva does not see the request with its fingerprint: $(a members)"
+a members | grep -q "^Maria Johansson .*files" && fail "the request is listed as a member: $(a members)"
+ok "the members see the request under the name it claims, with the fingerprint to compare"
+refusal=$(b members admit "$xfp" 2>&1) && fail "Björn, an ordinary member, admitted Mallory"
+printf '%s\n' "$refusal" | grep -q "only the chair, the vice chair, the secretary" || fail "no clear refusal: $refusal"
+ok "an ordinary member cannot admit: $refusal"
+
+# Björn, with his machine's keys, admits her anyway: her key recorded for the
+# chair, and every council key sealed to it.
+xpk=$(sqlite3 "$X" "SELECT value FROM local WHERE key = 'identity_key'")
+xactor=$(sqlite3 "$X" "SELECT value FROM local WHERE key = 'actor'")
+maria=$(sqlite3 "$A" "SELECT id FROM person WHERE name = 'Maria Johansson'")
+[ -n "$xpk" ] && [ -n "$xactor" ] && [ -n "$maria" ] || fail "Mallory's key, actor or the chair's id"
+"$FORGE" change "$B" member_key 0123456789abcdef0123456789abcdef person_id "$maria" public_key "$xpk" actor "$xactor" ||
+	fail "forge change (admission)"
+"$FORGE" admit "$B" "$xpk" || fail "forge admit"
+out=$(a sync 2>&1) || fail "Eva's sync: $out"
+printf '%s\n' "$out" | grep -q "written by Björn Ek, against the council's rules (it admits or removes a member, and its writer has no such power)" ||
+	fail "Björn's admission is not refused and named: $out"
+printf '%s\n' "$out" | grep -q "an admission written by a machine without the power" || fail "Björn's sealed keys are not named: $out"
+out=$(g --db "$X" sync 2>&1) || fail "Mallory's sync: $out"
+printf '%s\n' "$out" | grep -q "not admitted yet" || fail "Mallory took an ordinary member's admission: $out"
+g --db "$X" dump 2>/dev/null | grep -q "Digitaliseringsrådet" && fail "Mallory kept the council an ordinary member sealed to her"
+a members | grep -q "^Maria Johansson .*files" && fail "Mallory's key counts as the chair's: $(a members)"
+d sync >/dev/null 2>&1 || fail "Dan's sync"
+same "every copy refuses an ordinary member's admission" "$A" "$D"
+ok "an ordinary member's admission of an outsider as the chair: refused on every copy, and the outsider keeps nothing"
+
+# Björn removes Eva, and makes himself chair
+ekey=$(sqlite3 "$A" "SELECT k.id FROM member_key k JOIN person p ON p.id = k.person_id WHERE p.name = 'Eva Lind'")
+bjorn=$(sqlite3 "$A" "SELECT id FROM person WHERE name = 'Björn Ek'")
+body=$(sqlite3 "$A" "SELECT id FROM body ORDER BY short LIMIT 1")
+brole=fedcba9876543210fedcba9876543210
+"$FORGE" change "$B" member_key "$ekey" revoked "2026-11-23T10:00:00Z" || fail "forge change (removal)"
+"$FORGE" change "$B" membership "$brole" body_id "$body" person_id "$bjorn" role "ordförande" || fail "forge change (role)"
+out=$(a sync 2>&1) || fail "Eva's sync: $out"
+printf '%s\n' "$out" | grep -q "against the council's rules (it admits or removes a member, and its writer has no such power)" ||
+	fail "Björn's removal of Eva is not refused: $out"
+printf '%s\n' "$out" | grep -q "against the council's rules (it changes the members' roles, and its writer has no such power)" ||
+	fail "Björn's new role is not refused: $out"
+a members | grep -q "Eva Lind.*removed" && fail "Björn removed Eva: $(a members)"
+[ -z "$(sqlite3 "$A" "SELECT role FROM membership WHERE id = '$brole'")" ] || fail "Björn made himself chair"
+d sync >/dev/null 2>&1 || fail "Dan's sync"
+same "every copy refuses an ordinary member's removal of another and new role" "$A" "$D"
+ok "an ordinary member removing the founder or making himself chair: refused, named, on every copy"
+
+# a copy of Björn's database without his key file cannot speak for him
+cp "$B" "$WORK/bcopy.db" && cp "$B.keys" "$WORK/bcopy.db.keys" || fail "copy"
+nm=$(sqlite3 "$A" "SELECT b.short || '/' || m.date FROM meeting m JOIN body b ON b.id = m.body_id WHERE m.status = 'planned' ORDER BY m.date LIMIT 1")
+g --db "$WORK/bcopy.db" item add "$nm" "Från en kopia utan nyckelfil" >/dev/null 2>&1 || fail "item on the copy: $(g --db "$WORK/bcopy.db" item add "$nm" x 2>&1)"
+g --db "$WORK/bcopy.db" sync >/dev/null 2>&1 || fail "the copy's sync"
+out=$(a sync 2>&1) || fail "Eva's sync: $out"
+printf '%s\n' "$out" | grep -q "which no member with the power admitted" || fail "the unvouched copy is not named: $out"
+a dump | grep -q "Från en kopia utan nyckelfil" && fail "a copy without the key file wrote as Björn"
+ok "a database copied without its key file is a new machine no one admitted: its files are refused"
 
 echo "1..$checks"

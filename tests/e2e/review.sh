@@ -259,7 +259,7 @@ ok "a closed terminal ends gavel, even in a prompt, with the notes saved"
 # ---- a shared council: synced at start, S brings in another member's work ----
 export GAVEL_PASSPHRASE="korrekt häftklammer hästbatteri"
 g council share "$WORK/folder" --as "Henrik Svensson" >/dev/null || fail "share"
-g --db "$WORK/b.db" join "$WORK/folder" --as "Lars Nyström" >/dev/null || fail "join"
+join_admitted "$WORK/b.db" "$WORK/folder" "Lars Nyström" "$GAVEL_DB"
 start
 wait_for "Next meetings"
 wait_for "synced "

@@ -202,8 +202,13 @@ ok "Eva's council: a body, three members, a meeting with four items"
 expect_grep "Eva shares the council through her Syncthing folder" "shared the council through" \
 	a council share "$DA" --as "Eva Lind"
 carry "the shared council to Björn"
-expect_grep "Björn joins from his Syncthing folder" "joined the council" b join "$DB" --as "Björn Ek"
-expect_ok "Björn syncs" b sync
+expect_grep "Björn asks to join from his Syncthing folder" "asked to join" b join "$DB" --as "Björn Ek"
+fp=$(b members 2>/dev/null; b sync 2>&1 | sed -n 's/.*(fingerprint \([0-9a-f ]*\)).*/\1/p')
+[ -n "$fp" ] || fail "Björn's machine shows no fingerprint"
+carry "Björn's request to Eva"
+expect_grep "Eva admits Björn by his fingerprint" "admitted Björn Ek" a members admit "$fp"
+carry "Eva's admission to Björn"
+expect_grep "Björn's first sync reads the council" "^admitted" b sync
 carry "Björn's joining to Eva"
 expect_ok "Eva syncs" a sync
 expect_grep "Eva knows Björn's machine" "Björn Ek" a members

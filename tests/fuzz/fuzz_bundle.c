@@ -104,19 +104,33 @@ static void read_file(const uint8_t *data, size_t size)
 	(void)keyring_generation(&b);
 
 	if (b.kind == BUNDLE_KEYS) {
-		struct keyring kr;
+		struct invite inv;
 		uint32_t generation;
+		memset(&inv, 0, sizeof inv);
+		if (keyring_open(&b, council_key, &inv, &generation, why) == 0 &&
+		    memcmp(inv.council, b.council, sizeof inv.council))
+			abort();
+		sodium_memzero(&inv, sizeof inv);
+		return;
+	}
+	if (b.kind == BUNDLE_ADMIT) {
+		/* the keys sealed to a newcomer: whole, or nothing */
+		struct keyring kr;
 		memset(&kr, 0, sizeof kr);
-		if (keyring_open(&b, council_key, &kr, &generation, why) == 0 && (kr.n == 0 || kr.n > KEYRING_MAX))
+		int rc = keyring_unseal_all(&b, &me, &kr);
+		if ((rc == 0 && (kr.n == 0 || kr.n > KEYRING_MAX)) || (rc != 0 && kr.n != 0))
 			abort();
 		keyring_release(&kr);
-		return;
 	}
 
 	unsigned char rekey[BUNDLE_KEY_LEN];
 	const unsigned char *key = council_key;
 	if (b.kind == BUNDLE_REKEY && keyring_unseal(&b, &me, rekey) == 0)
 		key = rekey;
+	if (b.kind == BUNDLE_REQUEST) {
+		keyring_request_key(council_key, b.epoch, rekey);
+		key = rekey;
+	}
 	unsigned char *plain = NULL;
 	size_t len = 0;
 	if (bundle_open(&b, key, &plain, &len, why) == 0) {

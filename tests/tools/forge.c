@@ -13,11 +13,16 @@
  *       prints how many files of the members (not the forger's) decrypt
  *       with the key in KEYFILE: what the outsider could read
  *
- *   forge change DB TABLE ROW COLUMN VALUE
+ *   forge change DB TABLE ROW COLUMN VALUE [COLUMN VALUE ...]
  *       what a member who turned against the council can make with their
  *       own machine's keys (those of the database DB): a changes file, as
- *       that machine's next, setting one column of one row to the text
- *       VALUE, whatever gavel's commands would allow
+ *       that machine's next, setting columns of one row (a new one, or
+ *       one there) to the texts given, whatever gavel's commands would
+ *       allow
+ *   forge admit DB PUBLICKEY
+ *       the same member seals every council key of theirs to a machine's
+ *       public key (64 hex digits) in an admission file, as that
+ *       machine's next, whatever their role
  *
  * Exit status 0, or 1 with a message on standard error.
  */
@@ -170,7 +175,7 @@ static int read_with(const char *dir, const char *keyfile)
 	return 0;
 }
 
-static int change(const char *db, char **argv)
+static int change(const char *db, char **argv, int ncols)
 {
 	struct store *st;
 	struct session s;
@@ -190,12 +195,14 @@ static int change(const char *db, char **argv)
 	c->op = CHANGE_UPSERT;
 	snprintf(c->tbl, sizeof c->tbl, "%s", argv[0]);
 	snprintf(c->row, sizeof c->row, "%s", argv[1]);
-	c->ncols = 1;
-	c->cols = xcalloc(1, sizeof *c->cols);
-	c->vals = xcalloc(1, sizeof *c->vals);
-	c->cols[0] = xstrdup(argv[2]);
-	c->vals[0].type = RV_TEXT;
-	c->vals[0].s = xstrdup(argv[3]);
+	c->ncols = ncols;
+	c->cols = xcalloc((size_t)ncols, sizeof *c->cols);
+	c->vals = xcalloc((size_t)ncols, sizeof *c->vals);
+	for (int i = 0; i < ncols; i++) {
+		c->cols[i] = xstrdup(argv[2 + 2 * i]);
+		c->vals[i].type = RV_TEXT;
+		c->vals[i].s = xstrdup(argv[3 + 2 * i]);
+	}
 	if (!rc)
 		rc = replica_clock_now(st, &c->hlc, &e);
 	if (!rc) {
@@ -219,6 +226,42 @@ static int change(const char *db, char **argv)
 	return rc ? die(e.msg) : 0;
 }
 
+static int admit(const char *db, const char *hex)
+{
+	struct store *st;
+	struct session s;
+	struct sync_summary out = { 0 };
+	struct err e;
+	unsigned char pk[IDENTITY_PK_LEN];
+	if (!identity_key_parse(hex, pk))
+		return die("not a public key");
+	if (store_open(db, false, &e, &st))
+		return die(e.msg);
+	if (session_open(&s, st, NULL, &out, &e)) {
+		store_close(st);
+		return die(e.msg);
+	}
+	long long seq;
+	int rc = session_next_seq(&s, &seq);
+	if (!rc) {
+		static const char body[] = "admit";
+		unsigned char *ext;
+		size_t ext_len;
+		uint32_t epoch = keyring_current(&s.kr);
+		keyring_seal_all(&s.kr, pk, &ext, &ext_len);
+		rc = session_write(&s, BUNDLE_ADMIT, seq, epoch, ext, ext_len, (const unsigned char *)body, sizeof body,
+				   keyring_key(&s.kr, epoch)) ||
+				     replica_file_add(st, s.id.actor, seq, "", 0, &e)
+			     ? -1
+			     : 0;
+		free(ext);
+	}
+	session_release(&s);
+	sync_summary_release(&out);
+	store_close(st);
+	return rc ? die(e.msg) : 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (sodium_init() < 0)
@@ -227,9 +270,11 @@ int main(int argc, char **argv)
 		return rekey(argv[2], (uint32_t)strtoul(argv[3], NULL, 10), argv[4], argc > 5 && !strcmp(argv[5], "nobody"));
 	if (argc == 4 && !strcmp(argv[1], "read"))
 		return read_with(argv[2], argv[3]);
-	if (argc == 7 && !strcmp(argv[1], "change"))
-		return change(argv[2], argv + 3);
+	if (argc >= 7 && argc % 2 == 1 && !strcmp(argv[1], "change"))
+		return change(argv[2], argv + 3, (argc - 5) / 2);
+	if (argc == 4 && !strcmp(argv[1], "admit"))
+		return admit(argv[2], argv[3]);
 	fprintf(stderr, "usage: forge rekey DIR EPOCH KEYFILE [nobody] | forge read DIR KEYFILE |"
-			" forge change DB TABLE ROW COLUMN VALUE\n");
+			" forge change DB TABLE ROW COLUMN VALUE [COLUMN VALUE ...] | forge admit DB PUBLICKEY\n");
 	return 2;
 }

@@ -86,7 +86,7 @@ static void put_be(unsigned char *p, int n, uint64_t v)
 /* Every field of a sealed file, parsed back and as the document lays it out. */
 START_TEST(frame_round_trip)
 {
-	static const int kinds[] = { BUNDLE_CHANGES, BUNDLE_KEYS, BUNDLE_REKEY };
+	static const int kinds[] = { BUNDLE_CHANGES, BUNDLE_KEYS, BUNDLE_REKEY, BUNDLE_REQUEST, BUNDLE_ADMIT };
 	for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
 		struct sealed s;
 		const char ext[] = "extension in the clear", plain[] = "Beslut: bredbandet byggs ut i Dalsland.";
@@ -395,7 +395,7 @@ static void version_zero(unsigned char *f, size_t *len)
 static void kind_unknown(unsigned char *f, size_t *len)
 {
 	(void)len;
-	f[T_KIND] = BUNDLE_REKEY + 1;
+	f[T_KIND] = BUNDLE_ADMIT + 1;
 }
 static void reserved_set(unsigned char *f, size_t *len)
 {

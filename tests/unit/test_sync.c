@@ -187,6 +187,11 @@ static void replicas(struct replica_set *r, const char *tag)
 		for (size_t k = 0; k < files.n; k++)
 			put(bfolder, r->dir[i], files.v[k]);
 		char *keys_from = xasprintf("%s.keys", base), *keys_to = xasprintf("%s.keys", r->db[i]);
+		/* the key file copied too: the copy's new key is vouched for by it */
+		char *id_from = xasprintf("%s.identity", base), *id_to = xasprintf("%s.identity", r->db[i]);
+		test_copy_file(id_from, id_to);
+		free(id_from);
+		free(id_to);
 		char *wal = xasprintf("%s-wal", r->db[i]), *shm = xasprintf("%s-shm", r->db[i]);
 		unlink(wal);
 		unlink(shm);

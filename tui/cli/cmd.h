@@ -84,6 +84,7 @@ int cmd_conflicts(struct ctx *c);
 int cmd_conflicts_resolve(struct ctx *c);
 int cmd_members(struct ctx *c);
 int cmd_members_remove(struct ctx *c);
+int cmd_members_admit(struct ctx *c);
 /* `gavel join DIR`: makes the database at db_path from the shared folder
  * dir as the person `as` (NULL: asked); prints to stdout. Returns the
  * exit status. */

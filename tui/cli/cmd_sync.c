@@ -156,6 +156,8 @@ static void print_summary(const struct sync_summary *s, bool json, struct strbuf
 		json_kv_int(&j, "waiting", s->waiting);
 		json_kv_int(&j, "refused", s->refused);
 		json_kv_bool(&j, "renewed", s->renewed);
+		json_kv_bool(&j, "waiting_admission", s->waiting_admission);
+		json_kv_bool(&j, "admitted", s->admitted);
 		json_key(&j, "from");
 		json_arr_begin(&j);
 		for (size_t i = 0; i < s->from.n; i++)
@@ -168,7 +170,13 @@ static void print_summary(const struct sync_summary *s, bool json, struct strbuf
 		json_arr_end(&j);
 		json_obj_end(&j);
 		sb_addc(out, '\n');
+	} else if (s->waiting_admission) {
+		struct err why;
+		error(&why, E_SYNC_NOT_ADMITTED, s->fingerprint);
+		sb_addf(out, "%s\n", why.msg);
 	} else {
+		if (s->admitted)
+			sb_addf(out, "%s\n", _("admitted: this machine now reads and writes the council"));
 		sb_addf(out, _("sent %ld changes, received %ld\n"), s->sent, s->received);
 		for (size_t i = 0; i < s->from.n; i++)
 			sb_addf(out, "  %s\n", s->from.v[i]);
@@ -220,8 +228,10 @@ int cmd_join(const char *db_path, const char *dir, const char *as, const char *f
 		fprintf(stderr, "gavel: %s\n", e.msg);
 		status = error_exit_status(e.code ? e.code : E_IO);
 	} else {
-		printf(_("joined the council in %s as %s: %ld changes received; the database is %s\n"), dir, who,
-		       s.received, db_path);
+		printf(_("asked to join the council in %s as %s; the database is %s\n"), dir, who, db_path);
+		printf(_("this machine's fingerprint: %s\n"), s.fingerprint);
+		printf("%s\n", _("Read it out to a member who may admit you (the chair or the secretary); once they have "
+				  "run 'gavel members admit', 'gavel sync' here reads the council."));
 		for (size_t i = 0; i < s.notes.n; i++)
 			fprintf(stderr, "gavel: %s\n", s.notes.v[i]);
 	}
@@ -299,8 +309,13 @@ int cmd_conflicts_resolve(struct ctx *c)
 int cmd_members(struct ctx *c)
 {
 	struct sync_member_list l = { 0 };
+	struct sync_request_list r = { 0 };
 	if (sync_members(c->st, &l, c->e))
 		return -1;
+	if (sync_requests(c->st, &r, c->e)) {
+		sync_member_list_release(&l);
+		return -1;
+	}
 	if (c->json) {
 		struct json j;
 		json_init(&j, c->out);
@@ -315,6 +330,13 @@ int cmd_members(struct ctx *c)
 			json_kv_bool(&j, "this_machine", l.v[i].me);
 			json_obj_end(&j);
 		}
+		for (size_t i = 0; i < r.n; i++) {
+			json_obj_begin(&j);
+			json_kv_str(&j, "person", r.v[i].name);
+			json_kv_str(&j, "fingerprint", r.v[i].fingerprint);
+			json_kv_bool(&j, "asks_to_join", true);
+			json_obj_end(&j);
+		}
 		json_arr_end(&j);
 		sb_addc(c->out, '\n');
 	}
@@ -327,7 +349,28 @@ int cmd_members(struct ctx *c)
 			sb_addf(c->out, "  %s", _("(this machine)"));
 		sb_addc(c->out, '\n');
 	}
+	if (!c->json && r.n)
+		sb_addf(c->out, "%s\n", _("Asking to join (compare the fingerprint with theirs, then 'gavel members admit NAME'):"));
+	for (size_t i = 0; !c->json && i < r.n; i++) {
+		sb_addpad(c->out, r.v[i].name, 24);
+		sb_addf(c->out, " %s\n", r.v[i].fingerprint);
+	}
 	sync_member_list_release(&l);
+	sync_request_list_release(&r);
+	return 0;
+}
+
+int cmd_members_admit(struct ctx *c)
+{
+	char *as = NULL;
+	struct sync_summary s = { 0 };
+	/* the folder read first: a request left a moment ago is there */
+	int rc = sync_run(c->st, NULL, &s, c->e);
+	sync_summary_release(&s);
+	if (rc || sync_admit(c->st, c->argv[0], opt_value(c, "as"), &as, c->e))
+		return -1;
+	sb_addf(c->out, _("admitted %s; their machine reads the council at its next sync\n"), as);
+	free(as);
 	return 0;
 }
 

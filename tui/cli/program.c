@@ -162,7 +162,10 @@ static int run_opened(const char *path, int argc, char **argv)
 				remove_db(path, NULL); /* left without creating anything */
 			return status;
 		}
-		if (rc) {
+		/* a machine that asked to join has no council before its admission:
+		 * its sync looks for it */
+		bool waiting = rc == 1 && argc >= 1 && !strcmp(argv[0], "sync");
+		if (rc && !waiting) {
 			if (rc == 1)
 				error(&e, E_NO_COUNCIL, path);
 			fprintf(stderr, "gavel: %s\n", e.msg);
