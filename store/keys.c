@@ -7,7 +7,7 @@
 
 #include "store/db.h"
 
-#define KEY_COLS "k.id, k.person_id, p.name, k.public_key, k.actor, k.created, k.revoked, k.vouch"
+#define KEY_COLS "k.id, k.person_id, p.name, k.public_key, k.actor, k.created, k.revoked, k.vouch, k.cutoff"
 
 void member_key_release(struct member_key *k)
 {
@@ -30,6 +30,7 @@ static void read_key(sqlite3_stmt *s, struct member_key *k)
 	k->created = col_text(s, 5);
 	k->revoked = col_text(s, 6);
 	k->vouch = col_text(s, 7);
+	k->cutoff = sqlite3_column_type(s, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 8);
 }
 
 int store_member_key_add(struct store *st, const char *person_id, const char *public_key,
@@ -93,7 +94,8 @@ int store_member_key_revoke(struct store *st, const char *person_id, const char 
 	char now[CLOCK_UTC_SIZE];
 	clock_utc(now);
 	if (db_exec(st, e,
-		    "UPDATE member_key SET revoked = ?, updated = ?, author = ?"
+		    "UPDATE member_key SET revoked = ?, updated = ?, author = ?,"
+		    " cutoff = coalesce((SELECT upto FROM sync_front WHERE writer = member_key.actor), 0)"
 		    " WHERE person_id = ? AND revoked IS NULL",
 		    "ssss", when, now, st->actor, person_id))
 		return -1;

@@ -24,6 +24,7 @@ struct member_key {
 	char *created; /* when the key was recorded (UTC, ISO 8601) */
 	char *revoked; /* NULL, or when the member was removed */
 	char *vouch;   /* NULL, or "PUBLIC SIGNATURE": the same person's older key vouching */
+	long long cutoff; /* removed: the number of the last file taken from the machine; -1 none */
 };
 void member_key_release(struct member_key *k);
 LIST_OF(member_key);
@@ -41,7 +42,8 @@ int store_member_key_by_actor(struct store *st, const char *actor, struct member
 /* Every key (of one person, or all when person_id is NULL), oldest first. */
 int store_member_key_list(struct store *st, const char *person_id, struct member_key_list *out,
 			  struct err *e);
-/* Marks every key of a person revoked at `when`; the number revoked in *n. */
+/* Marks every key of a person revoked at `when`, each cut off after the
+ * last file of its machine applied here; the number revoked in *n. */
 int store_member_key_revoke(struct store *st, const char *person_id, const char *when, int *n,
 			    struct err *e);
 

@@ -344,6 +344,14 @@ const char *const store_migrations[] = {
 	 * was admitted by a member with the power, or is the founder's.
 	 */
 	"ALTER TABLE member_key ADD COLUMN vouch TEXT;",
+
+	/*
+	 * 10 → 11: a removal's cut-off: the number of the machine's last file
+	 * the member who removed it had taken. Every copy refuses the removed
+	 * machine's files after it, whatever order they arrive in (NULL: a
+	 * removal of before, which cut nothing off).
+	 */
+	"ALTER TABLE member_key ADD COLUMN cutoff INTEGER;",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -125,17 +125,22 @@ static int past_applied(struct import *im, const struct pending *q, bool *ready)
  * joined with the passphrase, which the council key proves).
  */
 static int writer_known(struct store *st, const struct bundle *b, const struct batch *batch, bool *known,
-			struct err *e)
+			bool *cut, struct err *e)
 {
 	char hex[2 * IDENTITY_PK_LEN + 1];
 	struct member_key k = { 0 };
 	identity_key_hex(b->writer_pk, hex);
 	int rc = store_member_key_find(st, hex, &k, e);
 	*known = rc == 0 && !strcmp(k.actor, b->writer);
+	/* a removed machine's files after the removal's cut-off: refused on
+	 * every copy, whatever order they come in */
+	*cut = *known && k.revoked && k.cutoff >= 0 && (long long)b->seq > k.cutoff;
+	if (*cut)
+		*known = false;
 	member_key_release(&k);
 	if (rc < 0)
 		return -1;
-	if (*known || rc != 1 || !batch)
+	if (*known || *cut || rc != 1 || !batch)
 		return 0;
 	for (size_t i = 0; i < batch->n && !*known; i++) {
 		const struct change *c = &batch->v[i];
@@ -209,13 +214,28 @@ static int read_files(struct import *im)
 	return 0;
 }
 
+/* A removed machine's file after its cut-off: named, and recorded as read
+ * with nothing of it, so that its later files are each named too and
+ * whoever built on it goes on. */
+static int cut_off(struct import *im, struct pending *q, bool *progress)
+{
+	struct session *s = im->s;
+	skip_code(s, q->en->base, E_SYNC_AFTER_REMOVAL);
+	if (replica_file_add(s->st, q->b.writer, (long long)q->b.seq, "", 0, s->e) || applied(im, q->b.writer))
+		return -1;
+	q->done = q->en->done = *progress = true;
+	return 0;
+}
+
 /* A KEYS file: nothing to apply but that it was read. */
 static int take_keys(struct import *im, struct pending *q, bool *progress)
 {
 	struct session *s = im->s;
-	bool known;
-	if (writer_known(s->st, &q->b, NULL, &known, s->e))
+	bool known, cut;
+	if (writer_known(s->st, &q->b, NULL, &known, &cut, s->e))
 		return -1;
+	if (cut)
+		return cut_off(im, q, progress);
 	if (!known && q->b.seq != 1) {
 		skip_code(s, q->en->base, E_SYNC_STRANGER);
 		q->stuck = true;
@@ -323,11 +343,16 @@ static int decode(struct import *im, struct pending *q, bool *later)
 static int member_check(struct import *im, struct pending *q)
 {
 	struct session *s = im->s;
-	bool known;
-	if (writer_known(s->st, &q->b, &q->batch, &known, s->e))
+	bool known, cut;
+	if (writer_known(s->st, &q->b, &q->batch, &known, &cut, s->e))
 		return -1;
 	if (known)
 		return 0;
+	if (cut) {
+		bool progress;
+		q->stuck = true; /* not applied: taken as read */
+		return cut_off(im, q, &progress);
+	}
 	skip_code(s, q->en->base, E_SYNC_STRANGER);
 	q->stuck = true;
 	return folder_refused(s->st, s->dir, q->en, s->e);
@@ -491,14 +516,49 @@ static int apply_all(struct import *im)
 				continue;
 			if (member_check(im, q))
 				return -1;
-			if (q->stuck)
+			if (q->stuck) {
+				progress = progress || q->done; /* a file cut off is read */
 				continue;
+			}
 			if (apply(im, q))
 				return -1;
 			progress = true;
 		}
 	}
 	return 0;
+}
+
+/*
+ * A removed machine's files after its cut-off that this copy had taken
+ * before the removal reached it (they were concurrent with it): said once,
+ * loudly, since the copies that had the removal first refuse them.
+ */
+static int taken_after_removal(struct session *s)
+{
+	struct member_key_list keys = { 0 };
+	if (store_member_key_list(s->st, NULL, &keys, s->e))
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < keys.n && !rc; i++) {
+		const struct member_key *k = &keys.v[i];
+		long long upto;
+		if (!k->revoked || k->cutoff < 0)
+			continue;
+		rc = replica_applied_upto(s->st, k->actor, &upto, s->e);
+		if (rc || upto <= k->cutoff)
+			continue;
+		char *key = xasprintf("sync_cutoff_noted/%s", k->actor), *noted = NULL;
+		rc = store_local_get(s->st, key, &noted, s->e);
+		if (!rc && !noted) {
+			session_note(s, _("%s was removed after file %lld of their machine, but files up to %lld had come here first: the copies that had the removal first do not have them"),
+				     k->person, k->cutoff, upto);
+			rc = store_local_set(s->st, key, "1", s->e);
+		}
+		free(noted);
+		free(key);
+	}
+	member_key_list_release(&keys);
+	return rc;
 }
 
 int import_files(struct session *s)
@@ -513,6 +573,8 @@ int import_files(struct session *s)
 		rc = apply_all(&im);
 	for (size_t i = 0; i < im.asked.n && !rc; i++)
 		rc = admit_request_note(s, im.asked.v[i]);
+	if (!rc)
+		rc = taken_after_removal(s);
 	strvec_release(&im.asked);
 	for (size_t i = 0; i < im.np && !rc; i++) {
 		if (!im.p[i].done && !im.p[i].stuck) {

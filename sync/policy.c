@@ -182,6 +182,12 @@ static int member_key_change(struct store *st, const struct rtable *t, const str
 			rc = refuse(why, E_POLICY_UNREVOKE);
 		} else if (!strcmp(col, "revoked") && is_unset(&vals[ci]) && !is_unset(&c->vals[k]) && !power) {
 			rc = refuse(why, E_POLICY_NO_POWER);
+		} else if (!strcmp(col, "cutoff") && !rval_equal(&vals[ci], &c->vals[k])) {
+			/* a removal's cut-off is set with it, and stays */
+			if (vals[ci].type != RV_NULL)
+				rc = refuse(why, E_POLICY_UNREVOKE);
+			else if (!power)
+				rc = refuse(why, E_POLICY_NO_POWER);
 		}
 	}
 	for (int k = 0; k < t->ncols; k++)

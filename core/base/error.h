@@ -176,6 +176,7 @@
 	X(E_POLICY_ADJUSTED, 1, N_("it changes the record of an adjusted meeting")) \
 	X(E_POLICY_UNREVOKE, 1, N_("it takes back a member's removal")) \
 	X(E_SYNC_REFUSED_FILE, 1, N_("written by %s, refused by the database (%s); nothing of it applied")) \
+	X(E_SYNC_AFTER_REMOVAL, 1, N_("written by a removed member's machine after the removal; not taken")) \
 	X(E_SYNC_OLD_REQUEST, 1, N_("a request to join made with a passphrase the council no longer has")) \
 	X(E_SYNC_ADMIT_STRANGER, 1, N_("an admission written by a machine without the power to admit")) \
 	X(E_SYNC_FORGED, 1, N_("its signature does not verify (damaged or forged)")) \

@@ -93,16 +93,21 @@ d sync >/dev/null 2>&1 || fail "Dan's sync"
 same "every copy passes over the same file" "$A" "$D"
 
 # ---- what a member's file may not change ----
-# Cecilia, removed, takes her removal back with her old keys; Björn, a
-# member, gives the chair's recorded key to a machine of his.
+# Cecilia, removed, writes on with her old keys: she takes her removal back,
+# and rewrites a goal; Björn, a member, gives the chair's recorded key to
+# a machine of his.
 crow=$(sqlite3 "$A" "SELECT k.id FROM member_key k JOIN person p ON p.id = k.person_id WHERE p.name = 'Cecilia Dahl'")
 [ -n "$crow" ] || fail "no key of Cecilia's"
+[ -n "$(sqlite3 "$A" "SELECT cutoff FROM member_key WHERE id = '$crow'")" ] || fail "the removal names no cut-off"
+goal=$(sqlite3 "$A" "SELECT id FROM goal ORDER BY code LIMIT 1")
 "$FORGE" change "$C" member_key "$crow" revoked "" || fail "forge change (un-revoke)"
+"$FORGE" change "$C" goal "$goal" title "Cecilias mål efter avgången" || fail "forge change (goal)"
 out=$(a sync 2>&1) || fail "Eva's sync: $out"
-printf '%s\n' "$out" | grep -q "written by Cecilia Dahl, against the council's rules (it takes back a member's removal)" ||
-	fail "the un-revocation is not refused and named: $out"
+[ "$(printf '%s\n' "$out" | grep -c "written by a removed member's machine after the removal; not taken")" -eq 2 ] ||
+	fail "the removed member's two later files are not both refused and named: $out"
 a members | grep -q "Cecilia Dahl.*removed" || fail "Cecilia is no longer removed: $(a members)"
-ok "a removed member taking her removal back: refused, named, and she stays removed"
+a dump | grep -q "Cecilias mål efter avgången" && fail "a removed member's later change came in"
+ok "a removed member writing on with her old keys (her removal taken back, a goal rewritten): refused and named"
 erow=$(sqlite3 "$A" "SELECT k.id FROM member_key k JOIN person p ON p.id = k.person_id WHERE p.name = 'Eva Lind'")
 bactor=$(sqlite3 "$B" "SELECT value FROM local WHERE key = 'actor'")
 "$FORGE" change "$B" member_key "$erow" actor "$bactor" || fail "forge change (rebind)"
@@ -213,5 +218,21 @@ out=$(a sync 2>&1) || fail "Eva's sync: $out"
 printf '%s\n' "$out" | grep -q "which no member with the power admitted" || fail "the unvouched copy is not named: $out"
 a dump | grep -q "Från en kopia utan nyckelfil" && fail "a copy without the key file wrote as Björn"
 ok "a database copied without its key file is a new machine no one admitted: its files are refused"
+
+# ---- a file concurrent with a removal ----
+# Dan writes and syncs; Björn takes it; Eva, who has not synced since,
+# removes Dan: her removal cuts Dan off before that file. Every copy that
+# has the removal first refuses it; Björn, who had it first, is told.
+a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 && d sync >/dev/null 2>&1 || fail "syncs before Dan's last file"
+d item add "$nm" "Dans sista ärende" >/dev/null && d sync >/dev/null 2>&1 || fail "Dan's last file"
+b sync >/dev/null 2>&1 || fail "Björn's sync"
+out=$(GAVEL_PASSPHRASE="tre gröna lyktor vid kajen" a members remove "Dan Ärlig" 2>&1) || fail "Eva removes Dan: $out"
+a dump | grep -q "Dans sista ärende" && fail "a file after the cut-off came in at the remover's"
+out=$(b sync 2>&1) || fail "Björn's sync after the removal: $out"
+printf '%s\n' "$out" | grep -q "Dan Ärlig was removed after file .* had come here first" ||
+	fail "Björn is not told that he holds Dan's file from after the cut-off: $out"
+out=$(b sync 2>&1)
+printf '%s\n' "$out" | grep -q "had come here first" && fail "told again at every sync: $out"
+ok "a file concurrent with a removal: refused where the removal came first, and the copy that had it first says so, once"
 
 echo "1..$checks"
