@@ -309,3 +309,19 @@ int sync_admit(struct store *st, const char *who, const char *as, char **admitte
 	sync_summary_release(&out);
 	return rc;
 }
+
+int sync_waiting(struct store *st, bool *waiting, char fp[IDENTITY_FP_SIZE], struct err *e)
+{
+	struct identity id;
+	*waiting = false;
+	fp[0] = '\0';
+	int rc = identity_load(st, &id, e);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		*waiting = id.pending;
+		identity_fingerprint(id.pk, fp);
+		identity_release(&id);
+	}
+	return 0;
+}

@@ -145,6 +145,9 @@ void sync_request_list_release(struct sync_request_list *l);
 /* The requests to join made with the passphrase of now and not admitted
  * yet (read by the syncs before), into *out. */
 int sync_requests(struct store *st, struct sync_request_list *out, struct err *e);
+/* Has this machine asked to join and not been admitted yet (*waiting)?
+ * fp: its key's fingerprint, when it has a key ("" if not). */
+int sync_waiting(struct store *st, bool *waiting, char fp[IDENTITY_FP_SIZE], struct err *e);
 /*
  * Admits the newcomer whose request `who` names (its claimed name, or its
  * fingerprint from the start, eight digits at least) as the person `as`

@@ -16,6 +16,11 @@
  * below). merge_vs_bare_tables_ratio, for comparison only, sets it against
  * the same rows inserted into a new database of bare tables.
  *
+ * join_s: a newcomer asks to join (one passphrase derivation), a machine
+ * of the founder's admits it, and the newcomer's first sync reads the
+ * whole ten-year council; the figure is the newcomer's part (its join and
+ * that sync), the median of JOIN_RUNS.
+ *
  * incremental_sync_ms_1x, _10x, _100x: one member's machine adds a note to
  * an item and syncs; the figure is the sync of another machine that brings
  * that one change in, on a council whose sync history is 1, 10 or 100
@@ -50,6 +55,7 @@
 #define WRITER_CHANGES 500
 #define MERGE_RUNS 5
 #define INCR_RUNS 21
+#define JOIN_RUNS 3
 
 static struct err e;
 
@@ -120,11 +126,16 @@ void bench_remove_db(const char *db, bool whole)
 void bench_clone_db(const char *from, const char *to)
 {
 	char *kf = xasprintf("%s.keys", from), *kt = xasprintf("%s.keys", to);
+	char *idf = xasprintf("%s.identity", from), *idt = xasprintf("%s.identity", to);
 	bench_remove_db(to, true);
 	bench_copy_file(from, to);
 	bench_copy_file(kf, kt);
+	/* with its key file: the copy's own key is vouched for by it */
+	bench_copy_file(idf, idt);
 	free(kf);
 	free(kt);
+	free(idf);
+	free(idt);
 }
 
 void bench_folder_list(const char *dir, struct strvec *out)
@@ -873,6 +884,44 @@ static void bench_incremental(const char *today, bool reuse)
 	}
 }
 
+/* ---- join: a newcomer admitted, and its first sync ---- */
+
+static void bench_join(void)
+{
+	struct store *chair = machine("chair");
+	char *dir = bench_sync_path("chair-folder"), *db = bench_sync_path("newcomer.db");
+	double ms[JOIN_RUNS];
+	for (int r = 0; r < JOIN_RUNS; r++) {
+		struct store *st = NULL;
+		struct sync_summary s = { 0 };
+		char *as = NULL, name[64];
+		snprintf(name, sizeof name, "Ny ledamot %d", r);
+		bench_remove_db(db, true);
+		double t = bench_now_ms();
+		if (sync_join(db, dir, name, BENCH_PASS, &st, &s, &e))
+			die("join");
+		double asked = bench_now_ms() - t;
+		sync_summary_release(&s);
+		/* the chair reads the request and admits it (not timed) */
+		bench_sync_once(chair, dir, &s);
+		sync_summary_release(&s);
+		if (sync_admit(chair, name, NULL, &as, &e))
+			die("admit");
+		free(as);
+		t = bench_now_ms();
+		bench_sync_once(st, dir, &s);
+		ms[r] = asked + bench_now_ms() - t;
+		if (!s.admitted || !s.received)
+			die("the newcomer read nothing");
+		sync_summary_release(&s);
+		store_close(st);
+	}
+	bench_report("join_s", median(ms, JOIN_RUNS) / 1000, "s");
+	store_close(chair);
+	free(dir);
+	free(db);
+}
+
 void bench_sync(const char *council, const char *today, bool reuse, bool merge_only)
 {
 	char *base = bench_sync_path("base.db");
@@ -884,6 +933,8 @@ void bench_sync(const char *council, const char *today, bool reuse, bool merge_o
 	}
 	free(base);
 	bench_merge(today, reuse);
-	if (!merge_only)
+	if (!merge_only) {
+		bench_join();
 		bench_incremental(today, reuse);
+	}
 }

@@ -33,9 +33,17 @@ g --db "$B" note "$NEXT" 3 "Lars: dagordningen godkändes med ett tillägg." || 
 for db in "$A" "$B" "$A"; do g --db "$db" sync >/dev/null || fail "sync $db"; done
 [ "$(g --db "$A" conflicts --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" = 1 ] ||
 	fail "the shared council has no conflict"
+# and a newcomer who has asked to join, not admitted yet
+W="$WORK/asked.db"
+g --db "$W" join "$WORK/folder" --as "Nils Andersson" >"$WORK/asked.out" || fail "the newcomer's request"
+wfp=$(sed -n 's/.*fingerprint: //p' "$WORK/asked.out")
+g --db "$A" sync >/dev/null 2>&1 || fail "sync after the request"
+cp -a "$WORK/folder" "$WORK/folder.set"
 
 # ids are random and a sync's times the machine's: they show as placeholders
 normal() {
+	# a fingerprint, whole or cut at the screen's edge
+	perl -CSD -pe 's/(?<![0-9a-z])[0-9a-f]{4}(?: [0-9a-f]{4}){1,7}(?: [0-9a-f]{1,3}$)?(?![0-9a-z])/($& =~ tr|0-9a-f|x|r)/ge' |
 	sed -E 's/\b[0-9a-f]{8}\b/xxxxxxxx/g; s/\b[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/YYYY-MM-DDTHH:MM:SSZ/g'
 }
 
@@ -45,7 +53,13 @@ shoot() {
 	rm -f "$WORK"/run.db*
 	case $council in
 	demo) cp "$WORK/demo.db" "$db" ;;
-	shared) for f in "$A"*; do cp "$f" "$db${f#"$A"}"; done ;;
+	shared | asked)
+		# the folder as it was set up: a shot's copy of the database is a
+		# machine of its own, whose first sync writes its key there
+		rm -rf "$WORK/folder" && cp -a "$WORK/folder.set" "$WORK/folder" || fail "the folder"
+		local from=$A
+		[ "$council" = asked ] && from=$W
+		for f in "$from"*; do cp "$f" "$db${f#"$from"}"; done ;;
 	none) ;;
 	*) fail "$DIR/captures: $name: no council $council (demo, shared or none)" ;;
 	esac
@@ -118,6 +132,15 @@ grep -q "Next meetings" "$WORK/got" || { cat "$WORK/got" >&2; fail "1 on the con
 [ "$(g --db "$WORK/run.db" conflicts --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" = 1 ] ||
 	fail "1 on the conflicts screen settled a conflict"
 ok "1 on the conflicts screen goes home and settles nothing"
+
+# the members screen admits a newcomer only with the fingerprint they read out
+shoot admit-wrong shared 80x24 en "7mk<Home>affff<Enter>"
+grep -q "does not begin the fingerprint of this request" "$WORK/got" || { cat "$WORK/got" >&2; fail "a wrong fingerprint was not refused"; }
+g --db "$W" sync 2>&1 | grep -q "not admitted yet" || fail "a wrong fingerprint admitted the newcomer"
+shoot admit shared 80x24 en "7m<Home>a${wfp:0:9}<Enter>"
+grep -q "admitted Nils Andersson" "$WORK/got" || { cat "$WORK/got" >&2; fail "a on the members screen did not admit"; }
+g --db "$W" sync 2>&1 | grep -q "^admitted" || fail "the newcomer admitted on the screen cannot read the council"
+ok "the members screen admits a newcomer by the fingerprint they read out, and refuses a wrong one"
 
 # the screens in README.md are these captures
 if [ "$UPDATE" = 1 ]; then

@@ -352,6 +352,8 @@ static void open_screen(enum screen_id s)
 		open_search(&app);
 	} else if (s == SCREEN_HELP) {
 		open_help(&app, SCREEN_MEETINGS);
+	} else if (s == SCREEN_MEMBERS) {
+		open_members(&app);
 	}
 	ck_assert_msg(headless_script("", &e) == 0, "%s", e.msg);
 	headless_key(); /* no keys left: every prompt gives up at once */

@@ -44,9 +44,9 @@
 const struct keydef keydefs[] = {
 	/* moving */
 	{ ACT_UP, MOVING & ~ON_HELP, { KEY_UP, 'k' }, "↑, k", N_("up"), NC_("key hint", "choose"),
-	  ON_GOALS | ON_PROPOSALS | ON_CONFLICTS | ON_SEARCH },
+	  ON_GOALS | ON_PROPOSALS | ON_CONFLICTS | ON_SEARCH | ON_MEMBERS },
 	{ ACT_DOWN, MOVING & ~ON_HELP, { KEY_DOWN, 'j' }, "↓, j", N_("down"), NC_("key hint", "choose"),
-	  ON_GOALS | ON_PROPOSALS | ON_CONFLICTS | ON_SEARCH },
+	  ON_GOALS | ON_PROPOSALS | ON_CONFLICTS | ON_SEARCH | ON_MEMBERS },
 	{ ACT_UP, ON_HELP, { KEY_UP, 'k' }, "↑, k", N_("scroll up"), NC_("key hint", "scroll"), ON_HELP },
 	{ ACT_DOWN, ON_HELP, { KEY_DOWN, 'j' }, "↓, j", N_("scroll down"), NC_("key hint", "scroll"), ON_HELP },
 	{ ACT_TOP, MOVING, { 'g', KEY_HOME }, "g, Home", N_("first"), NULL, 0 },
@@ -172,6 +172,13 @@ const struct keydef keydefs[] = {
 	  NC_("key hint", "keep current"), ON_CONFLICTS },
 	{ ACT_KEEP_OTHER, ON_CONFLICTS, { 'o' }, NULL, N_("settle the conflict: keep the other value"),
 	  NC_("key hint", "keep other"), ON_CONFLICTS },
+	{ ACT_MEMBERS, ON_CONFLICTS, { 'm' }, NULL, N_("the members' machines, and who asks to join"),
+	  NC_("key hint", "members"), ON_CONFLICTS },
+
+	/* members */
+	{ ACT_ADMIT, ON_MEMBERS, { 'a' }, NULL,
+	  N_("admit the newcomer chosen: type the fingerprint they read out to you, and it must match"),
+	  NC_("key hint", "admit"), ON_MEMBERS },
 
 	/* the first start */
 	{ ACT_CREATE, ON_WELCOME, { 'c' }, NULL, N_("create a council: you give its name, then add bodies and people"),
@@ -179,14 +186,15 @@ const struct keydef keydefs[] = {
 	{ ACT_DEMO, ON_WELCOME, { 'd' }, NULL, N_("open the demo council, Digitaliseringsrådet Västra Götaland"), NC_("key hint", "demo"), ON_WELCOME },
 	{ ACT_JOIN, ON_WELCOME, { 'j' }, NULL, N_("join a council that shares a folder with its members"), NC_("key hint", "join"),
 	  ON_WELCOME },
+	{ ACT_SYNC, ON_WELCOME, { 'S' }, NULL, N_("look for this machine's admission"), NULL, 0 },
 
 	/* every screen */
 	{ ACT_SEARCH, EVERY & ~ON_SEARCH & ~ON_WELCOME, { '/' }, NULL, N_("search everything"), NC_("key hint", "search"),
 	  ON_HOME | ON_DECISIONS | ON_GOALS | ON_PROPOSALS },
 	{ ACT_SEARCH, ON_SEARCH, { '/' }, NULL, N_("search again"), NC_("key hint", "search again"), ON_SEARCH },
-	{ ACT_SYNC, MOVING, { 'S' }, NULL, N_("sync with the council's shared folder"), NC_("key hint", "sync"), ON_CONFLICTS },
+	{ ACT_SYNC, MOVING, { 'S' }, NULL, N_("sync with the council's shared folder"), NC_("key hint", "sync"), ON_CONFLICTS | ON_MEMBERS },
 	{ ACT_BACK, EVERY & ~ON_HOME & ~ON_WELCOME, { 'q', ESC, KEY_LEFT, 'h' }, "q, Esc, ←, h", N_("back"),
-	  NC_("key hint", "back"), ON_ATTEND | ON_PREPARE | ON_CONFLICTS | ON_SEARCH | ON_HELP },
+	  NC_("key hint", "back"), ON_ATTEND | ON_PREPARE | ON_CONFLICTS | ON_SEARCH | ON_HELP | ON_MEMBERS },
 	{ ACT_BACK, ON_HELP, { '?', KEY_F(1) }, "?, F1", N_("back"), NULL, 0 },
 	{ ACT_QUIT, ON_HOME | ON_WELCOME, { 'q', 'Q' }, "q", N_("quit"), NC_("key hint", "quit"), ON_HOME | ON_WELCOME },
 	{ ACT_HELP, EVERY & ~ON_HELP, { '?', KEY_F(1) }, "?, F1", N_("help: the keys of this screen"), NC_("key hint", "help"),

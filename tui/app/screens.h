@@ -36,11 +36,12 @@ enum {
 	ON_CONFLICTS = 1u << 11,
 	ON_SEARCH = 1u << 12,
 	ON_HELP = 1u << 13,
+	ON_MEMBERS = 1u << 14,
 };
 /* the screens that are a list to page through */
 #define ON_LIST \
 	(ON_MEETINGS | ON_DECISIONS | ON_GOALS | ON_ACTIONS | ON_PROPOSALS | ON_PREPARE | ON_CONFLICTS | \
-	 ON_SEARCH | ON_HELP)
+	 ON_SEARCH | ON_HELP | ON_MEMBERS)
 
 /* The top-level screens, in the order of their number keys. */
 #define SCREENS_TOP(X) \
@@ -63,6 +64,7 @@ enum {
 	X(ATTEND, 0, ON_ATTEND, N_("Attendance"), NULL, "Attendance", ATTEND, NULL) \
 	X(PREPARE, 0, ON_PREPARE, N_("Prepare the agenda"), NULL, "Preparing the agenda", PREPARE, NULL) \
 	X(SEARCH, 0, ON_SEARCH, N_("Search"), NULL, "Search", SEARCH, NULL) \
+	X(MEMBERS, 0, ON_MEMBERS, N_("Members"), NULL, "Members", MEMBERS, NULL) \
 	X(HELP, 0, ON_HELP, N_("Help"), NULL, "Help", HELP, NULL) \
 	X(WELCOME, 0, ON_WELCOME, N_("Welcome"), NULL, "First start", WELCOME, NULL)
 

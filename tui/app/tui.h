@@ -36,7 +36,7 @@ enum key_action {
 	ACT_PREV_YEAR, ACT_NEXT_YEAR, ACT_ORDER, ACT_MINE, ACT_STATUS, ACT_NOTE, ACT_SCREEN,
 	ACT_TO_AGENDA, ACT_PREPARE, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_WHOAMI, ACT_GOAL_ACTIONS,
 	ACT_APPLY, ACT_CREATE, ACT_DEMO, ACT_JOIN, ACT_SYNC, ACT_KEEP_CURRENT, ACT_KEEP_OTHER,
-	ACT_EXPORT, ACT_EXTRACT, ACT_INVITE, ACT_ADJUST, ACT_REPORT,
+	ACT_EXPORT, ACT_EXTRACT, ACT_INVITE, ACT_ADJUST, ACT_REPORT, ACT_MEMBERS, ACT_ADMIT,
 	ACT_COUNT
 };
 #undef ACT_GO_
@@ -227,6 +227,8 @@ extern const struct screen_ops screen_prepare;
 extern const struct screen_ops screen_welcome;
 extern const struct screen_ops screen_conflicts;
 void open_conflicts(struct app *app);
+extern const struct screen_ops screen_members;
+void open_members(struct app *app);
 /* Syncs with the council's shared folder (nothing when it is not shared;
  * quiet: no message unless something came in); true if it synced. */
 bool tui_sync(struct app *app, bool quiet);

@@ -132,6 +132,10 @@ static bool conflicts_key(struct app *app, void *self, int ch, enum key_action a
 	(void)ch;
 	if (listnav_key(&s->nav, a, (int)s->list.n, s->height))
 		return true;
+	if (a == ACT_MEMBERS) {
+		open_members(app);
+		return true;
+	}
 	if (a != ACT_KEEP_CURRENT && a != ACT_KEEP_OTHER)
 		return false;
 	if (!s->list.n)
