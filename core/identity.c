@@ -315,17 +315,33 @@ static int load(struct store *st, struct identity *out, struct err *e)
 	if (r < 0)
 		goto out;
 	if (r == 0 && !strcmp(k.person, nobody)) {
-		/* asked to join, not admitted yet: no person, no key recorded */
+		/* asked to join: no person, no key recorded */
 		identity_key_hex(k.pk, hex);
-		rc = recorded && !strcmp(recorded, hex) ? 0 : 1;
-		if (rc == 0) {
-			memset(out, 0, sizeof *out);
-			memcpy(out->person_id, k.person, sizeof out->person_id);
-			snprintf(out->actor, sizeof out->actor, "%s", k.actor);
-			memcpy(out->pk, k.pk, sizeof k.pk);
-			memcpy(out->sk, k.sk, sizeof k.sk);
-			out->pending = true;
+		place_of(st, place);
+		if (!recorded || strcmp(recorded, hex)) {
+			rc = 1;
+			goto out;
 		}
+		if (strcmp(place, k.place)) {
+			/* a copy of a machine waiting: it would be admitted twice
+			 * under one actor id */
+			error(e, E_SYNC_PENDING_COPY);
+			goto out;
+		}
+		memset(out, 0, sizeof *out);
+		snprintf(out->actor, sizeof out->actor, "%s", k.actor);
+		memcpy(out->pk, k.pk, sizeof k.pk);
+		memcpy(out->sk, k.sk, sizeof k.sk);
+		if (person && strlen(person) == ID_LEN) {
+			/* admitted, and its key file not yet told: told now */
+			snprintf(k.person, sizeof k.person, "%s", person);
+			snprintf(out->person_id, sizeof out->person_id, "%s", person);
+			rc = write_key_file(path, &k, e) ? -1 : 0;
+			goto out;
+		}
+		memcpy(out->person_id, nobody, sizeof out->person_id);
+		out->pending = true;
+		rc = 0;
 		goto out;
 	}
 	if (r == 0) {
@@ -435,21 +451,26 @@ int identity_new(struct store *st, struct identity *out, struct err *e)
 
 int identity_adopt(struct store *st, struct identity *id, const char *person_id, struct err *e)
 {
+	/* the database only: the key file is told when the database has
+	 * committed (identity_adopted), or by the next identity_load */
+	if (store_local_set(st, "identity_person", person_id, e))
+		return -1;
+	snprintf(id->person_id, sizeof id->person_id, "%s", person_id);
+	id->pending = false;
+	return 0;
+}
+
+int identity_adopted(struct store *st, const struct identity *id, struct err *e)
+{
 	struct key_file k = { 0 };
 	char *path = identity_path(st);
-	snprintf(k.person, sizeof k.person, "%s", person_id);
+	snprintf(k.person, sizeof k.person, "%s", id->person_id);
 	snprintf(k.actor, sizeof k.actor, "%s", id->actor);
 	place_of(st, k.place);
 	memcpy(k.pk, id->pk, sizeof k.pk);
 	memcpy(k.sk, id->sk, sizeof k.sk);
-	/* the database first: a key file still saying nobody is read as not
-	 * admitted, and the next sync adopts again */
-	int rc = store_local_set(st, "identity_person", person_id, e) || write_key_file(path, &k, e) ? -1 : 0;
+	int rc = write_key_file(path, &k, e);
 	sodium_memzero(&k, sizeof k);
 	free(path);
-	if (rc == 0) {
-		snprintf(id->person_id, sizeof id->person_id, "%s", person_id);
-		id->pending = false;
-	}
 	return rc;
 }

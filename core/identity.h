@@ -68,7 +68,12 @@ int identity_ensure(struct store *st, const char *person_id, struct identity *ou
  * the council recorded when a member admitted it.
  */
 int identity_new(struct store *st, struct identity *out, struct err *e);
+/* In the caller's transaction: the database records the person; once it
+ * has committed, identity_adopted tells the key file (identity_load does
+ * it too, if it was not told). A copy of a waiting database, made
+ * elsewhere, is refused by identity_load (E_SYNC_PENDING_COPY). */
 int identity_adopt(struct store *st, struct identity *id, const char *person_id, struct err *e);
+int identity_adopted(struct store *st, const struct identity *id, struct err *e);
 
 /* Does vouch (member_key.vouch) hold an older key's signature of pk with
  * actor? The older key in *older. A copied database's new key is vouched

@@ -49,6 +49,7 @@ const struct table_info store_tables[] = {
 	{ "sync_front", TABLE_SYNC },
 	{ "sync_head", TABLE_SYNC },
 	{ "sync_hist", TABLE_SYNC },
+	{ "sync_sent", TABLE_SYNC },
 	{ "sync_state", TABLE_SYNC },
 	{ "sync_ver", TABLE_SYNC },
 	{ "vote", TABLE_CONTENT },

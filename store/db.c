@@ -137,8 +137,15 @@ static int vbind(struct store *st, sqlite3_stmt *s, int first, const char *types
 		case 'v':
 			rc = bind_value(s, i, va_arg(ap, const struct rval *));
 			break;
+		case 'b': {
+			/* bytes: a pointer, then their count (an int) */
+			const void *p = va_arg(ap, const void *);
+			int n = va_arg(ap, int);
+			rc = sqlite3_bind_blob(s, i, p, n, SQLITE_TRANSIENT);
+			break;
+		}
 		default:
-			assert(!"a bind letter is one of s, i, I, d, v");
+			assert(!"a bind letter is one of s, i, I, d, v, b");
 			abort();
 		}
 	}

@@ -10,7 +10,8 @@
  *
  * Bind signatures: one letter per parameter, 's' text (NULL binds NULL),
  * 'i' int, 'I' sqlite3_int64, 'd' double, 'v' a field's value (const
- * struct rval *). The letters are as many as the statement's parameters
+ * struct rval *), 'b' bytes (a const void * and then an int, their count:
+ * two arguments for the one parameter). The letters are as many as the statement's parameters
  * (asserted).
  */
 #ifndef GAVEL_STORE_DB_H

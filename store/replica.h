@@ -230,6 +230,14 @@ int replica_frontier(struct store *st, char **out, struct err *e);
 int replica_applied_upto(struct store *st, const char *writer, long long *seq, struct err *e);
 /* The highest sequence number applied of one writer (0 if none). */
 int replica_last_seq(struct store *st, const char *writer, long long *seq, struct err *e);
+/* The files this machine wrote, byte for byte (sync_sent): one kept, one
+ * given back into out (1 if not kept), the numbers kept between from and
+ * to (caller frees *out). */
+int replica_sent_add(struct store *st, const char *writer, long long seq, const unsigned char *buf, size_t len,
+		     struct err *e);
+int replica_sent_get(struct store *st, const char *writer, long long seq, struct strbuf *out, struct err *e);
+int replica_sent_seqs(struct store *st, const char *writer, long long from, long long to, long long **out,
+		      size_t *n, struct err *e);
 
 /* Rows whose references point at nothing (after a merge, in its
  * transaction, foreign keys deferred), as table/row appended to rows. A

@@ -352,6 +352,15 @@ const char *const store_migrations[] = {
 	 * removal of before, which cut nothing off).
 	 */
 	"ALTER TABLE member_key ADD COLUMN cutoff INTEGER;",
+
+	/*
+	 * 11 → 12: the files this machine wrote to the folder, byte for byte
+	 * (sync_sent, never exchanged), so that it puts back one that goes
+	 * missing or is damaged there, the same file under the same number
+	 * (sync/repair.c).
+	 */
+	("CREATE TABLE sync_sent(writer TEXT NOT NULL, seq INTEGER NOT NULL, bytes BLOB NOT NULL,"
+	 " PRIMARY KEY(writer, seq)) WITHOUT ROWID;"),
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -26,7 +26,24 @@ int admit_request_write(struct session *s, const struct invite *inv, const char 
 	return replica_file_add(s->st, s->id.actor, seq, "", 0, s->e);
 }
 
-/* A claimed name a member can be shown: text of a name's length. */
+bool admit_name_ok(const char *name)
+{
+	size_t len = strlen(name);
+	if (len == 0 || len > REQUEST_NAME_MAX || !text_valid(name))
+		return false;
+	for (const char *p = name; *p;) {
+		unsigned cp;
+		p += utf8_decode(p, &cp);
+		/* no control character, and none that turns text around on a
+		 * terminal (bidirectional overrides and isolates) */
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfffd)
+			return false;
+	}
+	return true;
+}
+
+/* A claimed name a member can be shown. */
 static bool name_ok(const unsigned char *p, size_t len)
 {
 	if (len == 0 || len > REQUEST_NAME_MAX || memchr(p, '\0', len))
@@ -34,7 +51,7 @@ static bool name_ok(const unsigned char *p, size_t len)
 	char name[REQUEST_NAME_MAX + 1];
 	memcpy(name, p, len);
 	name[len] = '\0';
-	return text_valid(name) && !strpbrk(name, "\n\t");
+	return admit_name_ok(name);
 }
 
 int admit_request_take(struct session *s, const struct bundle *b, enum err_code *code)
@@ -71,7 +88,7 @@ int admit_request_take(struct session *s, const struct bundle *b, enum err_code 
 	return rc;
 }
 
-int admit_keys_find(struct session *s, bool *found)
+int admit_keys_find(struct session *s, size_t skip, bool *found)
 {
 	struct entry *ents;
 	size_t n;
@@ -85,10 +102,15 @@ int admit_keys_find(struct session *s, bool *found)
 		struct strbuf buf = { 0 };
 		struct bundle b;
 		struct keyring kr;
-		if (folder_file_read(path, &buf, NULL) == 0 &&
-		    bundle_parse((const unsigned char *)buf.buf, buf.len, &b, why) == 0 && b.kind == BUNDLE_ADMIT &&
-		    !memcmp(b.council, s->kr.council, BUNDLE_COUNCIL_LEN) && bundle_verify(&b) &&
-		    keyring_unseal_all(&b, &s->id, &kr) == 0) {
+		bool opens = folder_file_read(path, &buf, NULL) == 0 &&
+			     bundle_parse((const unsigned char *)buf.buf, buf.len, &b, why) == 0 && b.kind == BUNDLE_ADMIT &&
+			     !memcmp(b.council, s->kr.council, BUNDLE_COUNCIL_LEN) && bundle_verify(&b) &&
+			     keyring_unseal_all(&b, &s->id, &kr) == 0;
+		/* the ones tried before (an admission that did not hold) passed over */
+		if (opens && skip > 0) {
+			skip--;
+			keyring_release(&kr);
+		} else if (opens) {
 			keyring_release(&s->kr);
 			s->kr = kr;
 			keyring_release(&kr);
@@ -130,8 +152,8 @@ int admit_request_note(struct session *s, const char *actor)
 		return -1;
 	for (size_t i = 0; i < l.n; i++)
 		if (!strcmp(l.v[i].actor, actor))
-			session_note(s, _("%s asks to join the council (fingerprint %s): compare it with theirs, then 'gavel members admit \"%s\"'"),
-				     l.v[i].name, l.v[i].fingerprint, l.v[i].name);
+			session_note(s, _("%s asks to join the council (fingerprint %s): compare it with theirs, then run gavel members admit \"%s\""),
+				     l.v[i].name, l.v[i].fingerprint, l.v[i].fingerprint);
 	sync_request_list_release(&l);
 	return 0;
 }
@@ -269,14 +291,15 @@ static int admit_in_tx(struct session *s, const struct sync_request *r, const ch
 	return rc;
 }
 
-int sync_admit(struct store *st, const char *who, const char *as, char **admitted_as, struct err *e)
+int sync_admit(struct store *st, const char *dir, const char *who, const char *as, char **admitted_as,
+	       struct err *e)
 {
 	struct sync_request_list l = { 0 };
 	struct sync_summary out = { 0 };
 	struct session s;
 	bool power = false;
 	*admitted_as = NULL;
-	if (session_open(&s, st, NULL, &out, e))
+	if (session_open(&s, st, dir, &out, e))
 		return -1;
 	int rc = policy_power(st, s.id.pk, s.id.actor, &power, e) ? -1 : power ? 0 : error(e, E_NO_POWER);
 	if (!rc)

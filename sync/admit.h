@@ -22,6 +22,10 @@
 /* The longest name a request may claim, in bytes. */
 #define REQUEST_NAME_MAX 200
 
+/* Is name one a request may claim: text of at most REQUEST_NAME_MAX
+ * bytes, with no control character and none that turns text around? */
+bool admit_name_ok(const char *name);
+
 /* Writes this machine's REQUEST file (number 1) to the folder, with the
  * invitation's request key, and records it. In the caller's transaction. */
 int admit_request_write(struct session *s, const struct invite *inv, const char *name);
@@ -40,10 +44,13 @@ int sync_requests_of(struct store *st, uint32_t current, struct sync_request_lis
 
 /*
  * This machine asked to join and has no council key yet: the keys of an
- * ADMIT file of the folder sealed to it into s->kr (*found). Nothing is
- * kept unless admit_settle finds it admitted afterwards.
+ * ADMIT file of the folder sealed to it into s->kr (*found), the first
+ * `skip` of those that open passed over (tried already). Nothing is kept
+ * unless admit_settle finds it admitted afterwards: anyone who can write
+ * into the folder can seal keys to a newcomer's key, so each admission
+ * that opens is tried in turn.
  */
-int admit_keys_find(struct session *s, bool *found);
+int admit_keys_find(struct session *s, size_t skip, bool *found);
 /* After a sync with the keys of an admission: is this machine's key
  * recorded for a person (*admitted)? Then the machine becomes theirs. */
 int admit_settle(struct session *s, bool *admitted);

@@ -246,6 +246,10 @@ int sync_conflict_resolve(struct store *st, const char *id, const char *keep, st
 		return -1;
 	if (locked)
 		return error(e, E_SYNC_CONFLICT_LOCKED, id);
+	/* a key's person, actor or vouch never changes once recorded: every
+	 * other copy would refuse the choice */
+	if (!strcmp(c.tbl, "member_key"))
+		return error(e, E_SYNC_CONFLICT_KEY, id);
 	if (!strcmp(c.col, MERGE_DEL_COL))
 		return resolve_delete(st, t, &c, other, e);
 	int ci = replica_col(t, c.col);

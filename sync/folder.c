@@ -116,6 +116,9 @@ void folder_release(struct folder *f)
 	strvec_release(&f->notes);
 	strvec_release(&f->refused);
 	strvec_release(&f->refused_at);
+	strvec_release(&f->own_buckets);
+	strvec_release(&f->own_listed);
+	free(f->own_seqs);
 	memset(f, 0, sizeof *f);
 }
 
@@ -215,6 +218,10 @@ static void folder_take(struct folder *f, size_t di, const char *path_of_dir, co
 			const struct batch *applied, const char *me)
 {
 	const char *rel = f->dirs[di].rel;
+	size_t mlen = me ? strlen(me) : 0;
+	bool own_bucket = me && f->dirs[di].depth == LAYOUT_BUCKET_DIR && !strncmp(rel, me, mlen) && rel[mlen] == '/';
+	if (own_bucket)
+		strvec_push(&f->own_listed, rel + mlen + 1);
 	for (size_t i = 0; i < files->n; i++) {
 		const char *name = files->v[i];
 		struct entry en = { 0 };
@@ -235,6 +242,10 @@ static void folder_take(struct folder *f, size_t di, const char *path_of_dir, co
 			strvec_push(&f->sample, path);
 		if (me && !strcmp(en.writer, me) && en.seq > f->mine)
 			f->mine = en.seq;
+		if (own_bucket && !strcmp(en.writer, me)) {
+			ALLOC_GROW(f->own_seqs, f->nown + 1, f->own_alloc);
+			f->own_seqs[f->nown++] = (long long)en.seq;
+		}
 		struct frontier_item key, *done;
 		memcpy(key.writer, en.writer, sizeof key.writer);
 		done = applied->nfront ? bsearch(&key, applied->front, applied->nfront, sizeof *applied->front,
@@ -299,6 +310,16 @@ static int read_dir(const char *dir, const char *me, struct folder *f, size_t i,
 		return error(e, E_SYNC_FOLDER_UNREADABLE, dir, strerror(err));
 	}
 	d->left = lrc != 0; /* looked at again next time */
+	if (me && lrc == 0 && i == 0) {
+		f->top_listed = true;
+		for (size_t k = 0; k < dirs.n; k++)
+			f->own_dir_there |= !strcmp(dirs.v[k], me);
+	}
+	if (me && lrc == 0 && d->depth == LAYOUT_WRITER && !strcmp(d->rel, me)) {
+		f->own_dir_listed = true;
+		for (size_t k = 0; k < dirs.n; k++)
+			strvec_push(&f->own_buckets, dirs.v[k]);
+	}
 	folder_take(f, i, path, &files, applied, me);
 	free(path);
 	for (size_t k = 0; k < dirs.n; k++) {

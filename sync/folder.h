@@ -57,6 +57,14 @@ struct folder {
 	struct strvec notes;      /* copies made by sync tools */
 	struct strvec refused, refused_at; /* files refused for good (REFUSED/REL), and their times */
 	long passed_over;         /* such files passed over unread */
+	/* this machine's own files, where this reading listed them (the
+	 * directories that changed): for putting back what went missing */
+	bool top_listed, own_dir_there; /* the folder listed; this machine's directory in it */
+	bool own_dir_listed;      /* this machine's directory listed */
+	struct strvec own_buckets;/* its buckets there, when listed */
+	struct strvec own_listed; /* its buckets listed */
+	long long *own_seqs;      /* the numbers of its files in those */
+	size_t nown, own_alloc;
 };
 
 /*

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/clock.h"
 #include "store/keys.h"
 #include "sync/admit.h"
 #include "sync/members.h"
@@ -236,10 +237,18 @@ static int take_keys(struct import *im, struct pending *q, bool *progress)
 		return -1;
 	if (cut)
 		return cut_off(im, q, progress);
-	if (!known && q->b.seq != 1) {
-		skip_code(s, q->en->base, E_SYNC_STRANGER);
-		q->stuck = true;
-		return 0;
+	if (!known) {
+		/* the founder's own first file comes before its key is recorded;
+		 * anyone else's is a stranger's, refused for good */
+		unsigned char founder[IDENTITY_PK_LEN];
+		int frc = policy_founder(s->st, founder, s->e);
+		if (frc < 0)
+			return -1;
+		if (q->b.seq != 1 || frc != 0 || memcmp(founder, q->b.writer_pk, IDENTITY_PK_LEN)) {
+			skip_code(s, q->en->base, E_SYNC_STRANGER);
+			q->stuck = true;
+			return folder_refused(s->st, s->dir, q->en, s->e);
+		}
 	}
 	if (replica_file_add(s->st, q->b.writer, (long long)q->b.seq, "", 0, s->e) || applied(im, q->b.writer))
 		return -1;
@@ -374,8 +383,17 @@ static int take_join(struct import *im, struct pending *q, bool *progress)
 		if (rc == 0)
 			strvec_push(&im->asked, q->b.writer);
 	} else {
-		bool power;
-		rc = policy_power(s->st, q->b.writer_pk, q->b.writer, &power, s->e);
+		bool known, cut, power;
+		rc = writer_known(s->st, &q->b, NULL, &known, &cut, s->e);
+		if (!rc && !known) {
+			/* not even a member's: refused for good, and not taken as
+			 * read (nobody's later files wait for it) */
+			skip_code(s, q->en->base, E_SYNC_STRANGER);
+			q->stuck = true;
+			return folder_refused(s->st, s->dir, q->en, s->e);
+		}
+		if (!rc)
+			rc = policy_power(s->st, q->b.writer_pk, q->b.writer, &power, s->e);
 		if (!rc && !power) {
 			code = E_SYNC_ADMIT_STRANGER;
 			rc = 1;
@@ -528,6 +546,88 @@ static int apply_all(struct import *im)
 	return 0;
 }
 
+/* The file a waiting file waits for (its writer's next, or one of its
+ * frontier): into writer and *seq; false if it waits for nothing. */
+static bool waits_for(struct import *im, const struct pending *q, char writer[ID_LEN + 1], long long *seq)
+{
+	long long upto;
+	if (applied_upto(im, q->b.writer, &upto))
+		return false;
+	if ((long long)q->b.seq > upto + 1) {
+		snprintf(writer, ID_LEN + 1, "%s", q->b.writer);
+		*seq = upto + 1;
+		return true;
+	}
+	for (size_t k = 0; k < q->batch.nfront; k++) {
+		if (applied_upto(im, q->batch.front[k].writer, &upto))
+			return false;
+		if (upto < q->batch.front[k].seq) {
+			snprintf(writer, ID_LEN + 1, "%s", q->batch.front[k].writer);
+			*seq = upto + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Who has waited for which file since when: one line for each file that
+ * others wait behind, missing from the folder or damaged there. Its writer
+ * puts it back at its next sync (sync/repair.h); the time is this copy's
+ * first sync that missed it.
+ */
+static int say_waiting(struct import *im)
+{
+	struct session *s = im->s;
+	struct strvec keys = { 0 }, vals = { 0 }, now = { 0 };
+	char when[CLOCK_UTC_SIZE];
+	clock_utc(when);
+	if (store_local_prefix(s->st, WAITING_FOR, &keys, &vals, s->e))
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < im->np && !rc; i++) {
+		const struct pending *q = &im->p[i];
+		char writer[ID_LEN + 1];
+		long long seq;
+		if (q->done || q->stuck || !waits_for(im, q, writer, &seq))
+			continue;
+		char *key = xasprintf(WAITING_FOR "%s-%lld", writer, seq);
+		bool said = false;
+		for (size_t k = 0; k < now.n && !said; k++)
+			said = !strcmp(now.v[k], key);
+		if (said) {
+			free(key);
+			continue;
+		}
+		strvec_push(&now, key);
+		const char *since = NULL;
+		for (size_t k = 0; k < keys.n && !since; k++)
+			if (!strcmp(keys.v[k], key))
+				since = vals.v[k];
+		char *who = NULL;
+		rc = members_name(s->st, writer, &who, s->e);
+		if (!rc && !since)
+			rc = store_local_set(s->st, key, when, s->e);
+		if (!rc)
+			session_note(s, _("file %lld of %s's machine has been missing from the folder (or damaged) since %s: what came after it waits; their machine puts it back at its next sync"),
+				     seq, who, since ? since : when);
+		free(who);
+		free(key);
+	}
+	/* the files no longer waited for are forgotten */
+	for (size_t k = 0; k < keys.n && !rc; k++) {
+		bool still = false;
+		for (size_t j = 0; j < now.n && !still; j++)
+			still = !strcmp(now.v[j], keys.v[k]);
+		if (!still)
+			rc = store_local_delete(s->st, keys.v[k], s->e);
+	}
+	strvec_release(&keys);
+	strvec_release(&vals);
+	strvec_release(&now);
+	return rc;
+}
+
 /*
  * A removed machine's files after its cut-off that this copy had taken
  * before the removal reached it (they were concurrent with it): said once,
@@ -582,6 +682,8 @@ int import_files(struct session *s)
 			session_note(s, _("waiting for earlier files before %s"), im.p[i].en->base);
 		}
 	}
+	if (!rc)
+		rc = say_waiting(&im);
 	/* one line per member heard from, with their total */
 	for (size_t i = 0; i < im.nheard; i++) {
 		if (!rc) {

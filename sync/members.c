@@ -8,6 +8,7 @@
 #include "core/council.h"
 #include "core/identity.h"
 #include "store/keys.h"
+#include "sync/policy.h"
 #include "sync/rekey.h"
 #include "sync/settings.h"
 #include "sync/sync.h"
@@ -102,4 +103,32 @@ int sync_member_remove(struct store *st, const char *person, const char *passphr
 		return -1;
 	}
 	return store_commit(st, e);
+}
+
+int sync_may_change_members(struct store *st, bool *may, struct err *e)
+{
+	char *dir = NULL;
+	struct identity id;
+	*may = true;
+	if (store_local_get(st, SETTING_DIR, &dir, e))
+		return -1;
+	bool shared = dir != NULL;
+	free(dir);
+	if (!shared)
+		return 0; /* a council of one machine: its owner's to change */
+	int rc = identity_load(st, &id, e);
+	if (rc)
+		return rc < 0 ? -1 : (*may = false, 0);
+	rc = policy_power(st, id.pk, id.actor, may, e);
+	identity_release(&id);
+	return rc;
+}
+
+int sync_council_fingerprint(struct store *st, char fp[IDENTITY_FP_SIZE], struct err *e)
+{
+	unsigned char pk[IDENTITY_PK_LEN];
+	int rc = policy_founder(st, pk, e);
+	if (rc == 0)
+		identity_fingerprint(pk, fp);
+	return rc;
 }

@@ -86,12 +86,18 @@ static int not_had(struct session *s, const char *passphrase, uint32_t *gen)
 	struct invite k = { 0 };
 	struct err fe;
 	uint32_t newest = 0;
-	int rc = wraps_open(s->dir, passphrase, &k, &newest, &fe);
+	int rc = wraps_open(s->dir, passphrase, NULL, &k, NULL, &fe);
 	sodium_memzero(&k, sizeof k);
+	if (rc == 0 || fe.code == E_SYNC_WRAP_OLD)
+		return error(s->e, E_PASSPHRASE_REUSED);
+	/* the members' wraps alone count: a generation planted by someone
+	 * else could be the largest there is */
+	if (wraps_newest(s->dir, s->st, &newest, s->e))
+		return -1;
 	if (newest > *gen)
 		*gen = newest;
-	if (rc == 0 || fe.code == E_SYNC_PASSPHRASE_OLD)
-		return error(s->e, E_PASSPHRASE_REUSED);
+	if (*gen == UINT32_MAX)
+		return error(s->e, E_SYNC_KEYRING_FULL, KEYRING_MAX);
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include "sync/export.h"
 #include "sync/import.h"
 #include "sync/merge.h"
+#include "sync/repair.h"
 
 /* Is this machine left out of the council's key (*left: the REKEY file
  * that left it out, which the note names)? */
@@ -51,7 +52,7 @@ static int sync_in_tx(struct session *s, bool write)
 	char now[CLOCK_UTC_SIZE];
 	/* the search index takes the sync's rows in at its end */
 	if (replica_capture(s->st, false, s->e) || store_search_later(s->st, true, s->e) || import_files(s) ||
-	    export_settle(s) || merge_finish(s->st, &ms, s->e) || store_search_later(s->st, false, s->e) ||
+	    (write && !left && repair_missing(s)) || export_settle(s) || merge_finish(s->st, &ms, s->e) || store_search_later(s->st, false, s->e) ||
 	    replica_capture(s->st, true, s->e))
 		return -1;
 	clock_utc(now);
@@ -103,6 +104,9 @@ int run_sync(struct session *s, bool write)
 	}
 	rc = store_commit(s->st, s->e);
 	store_cache_mb(s->st, 0, NULL);
+	/* the key file learns whose it is once the admission is kept */
+	if (!rc && s->out->admitted)
+		rc = identity_adopted(s->st, &s->id, s->e);
 	return rc ? -1 : 0;
 }
 
@@ -113,11 +117,17 @@ int sync_run(struct store *st, const char *dir, struct sync_summary *out, struct
 		return -1;
 	int rc;
 	if (s.id.pending) {
-		/* asked to join: nothing to read before an admission */
-		bool found;
-		rc = admit_keys_find(&s, &found);
-		if (!rc)
-			rc = found ? run_sync(&s, false) : not_admitted(&s);
+		/* asked to join: nothing to read before an admission, and each
+		 * admission sealed to this machine tried until one holds */
+		bool found = true;
+		rc = 0;
+		for (size_t tried = 0; !rc && found && !out->admitted; tried++) {
+			folder_release(&s.folder);
+			sync_summary_release(out);
+			rc = admit_keys_find(&s, tried, &found);
+			if (!rc)
+				rc = found ? run_sync(&s, false) : not_admitted(&s);
+		}
 		session_release(&s);
 		return rc;
 	}

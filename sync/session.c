@@ -108,7 +108,13 @@ int session_write(struct session *s, int kind, long long seq, uint32_t epoch, co
 	memcpy(b.council, s->kr.council, BUNDLE_COUNCIL_LEN);
 	bundle_seal(&b, ext, ext_len, plain, plain_len, key, &s->id, &file, &len);
 	layout_path(s->id.actor, (uint64_t)seq, rel);
-	int rc = folder_file_write(s->dir, rel, file, len, s->e);
+	if (!s->first_written)
+		s->first_written = seq;
+	/* kept byte for byte, to be put back if the folder loses it */
+	int rc = replica_sent_add(s->st, s->id.actor, seq, file, len, s->e) ||
+			     folder_file_write(s->dir, rel, file, len, s->e)
+		     ? -1
+		     : 0;
 	free(file);
 	return rc;
 }

@@ -28,6 +28,7 @@ struct session {
 	struct err *e;
 	struct folder folder; /* read at most once a session */
 	struct strvec numbered; /* rows this machine gave a number, "table/row" (export.h) */
+	long long first_written; /* the first file this session wrote (0: none), after the folder was read */
 };
 
 /*

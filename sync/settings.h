@@ -12,6 +12,7 @@
 #define SETTING_FOUNDER "council_founder"   /* the founder's public key (sync/policy.h) */
 #define SETTING_REQUEST "join_request/"      /* + actor: a request to join, "EPOCH KEY NAME" */
 #define SETTING_ASKED "join_asked"           /* this machine asked to join: "WHEN" */
+#define WAITING_FOR "sync_wait/"            /* + "WRITER-SEQ": a file waited for, since when */
 #define SETTING_GENERATION "keys_generation" /* the newest passphrase wrap's generation */
 
 #endif

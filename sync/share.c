@@ -154,19 +154,22 @@ static int ask_in_tx(struct store *st, const char *real, const struct invite *in
 }
 
 int sync_join(const char *db_path, const char *dir, const char *person, const char *passphrase,
-	      struct store **out_st, struct sync_summary *out, struct err *e)
+	      const char *council_fp, struct store **out_st, struct sync_summary *out, struct err *e)
 {
 	struct invite inv = { 0 };
 	struct store *st = NULL;
 	char *real = realpath(dir, NULL);
 	if (!real)
 		return error(e, E_SYNC_FOLDER_UNREADABLE, dir, strerror(errno));
-	if (strlen(person) > REQUEST_NAME_MAX || !text_valid(person) || strpbrk(person, "\n\t")) {
+	if (!admit_name_ok(person)) {
 		free(real);
 		return error(e, E_BAD_PERSON_NAME, person);
 	}
-	if (db_taken(db_path, &st, e) || wraps_open(real, passphrase, &inv, NULL, e))
+	bool older = false;
+	if (db_taken(db_path, &st, e) || wraps_open(real, passphrase, council_fp, &inv, &older, e))
 		goto fail;
+	identity_fingerprint(inv.founder, out->council_fingerprint);
+	out->passphrase_older = older;
 	if (!st && store_open(db_path, true, e, &st))
 		goto fail;
 	struct identity id;

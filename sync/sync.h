@@ -46,6 +46,8 @@ struct sync_summary {
 	bool waiting_admission; /* this machine asked to join and is not admitted yet */
 	bool admitted;      /* this sync took the keys of this machine's admission */
 	char fingerprint[IDENTITY_FP_SIZE]; /* this machine's key, when it asked or was admitted */
+	char council_fingerprint[IDENTITY_FP_SIZE]; /* the council's (its founder's key), when it asked */
+	bool passphrase_older; /* asked with a wrap older than one it could not open */
 	struct strvec from; /* "Åsa Ölund: 12 changes", one per member heard from */
 	struct strvec notes;/* one line per file skipped or event worth telling */
 };
@@ -68,11 +70,15 @@ int sync_share(struct store *st, const char *dir, const char *person, const char
  * `person`: a key for this machine is made, and a request to join left in
  * the folder (sync/admit.h). Nothing of the council is read until a member
  * with the power admits the request; the next sync_run then reads it.
- * The database is left open in *out_st; out->fingerprint is this
- * machine's key, for the member who admits it to compare.
+ * With council_fp (the council's fingerprint, which the chair hands out
+ * with the passphrase), only an invitation whose founder's key has it is
+ * taken (E_SYNC_NOT_THIS_COUNCIL). The database is left open in *out_st;
+ * out->fingerprint is this machine's key, for the member who admits it to
+ * compare, and out->council_fingerprint the founder's key of the
+ * invitation taken, for the newcomer to compare.
  */
 int sync_join(const char *db_path, const char *dir, const char *person, const char *passphrase,
-	      struct store **out_st, struct sync_summary *out, struct err *e);
+	      const char *council_fp, struct store **out_st, struct sync_summary *out, struct err *e);
 
 /* One sync with the council's folder (or `dir` when not NULL). */
 int sync_run(struct store *st, const char *dir, struct sync_summary *out, struct err *e);
@@ -153,10 +159,21 @@ int sync_waiting(struct store *st, bool *waiting, char fp[IDENTITY_FP_SIZE], str
  * fingerprint from the start, eight digits at least) as the person `as`
  * (NULL: the name it claims; a person not in the council is added): its
  * key recorded for the person and every council key sealed to it, both
- * written to the folder at once. Only a member with the power may
+ * written to the folder at once (dir, or the council's own when NULL).
+ * Only a member with the power may
  * (E_NO_POWER; sync/policy.h). *admitted_as: the person's name.
  */
-int sync_admit(struct store *st, const char *who, const char *as, char **admitted_as, struct err *e);
+int sync_admit(struct store *st, const char *dir, const char *who, const char *as, char **admitted_as,
+	       struct err *e);
+
+/* The council's fingerprint: its founder's key's, which the chair hands
+ * out with the passphrase (`gavel join --council`); 1 if not known. */
+int sync_council_fingerprint(struct store *st, char fp[IDENTITY_FP_SIZE], struct err *e);
+
+/* May this machine change the council's members and roles (*may)? Yes
+ * for a council not shared; in a shared one only with the power
+ * (sync/policy.h), since every other copy refuses the change otherwise. */
+int sync_may_change_members(struct store *st, bool *may, struct err *e);
 
 /*
  * A member leaves: their machines' keys are revoked, a new council key is
@@ -167,6 +184,20 @@ int sync_admit(struct store *st, const char *who, const char *as, char **admitte
  */
 int sync_member_remove(struct store *st, const char *person, const char *passphrase,
 		       struct err *e);
+/* What a copy can tell of the folder (`gavel check`): this machine's own
+ * files, each compared byte for byte with the copy it kept (missing,
+ * damaged), everyone's files applied here that are gone from the folder,
+ * and what this copy waits for since when. With repair (`gavel repair`),
+ * this machine's missing and damaged files are put back. */
+struct sync_check {
+	long files;                  /* council files in the folder */
+	long own_missing, own_damaged, put_back;
+	long others_missing, waiting;
+	struct strvec lines;         /* one line for each of the others, in words */
+};
+void sync_check_release(struct sync_check *c);
+int sync_check(struct store *st, bool repair, struct sync_check *out, struct err *e);
+
 /* A new passphrase (and with it a new council key, as above, for all). */
 int sync_passphrase(struct store *st, const char *passphrase, struct err *e);
 

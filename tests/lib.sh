@@ -82,7 +82,7 @@ join_admitted() {
 	local db=$1 folder=$2 name=$3 admitter=$4 out fp
 	out=$(g --db "$db" join "$folder" --as "$name" 2>&1) || fail "$name asks to join: $out"
 	printf '%s\n' "$out" | grep -q "asked to join" || fail "$name asks to join: $out"
-	fp=$(printf '%s\n' "$out" | sed -n 's/.*fingerprint: //p')
+	fp=$(printf '%s\n' "$out" | sed -n 's/.*machine.s fingerprint: //p')
 	[ -n "$fp" ] || fail "the join printed no fingerprint: $out"
 	out=$(g --db "$admitter" members admit "$fp" 2>&1) || fail "admit $name: $out"
 	out=$(g --db "$db" sync 2>&1) || fail "$name's first sync: $out"

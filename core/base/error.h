@@ -135,13 +135,15 @@
 	X(E_SYNC_NOT_FOLDER_DIR, 1, N_("%s: not a directory of the shared folder (a link or a file in its place); nothing was sent")) \
 	X(E_SYNC_FILE_EXISTS, 1, N_("%s: already exists; another copy of this database may be writing to the folder")) \
 	X(E_SYNC_PASSPHRASE, 1, N_("wrong passphrase for the council in %s")) \
-	X(E_SYNC_PASSPHRASE_OLD, 1, N_("the passphrase of the council in %s has been changed: ask a member for the new one")) \
+	X(E_SYNC_NOT_THIS_COUNCIL, 1, N_("the passphrase opens no invitation in %s of the council with the fingerprint %s: the folder may hold a forged one; ask the chair")) \
+	X(E_SYNC_PENDING_COPY, 1, N_("this database is a copy of one that asked to join: ask to join again from a new database (gavel --db FILE join)")) \
 	X(E_SYNC_DB_TAKEN, 1, N_("%s already holds a council; join into a new database (--db FILE)")) \
 	X(E_SYNC_NOTHING_READ, 1, N_("%s: no council could be read from the folder")) \
 	X(E_SYNC_KEEP, 2, N_("keep 'current' or 'other', not %s")) \
 	X(E_SYNC_NO_CONFLICT, 1, N_("no open conflict %s; see 'gavel conflicts'")) \
 	X(E_SYNC_CLASH, 1, N_("the other value clashes with another row (%s)")) \
 	X(E_NO_POWER, 1, N_("only the chair, the vice chair, the secretary or the member who shared the council may admit or remove members or change the passphrase")) \
+	X(E_SYNC_NOT_WHOLE, 1, N_("the folder is not whole (above); 'gavel repair' puts back this machine's files, each other machine puts back its own at its next sync")) \
 	X(E_SYNC_NO_REQUEST, 1, N_("nobody waiting to join matches %s; see 'gavel members'")) \
 	X(E_SYNC_REQUEST_AMBIGUOUS, 1, N_("%s matches more than one request to join; give the fingerprint")) \
 	X(E_SYNC_NOT_ADMITTED, 1, N_("this machine has asked to join and is not admitted yet (fingerprint %s): a member with the power runs 'gavel members admit', then 'gavel sync' here")) \
@@ -173,6 +175,7 @@
 	X(E_POLICY_ROLES, 1, N_("it changes the members' roles, and its writer has no such power")) \
 	X(E_POLICY_KEY_CHANGED, 1, N_("it changes whose a recorded key is")) \
 	X(E_SYNC_CONFLICT_LOCKED, 1, N_("conflict %s is in the minutes of an adjusted meeting, which are locked: it stays as it is")) \
+	X(E_SYNC_CONFLICT_KEY, 1, N_("conflict %s is in the record of a machine's key, which never changes once recorded: it stays as the merge settled it")) \
 	X(E_POLICY_ADJUSTED, 1, N_("it changes the record of an adjusted meeting")) \
 	X(E_POLICY_UNREVOKE, 1, N_("it takes back a member's removal")) \
 	X(E_SYNC_REFUSED_FILE, 1, N_("written by %s, refused by the database (%s); nothing of it applied")) \

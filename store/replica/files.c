@@ -3,6 +3,8 @@
  * and which, with what their writer had seen, and how far each writer's
  * files are applied without a gap (sync_front).
  */
+#include <assert.h>
+#include <limits.h>
 #include <stdlib.h>
 
 #include "core/base/clock.h"
@@ -90,4 +92,51 @@ int replica_last_seq(struct store *st, const char *writer, long long *seq, struc
 	return number(st, db_query(st, e, "SELECT coalesce(max(seq), 0) FROM sync_file WHERE writer = ?", "s", writer),
 		      seq, e) < 0
 		       ? -1 : 0;
+}
+
+int replica_sent_add(struct store *st, const char *writer, long long seq, const unsigned char *buf, size_t len,
+		     struct err *e)
+{
+	assert(len <= INT_MAX);
+	return db_exec(st, e, "INSERT OR REPLACE INTO sync_sent(writer, seq, bytes) VALUES (?, ?, ?)", "sIb", writer,
+		       (sqlite3_int64)seq, (const void *)buf, (int)len);
+}
+
+int replica_sent_get(struct store *st, const char *writer, long long seq, struct strbuf *out, struct err *e)
+{
+	sqlite3_stmt *s = db_query(st, e, "SELECT bytes FROM sync_sent WHERE writer = ? AND seq = ?", "sI", writer,
+				   (sqlite3_int64)seq);
+	if (!s)
+		return -1;
+	int rc = db_step(st, s, e);
+	if (rc <= 0)
+		return rc < 0 ? -1 : 1;
+	sb_reset(out);
+	sb_add(out, sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0));
+	db_done(s);
+	return 0;
+}
+
+int replica_sent_seqs(struct store *st, const char *writer, long long from, long long to, long long **out,
+		      size_t *n, struct err *e)
+{
+	size_t alloc = 0;
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = db_query(st, e, "SELECT seq FROM sync_sent WHERE writer = ? AND seq BETWEEN ? AND ? ORDER BY seq",
+				   "sII", writer, (sqlite3_int64)from, (sqlite3_int64)to);
+	if (!s)
+		return -1;
+	int rc;
+	while ((rc = db_step(st, s, e)) == 1) {
+		ALLOC_GROW(*out, *n + 1, alloc);
+		(*out)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }

@@ -898,14 +898,14 @@ static void bench_join(void)
 		snprintf(name, sizeof name, "Ny ledamot %d", r);
 		bench_remove_db(db, true);
 		double t = bench_now_ms();
-		if (sync_join(db, dir, name, BENCH_PASS, &st, &s, &e))
+		if (sync_join(db, dir, name, BENCH_PASS, NULL, &st, &s, &e))
 			die("join");
 		double asked = bench_now_ms() - t;
 		sync_summary_release(&s);
 		/* the chair reads the request and admits it (not timed) */
 		bench_sync_once(chair, dir, &s);
 		sync_summary_release(&s);
-		if (sync_admit(chair, name, NULL, &as, &e))
+		if (sync_admit(chair, dir, name, NULL, &as, &e))
 			die("admit");
 		free(as);
 		t = bench_now_ms();

@@ -67,11 +67,15 @@ ok "a removal under the present or an earlier passphrase is refused, and removes
 expect_grep "Eva removes Cecilia under a new passphrase" "removed Cecilia Dahl" env GAVEL_PASSPHRASE="sju röda trådar i vinden" "$GAVEL" --db "$A" members remove "Cecilia Dahl"
 b sync >/dev/null 2>&1 || fail "Björn's sync after the removal"
 for old in "grön kanot simmar under bron" "korrekt häftklammer hästbatteri"; do
-	out=$(GAVEL_PASSPHRASE="$old" "$GAVEL" --db "$WORK/again-$RANDOM.db" join "$F" --as "Cecilia Dahl" 2>&1) &&
-		fail "the removed member joined again with the passphrase [$old]"
-	printf '%s\n' "$out" | grep -q "has been changed" || fail "no clear message for an old passphrase: $out"
+	out=$(GAVEL_PASSPHRASE="$old" "$GAVEL" --db "$WORK/again-$RANDOM.db" join "$F" --as "Cecilia Dahl" 2>&1) ||
+		fail "an earlier passphrase gives no request at all: $out"
+	printf '%s\n' "$out" | grep -q "newer invitation this passphrase does not open" || fail "no warning for an old passphrase: $out"
 done
-ok "after the removal an earlier passphrase admits nobody, and says it was changed"
+out=$(a sync 2>&1) || fail "Eva's sync: $out"
+[ "$(printf '%s\n' "$out" | grep -c "a request to join made with a passphrase the council no longer has")" -eq 2 ] ||
+	fail "the requests made with earlier passphrases are not both refused and named: $out"
+a members | grep -q "Asking to join" && fail "a request made with an earlier passphrase is listed: $(a members)"
+ok "after the removal an earlier passphrase gets nobody a hearing: the newcomer is warned, and the members refuse the request"
 GAVEL_PASSPHRASE="sju röda trådar i vinden" join_admitted "$WORK/dan.db" "$F" "Dan Ärlig" "$A"
 
 # ---- one bad file hurts only itself ----
@@ -157,7 +161,7 @@ ok "a conflict in the minutes of an adjusted meeting cannot be resolved: the oth
 P="sju röda trådar i vinden"
 X="$WORK/mallory.db"
 out=$(GAVEL_PASSPHRASE="$P" g --db "$X" join "$F" --as "Maria Johansson" 2>&1) || fail "Mallory's request: $out"
-xfp=$(printf '%s\n' "$out" | sed -n 's/.*fingerprint: //p')
+xfp=$(printf '%s\n' "$out" | sed -n 's/.*machine.s fingerprint: //p')
 out=$(g --db "$X" sync 2>&1) || fail "Mallory's sync: $out"
 printf '%s\n' "$out" | grep -q "not admitted yet" || fail "Mallory's sync does not say she waits: $out"
 g --db "$X" dump 2>/dev/null | grep -q "Digitaliseringsrådet" && fail "a request alone read the council"
@@ -218,6 +222,52 @@ out=$(a sync 2>&1) || fail "Eva's sync: $out"
 printf '%s\n' "$out" | grep -q "which no member with the power admitted" || fail "the unvouched copy is not named: $out"
 a dump | grep -q "Från en kopia utan nyckelfil" && fail "a copy without the key file wrote as Björn"
 ok "a database copied without its key file is a new machine no one admitted: its files are refused"
+
+# ---- what else someone who writes into the folder, or knows the passphrase, tries ----
+P="sju röda trådar i vinden"
+cfp=$(a members | sed -n 's/.*(give it with the passphrase): //p')
+[ -n "$cfp" ] || fail "Eva's members show no council fingerprint: $(a members)"
+# an outsider's wrap that opens with nothing, at the largest generation
+"$FORGE" wrap "$F" 4294967295 >/dev/null || fail "forge wrap"
+# someone with the passphrase plants the council's invitation with a founder of her own
+"$FORGE" wrap "$F" 4000000000 "$P" "$xpk" >/dev/null || fail "forge wrap (founder)"
+out=$(GAVEL_PASSPHRASE="$P" g --db "$WORK/gun.db" join "$F" --as "Gun Holm" 2>&1) || fail "Gun's request: $out"
+printf '%s\n' "$out" | grep -q "council's fingerprint: $cfp" && fail "a forged invitation's founder was not shown: $out"
+ok "a forged invitation shows another council fingerprint than the chair's: $(printf '%s\n' "$out" | sed -n 's/.*council.s fingerprint: //p')"
+out=$(GAVEL_PASSPHRASE="$P" g --db "$WORK/hans.db" join "$F" --as "Hans Berg" --council "$cfp" 2>&1) || fail "Hans's request: $out"
+printf '%s\n' "$out" | grep -q "council's fingerprint: $cfp (as given)" || fail "Hans did not get the council's own invitation: $out"
+hfp=$(printf '%s\n' "$out" | sed -n 's/.*this machine.s fingerprint: //p')
+hpk=$(sqlite3 "$WORK/hans.db" "SELECT value FROM local WHERE key = 'identity_key'")
+# and an admission of nobody's, sealed to Hans's key before Eva's
+"$FORGE" junkadmit "$F" "$hpk" 00000000000000000000000000000001 >/dev/null || fail "forge junkadmit"
+out=$(a members admit "$hfp" 2>&1) || fail "Eva admits Hans: $out"
+out=$(g --db "$WORK/hans.db" sync 2>&1) || fail "Hans's sync: $out"
+printf '%s\n' "$out" | grep -q "^admitted" || fail "a planted admission or wrap kept Hans out: $out"
+same "with planted wraps and a planted admission, the newcomer who checked the council's fingerprint gets in" "$A" "$WORK/hans.db"
+[ "$(sqlite3 "$A" "SELECT count(*) FROM sync_file WHERE writer = '00000000000000000000000000000001'")" = 0 ] ||
+	fail "a stranger's admission was taken as read"
+ok "a stranger's admission is refused for good, not taken as read"
+out=$(GAVEL_PASSPHRASE="fyra blå båtar i dimman" a council passphrase 2>&1) || fail "a new passphrase: $out"
+[ "$(sqlite3 "$A" "SELECT value FROM local WHERE key = 'keys_generation'")" -lt 1000 ] ||
+	fail "the planted generation was taken: $(sqlite3 "$A" "SELECT value FROM local WHERE key = 'keys_generation'")"
+ok "a new passphrase after planted wraps takes the members' own generation, not a planted one"
+
+# an ordinary member's own commands refuse what the others would
+GAVEL_DB="$B" refused "Björn giving himself the chair" 1 "only the chair, the vice chair, the secretary" "$GAVEL" member add radet "Björn Ek" ordförande
+
+# a copy of a waiting database is not a second machine of the same key
+GAVEL_PASSPHRASE="fyra blå båtar i dimman" g --db "$WORK/ida.db" join "$F" --as "Ida Ek" >/dev/null 2>&1 || fail "Ida's request"
+mkdir -p "$WORK/elsewhere" && for f in "$WORK"/ida.db*; do cp "$f" "$WORK/elsewhere/${f##*/}"; done
+out=$(g --db "$WORK/elsewhere/ida.db" sync 2>&1) && fail "a copy of a waiting database synced: $out"
+printf '%s\n' "$out" | grep -q "a copy of one that asked to join" || fail "no clear message for the copy: $out"
+ok "a copy of a database that asked to join is refused: $out"
+
+# names no terminal should show
+"$FORGE" request "$F" "fyra blå båtar i dimman" $'Anna\rEva Lind' >/dev/null || fail "forge request"
+"$FORGE" request "$F" "fyra blå båtar i dimman" $'Anna \u202eLind' >/dev/null || fail "forge request"
+a sync >/dev/null 2>&1 || fail "Eva's sync"
+a members | grep -q "Anna" && fail "a request with a control or bidirectional character is listed: $(a members)"
+ok "a request whose name holds a control or a bidirectional character is not listed"
 
 # ---- a file concurrent with a removal ----
 # Dan writes and syncs; Björn takes it; Eva, who has not synced since,

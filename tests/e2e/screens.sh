@@ -36,7 +36,7 @@ for db in "$A" "$B" "$A"; do g --db "$db" sync >/dev/null || fail "sync $db"; do
 # and a newcomer who has asked to join, not admitted yet
 W="$WORK/asked.db"
 g --db "$W" join "$WORK/folder" --as "Nils Andersson" >"$WORK/asked.out" || fail "the newcomer's request"
-wfp=$(sed -n 's/.*fingerprint: //p' "$WORK/asked.out")
+wfp=$(sed -n 's/.*machine.s fingerprint: //p' "$WORK/asked.out")
 g --db "$A" sync >/dev/null 2>&1 || fail "sync after the request"
 cp -a "$WORK/folder" "$WORK/folder.set"
 
@@ -57,9 +57,13 @@ shoot() {
 		# the folder as it was set up: a shot's copy of the database is a
 		# machine of its own, whose first sync writes its key there
 		rm -rf "$WORK/folder" && cp -a "$WORK/folder.set" "$WORK/folder" || fail "the folder"
-		local from=$A
-		[ "$council" = asked ] && from=$W
-		for f in "$from"*; do cp "$f" "$db${f#"$from"}"; done ;;
+		if [ "$council" = asked ]; then
+			# asked here: a copy of a waiting database elsewhere is refused
+			(cd "$WORK" && "$GAVEL" --db run.db join "$WORK/folder" --as "Nils Andersson" >/dev/null) ||
+				fail "$name: the request"
+		else
+			for f in "$A"*; do cp "$f" "$db${f#"$A"}"; done
+		fi ;;
 	none) ;;
 	*) fail "$DIR/captures: $name: no council $council (demo, shared or none)" ;;
 	esac

@@ -141,7 +141,7 @@ find "$F" -name '*.gavel' -exec cp {} "$F2/" \;
 flat_admit() {
 	local db=$1 name=$2 out fp
 	out=$(g --db "$db" join "$F2" --as "$name" 2>&1) || fail "$name asks in the flat folder: $out"
-	fp=$(printf '%s\n' "$out" | sed -n 's/.*fingerprint: //p')
+	fp=$(printf '%s\n' "$out" | sed -n 's/.*machine.s fingerprint: //p')
 	for d in "$F2"/*/; do cp -rn "$d" "$F/"; done
 	out=$(a members admit "$fp" 2>&1) || fail "admit $name: $out"
 	find "$F" -name '*.gavel' -exec cp -n {} "$F2/" \;

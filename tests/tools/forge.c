@@ -19,6 +19,16 @@
  *       that machine's next, setting columns of one row (a new one, or
  *       one there) to the texts given, whatever gavel's commands would
  *       allow
+ *   forge wrap DIR GENERATION [PASSPHRASE [FOUNDER]]
+ *       plants a passphrase wrap of that generation, signed by a key of
+ *       the forger's: one that opens with no passphrase at all, or (for
+ *       someone who knows the passphrase) the council's invitation with
+ *       its founder's key replaced by FOUNDER (64 hex digits)
+ *   forge junkadmit DIR PUBLICKEY [ACTOR]
+ *       plants an admission sealed to that machine's key, with a council
+ *       key of nobody's
+ *   forge request DIR PASSPHRASE NAME
+ *       a request to join claiming any name, bytes as given
  *   forge admit DB PUBLICKEY
  *       the same member seals every council key of theirs to a machine's
  *       public key (64 hex digits) in an admission file, as that
@@ -262,10 +272,129 @@ static int admit(const char *db, const char *hex)
 	return rc ? die(e.msg) : 0;
 }
 
+
+#include "sync/wraps.h"
+
+/* A first file of a fresh identity of the forger's, writer actor given or random. */
+static int write_as(const char *dir, const char *actor, int kind, uint32_t epoch, const unsigned char council[BUNDLE_COUNCIL_LEN],
+		    const unsigned char *ext, size_t ext_len, const unsigned char *plain, size_t plain_len,
+		    const unsigned char key[BUNDLE_KEY_LEN], struct identity *me_out)
+{
+	struct identity me = { 0 };
+	unsigned char raw[ID_LEN / 2];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(me.actor, sizeof me.actor, raw, sizeof raw);
+	if (actor)
+		snprintf(me.actor, sizeof me.actor, "%s", actor);
+	crypto_sign_keypair(me.pk, me.sk);
+	struct bundle b = { .kind = kind, .seq = 1, .epoch = epoch };
+	memcpy(b.council, council, BUNDLE_COUNCIL_LEN);
+	unsigned char *file;
+	size_t len;
+	bundle_seal(&b, ext, ext_len, plain, plain_len, key, &me, &file, &len);
+	char rel[LAYOUT_PATH_MAX];
+	layout_path(me.actor, 1, rel);
+	char *path = xasprintf("%s/%s", dir, rel);
+	int rc = layout_mkdirs(dir, rel) || file_write_atomic(path, file, len, 0644, FILE_KEEP, NULL);
+	free(path);
+	free(file);
+	if (me_out)
+		*me_out = me;
+	if (!rc) {
+		char hex[65];
+		sodium_bin2hex(hex, sizeof hex, me.pk, IDENTITY_PK_LEN);
+		printf("%s %s\n", me.actor, hex);
+	}
+	return rc ? die("cannot write") : 0;
+}
+
+static int council_of(const char *dir, unsigned char council[BUNDLE_COUNCIL_LEN])
+{
+	struct forge_seen s = { 0 };
+	if (each_file(dir, collect, &s))
+		return 1;
+	free(s.pks);
+	if (!s.any)
+		return die("no council file in the folder");
+	memcpy(council, s.council, BUNDLE_COUNCIL_LEN);
+	return 0;
+}
+
+/* forge wrap DIR GEN [PASSPHRASE [FOUNDERHEX]]: a passphrase wrap; without a passphrase
+ * one that opens with nothing; with one, the real invitation (founder replaced if given). */
+static int wrap(const char *dir, uint32_t gen, const char *pass, const char *founder)
+{
+	unsigned char council[BUNDLE_COUNCIL_LEN], key[BUNDLE_KEY_LEN];
+	if (council_of(dir, council))
+		return 1;
+	if (!pass) {
+		unsigned char x[crypto_pwhash_SALTBYTES + 20] = { 0 }, body[72] = { 0 };
+		randombytes_buf(x, crypto_pwhash_SALTBYTES);
+		x[crypto_pwhash_SALTBYTES + 7] = crypto_pwhash_OPSLIMIT_MODERATE;
+		unsigned long long m = crypto_pwhash_MEMLIMIT_MODERATE;
+		for (int i = 0; i < 8; i++) x[crypto_pwhash_SALTBYTES + 8 + i] = (unsigned char)(m >> (56 - 8 * i));
+		for (int i = 0; i < 4; i++) x[crypto_pwhash_SALTBYTES + 16 + i] = (unsigned char)(gen >> (24 - 8 * i));
+		randombytes_buf(key, sizeof key);
+		return write_as(dir, NULL, BUNDLE_KEYS, 1, council, x, sizeof x, body, sizeof body, key, NULL);
+	}
+	struct invite inv;
+	struct err e;
+	if (wraps_open(dir, pass, NULL, &inv, NULL, &e))
+		return die(e.msg);
+	if (founder && !identity_key_parse(founder, inv.founder))
+		return die("not a key");
+	unsigned char *ext, *plain;
+	size_t ext_len, plain_len;
+	keyring_wrap(&inv, pass, gen, &ext, &ext_len, &plain, &plain_len, key);
+	int rc = write_as(dir, NULL, BUNDLE_KEYS, inv.epoch, council, ext, ext_len, plain, plain_len, key, NULL);
+	free(ext);
+	free(plain);
+	return rc;
+}
+
+/* forge junkadmit DIR PUBHEX [ACTOR]: an admission sealed to the key, with a key of nobody's */
+static int junkadmit(const char *dir, const char *hex, const char *actor)
+{
+	unsigned char council[BUNDLE_COUNCIL_LEN], pk[IDENTITY_PK_LEN];
+	if (!identity_key_parse(hex, pk))
+		return die("not a public key");
+	if (council_of(dir, council))
+		return 1;
+	struct keyring kr = { 0 };
+	unsigned char k[BUNDLE_KEY_LEN];
+	randombytes_buf(k, sizeof k);
+	keyring_add(&kr, 1, k);
+	unsigned char *ext;
+	size_t ext_len;
+	keyring_seal_all(&kr, pk, &ext, &ext_len);
+	static const char body[] = "admit";
+	int rc = write_as(dir, actor, BUNDLE_ADMIT, 1, council, ext, ext_len, (const unsigned char *)body, sizeof body, k,
+			  NULL);
+	free(ext);
+	return rc;
+}
+
+/* forge request DIR PASSPHRASE NAME: a request with whatever name bytes */
+static int request(const char *dir, const char *pass, const char *name)
+{
+	struct invite inv;
+	struct err e;
+	if (wraps_open(dir, pass, NULL, &inv, NULL, &e))
+		return die(e.msg);
+	return write_as(dir, NULL, BUNDLE_REQUEST, inv.epoch, inv.council, NULL, 0, (const unsigned char *)name,
+			strlen(name), inv.request_key, NULL);
+}
+
 int main(int argc, char **argv)
 {
 	if (sodium_init() < 0)
 		return die("no libsodium");
+	if (argc >= 4 && !strcmp(argv[1], "wrap"))
+		return wrap(argv[2], (uint32_t)strtoul(argv[3], NULL, 10), argc > 4 ? argv[4] : NULL, argc > 5 ? argv[5] : NULL);
+	if (argc >= 4 && !strcmp(argv[1], "junkadmit"))
+		return junkadmit(argv[2], argv[3], argc > 4 ? argv[4] : NULL);
+	if (argc == 5 && !strcmp(argv[1], "request"))
+		return request(argv[2], argv[3], argv[4]);
 	if (argc >= 5 && !strcmp(argv[1], "rekey"))
 		return rekey(argv[2], (uint32_t)strtoul(argv[3], NULL, 10), argv[4], argc > 5 && !strcmp(argv[5], "nobody"));
 	if (argc == 4 && !strcmp(argv[1], "read"))
@@ -275,6 +404,8 @@ int main(int argc, char **argv)
 	if (argc == 4 && !strcmp(argv[1], "admit"))
 		return admit(argv[2], argv[3]);
 	fprintf(stderr, "usage: forge rekey DIR EPOCH KEYFILE [nobody] | forge read DIR KEYFILE |"
-			" forge change DB TABLE ROW COLUMN VALUE [COLUMN VALUE ...] | forge admit DB PUBLICKEY\n");
+			" forge change DB TABLE ROW COLUMN VALUE [COLUMN VALUE ...] | forge admit DB PUBLICKEY |"
+			" forge wrap DIR GENERATION [PASSPHRASE [FOUNDER]] | forge junkadmit DIR PUBLICKEY [ACTOR] |"
+			" forge request DIR PASSPHRASE NAME\n");
 	return 2;
 }

@@ -85,9 +85,12 @@ int cmd_conflicts_resolve(struct ctx *c);
 int cmd_members(struct ctx *c);
 int cmd_members_remove(struct ctx *c);
 int cmd_members_admit(struct ctx *c);
+int cmd_check(struct ctx *c);
+int cmd_repair(struct ctx *c);
 /* `gavel join DIR`: makes the database at db_path from the shared folder
  * dir as the person `as` (NULL: asked); prints to stdout. Returns the
  * exit status. */
-int cmd_join(const char *db_path, const char *dir, const char *as, const char *passphrase_file);
+int cmd_join(const char *db_path, const char *dir, const char *as, const char *passphrase_file,
+	     const char *council_fp);
 
 #endif

@@ -7,6 +7,7 @@
 #include "core/action.h"
 #include "core/council.h"
 #include "core/meeting.h"
+#include "sync/sync.h"
 #include "tui/cli/cmd.h"
 #include "tui/cli/parse.h"
 #include "tui/cli/print.h"
@@ -45,6 +46,11 @@ int cmd_person_add(struct ctx *c)
 
 int cmd_member_add(struct ctx *c)
 {
+	bool may;
+	if (sync_may_change_members(c->st, &may, c->e))
+		return -1;
+	if (!may)
+		return error(c->e, E_NO_POWER);
 	char body[ID_LEN + 1], person[ID_LEN + 1];
 	if (council_body_resolve(c->st, c->argv[0], body, c->e) ||
 	    council_person_resolve(c->st, c->argv[1], person, c->e))

@@ -209,7 +209,7 @@ int cmd_share(struct ctx *c)
 	return rc;
 }
 
-int cmd_join(const char *db_path, const char *dir, const char *as, const char *file)
+int cmd_join(const char *db_path, const char *dir, const char *as, const char *file, const char *council_fp)
 {
 	struct err e;
 	error_clear(&e);
@@ -224,14 +224,19 @@ int cmd_join(const char *db_path, const char *dir, const char *as, const char *f
 		mkdir(parent, 0700);
 	}
 	free(parent);
-	if (!who || !pass || sync_join(db_path, dir, who, pass, &st, &s, &e)) {
+	if (!who || !pass || sync_join(db_path, dir, who, pass, council_fp, &st, &s, &e)) {
 		fprintf(stderr, "gavel: %s\n", e.msg);
 		status = error_exit_status(e.code ? e.code : E_IO);
 	} else {
 		printf(_("asked to join the council in %s as %s; the database is %s\n"), dir, who, db_path);
+		printf(_("the council's fingerprint: %s%s\n"), s.council_fingerprint,
+		       council_fp ? _(" (as given)") : _(" (compare it with the one the chair gives; --council checks it)"));
 		printf(_("this machine's fingerprint: %s\n"), s.fingerprint);
 		printf("%s\n", _("Read it out to a member who may admit you (the chair or the secretary); once they have "
 				  "run 'gavel members admit', 'gavel sync' here reads the council."));
+		if (s.passphrase_older)
+			fprintf(stderr, "gavel: %s\n",
+				_("the folder holds a newer invitation this passphrase does not open: if nobody admits you, ask for the new passphrase"));
 		for (size_t i = 0; i < s.notes.n; i++)
 			fprintf(stderr, "gavel: %s\n", s.notes.v[i]);
 	}
@@ -340,6 +345,15 @@ int cmd_members(struct ctx *c)
 		json_arr_end(&j);
 		sb_addc(c->out, '\n');
 	}
+	char cfp[IDENTITY_FP_SIZE];
+	int frc = c->json ? 1 : sync_council_fingerprint(c->st, cfp, c->e);
+	if (frc < 0) {
+		sync_member_list_release(&l);
+		sync_request_list_release(&r);
+		return -1;
+	}
+	if (frc == 0)
+		sb_addf(c->out, _("The council's fingerprint (give it with the passphrase): %s\n"), cfp);
 	for (size_t i = 0; !c->json && i < l.n; i++) {
 		sb_addpad(c->out, l.v[i].person, 24);
 		sb_addf(c->out, " %s  %4ld files", l.v[i].fingerprint, l.v[i].files);
@@ -367,7 +381,7 @@ int cmd_members_admit(struct ctx *c)
 	/* the folder read first: a request left a moment ago is there */
 	int rc = sync_run(c->st, NULL, &s, c->e);
 	sync_summary_release(&s);
-	if (rc || sync_admit(c->st, c->argv[0], opt_value(c, "as"), &as, c->e))
+	if (rc || sync_admit(c->st, NULL, c->argv[0], opt_value(c, "as"), &as, c->e))
 		return -1;
 	sb_addf(c->out, _("admitted %s; their machine reads the council at its next sync\n"), as);
 	free(as);
@@ -407,4 +421,40 @@ int cmd_passphrase(struct ctx *c)
 	if (!rc)
 		sb_addf(c->out, "%s\n", _("the passphrase is changed, and with it the council key"));
 	return rc;
+}
+
+/* The report of a check or a repair, ending with whether the folder is
+ * whole (a report, not a refusal: it is printed either way). */
+static int check_report(struct ctx *c, bool repair)
+{
+	struct sync_check k;
+	if (sync_check(c->st, repair, &k, c->e))
+		return -1;
+	sb_addf(c->out, _("the folder holds %ld council files; of this machine's, %ld missing and %ld damaged\n"), k.files,
+		k.own_missing, k.own_damaged);
+	if (repair)
+		sb_addf(c->out, _("put back %ld of this machine's files\n"), k.put_back);
+	for (size_t i = 0; i < k.lines.n; i++)
+		sb_addf(c->out, "%s\n", k.lines.v[i]);
+	bool whole = (repair ? k.own_missing + k.own_damaged == k.put_back : !k.own_missing && !k.own_damaged) &&
+		     !k.others_missing && !k.waiting;
+	if (whole) {
+		sb_addf(c->out, "%s\n", _("the folder is whole"));
+	} else {
+		struct err why;
+		error(&why, E_SYNC_NOT_WHOLE);
+		sb_addf(c->out, "%s\n", why.msg);
+	}
+	sync_check_release(&k);
+	return 0;
+}
+
+int cmd_check(struct ctx *c)
+{
+	return check_report(c, false);
+}
+
+int cmd_repair(struct ctx *c)
+{
+	return check_report(c, true);
 }

@@ -118,7 +118,8 @@ static int run_unopened(const char *path, int argc, char **argv)
 	} else if (!strcmp(cmd->name, "demo")) {
 		rc = run_demo(path, opt_flag(&c, "force"), &e);
 	} else {
-		int status = cmd_join(path, c.argv[0], opt_value(&c, "as"), opt_value(&c, "passphrase-file"));
+		int status = cmd_join(path, c.argv[0], opt_value(&c, "as"), opt_value(&c, "passphrase-file"),
+				      opt_value(&c, "council"));
 		ctx_release(&c);
 		return status;
 	}

@@ -130,7 +130,7 @@ static bool members_key(struct app *app, void *self, int ch, enum key_action a)
 	char fp[IDENTITY_FP_SIZE], *as = NULL;
 	struct err e;
 	snprintf(fp, sizeof fp, "%s", r->fingerprint);
-	if (sync_admit(app->st, fp, NULL, &as, &e)) {
+	if (sync_admit(app->st, NULL, fp, NULL, &as, &e)) {
 		app_error(app, &e);
 		return true;
 	}
