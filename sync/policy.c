@@ -282,6 +282,26 @@ static int seen_adjusted(struct store *st, const struct merge_file *f, const cha
 	return rc;
 }
 
+/* Does a change rename a person recorded here (1), or not (0)? */
+static int renames(struct store *st, const struct change *c, struct err *e)
+{
+	const struct rval *name = change_val(c, "name");
+	const struct rtable *t = replica_table(st, "person");
+	int ci = t ? replica_col(t, "name") : -1;
+	if (c->op != CHANGE_UPSERT || !name || ci < 0)
+		return 0;
+	struct rval *vals = xcalloc((size_t)t->ncols, sizeof *vals);
+	int rc = replica_row_get(st, t, c->row, vals, e);
+	if (rc == 0)
+		rc = rval_equal(&vals[ci], name) ? 0 : 1;
+	else if (rc == 1)
+		rc = 0; /* a new person: anyone may add one */
+	for (int k = 0; k < t->ncols; k++)
+		rval_release(&vals[k]);
+	free(vals);
+	return rc;
+}
+
 int policy_check(struct store *st, const struct bundle *b, const struct merge_file *f, const struct batch *batch,
 		 struct err *why, struct err *e)
 {
@@ -312,14 +332,24 @@ int policy_check(struct store *st, const struct bundle *b, const struct merge_fi
 	for (size_t i = 0; i < batch->n; i++) {
 		const struct change *c = &batch->v[i];
 		bool key = !strcmp(c->tbl, "member_key");
-		if (!key && strcmp(c->tbl, "membership"))
+		bool person = !strcmp(c->tbl, "person");
+		if (!key && !person && strcmp(c->tbl, "membership"))
 			continue;
+		if (person) {
+			/* a person's name, once recorded, is the members' to change
+			 * only with the power: every copy shows it for their machines */
+			int rc = renames(st, c, e);
+			if (rc < 0)
+				return -1;
+			if (rc == 0)
+				continue;
+		}
 		if (!asked && policy_power(st, b->writer_pk, b->writer, &power, e))
 			return -1;
 		asked = true;
 		if (!key) {
 			if (!power)
-				return refuse(why, E_POLICY_ROLES);
+				return refuse(why, person ? E_POLICY_PEOPLE : E_POLICY_ROLES);
 			continue;
 		}
 		int rc = member_key_change(st, keys, b, c, power, why, e);

@@ -15,6 +15,8 @@
  *               with the power removes one (revoked), and a removal is
  *               final: nobody clears it; no key is deleted.
  *   membership  the roles: changed only by a member with the power.
+ *   person      anyone adds a person; a recorded person's name is changed
+ *               only by a member with the power.
  *   meeting, attendance, item, paper, decision, vote, dissent
  *               nobody changes the record of a meeting its writer had
  *               seen adjusted (the minutes are locked); a change made

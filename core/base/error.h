@@ -172,6 +172,7 @@
 	X(E_POLICY_KEY_DELETED, 1, N_("it deletes a machine's key")) \
 	X(E_POLICY_OTHERS_KEY, 1, N_("it records its own key, which no member with the power admitted")) \
 	X(E_POLICY_NO_POWER, 1, N_("it admits or removes a member, and its writer has no such power")) \
+	X(E_POLICY_PEOPLE, 1, N_("it renames a person, and its writer has no such power")) \
 	X(E_POLICY_ROLES, 1, N_("it changes the members' roles, and its writer has no such power")) \
 	X(E_POLICY_KEY_CHANGED, 1, N_("it changes whose a recorded key is")) \
 	X(E_SYNC_CONFLICT_LOCKED, 1, N_("conflict %s is in the minutes of an adjusted meeting, which are locked: it stays as it is")) \

@@ -212,6 +212,13 @@ a members | grep -q "Eva Lind.*removed" && fail "Björn removed Eva: $(a members
 d sync >/dev/null 2>&1 || fail "Dan's sync"
 same "every copy refuses an ordinary member's removal of another and new role" "$A" "$D"
 ok "an ordinary member removing the founder or making himself chair: refused, named, on every copy"
+eva=$(sqlite3 "$A" "SELECT id FROM person WHERE name = 'Eva Lind'")
+"$FORGE" change "$B" person "$eva" name "Eva Lind (avgått)" || fail "forge change (rename)"
+out=$(a sync 2>&1) || fail "Eva's sync: $out"
+printf '%s\n' "$out" | grep -q "against the council's rules (it renames a person, and its writer has no such power)" ||
+	fail "Björn's renaming of Eva is not refused: $out"
+a dump | grep -q "Eva Lind (avgått)" && fail "Björn renamed Eva"
+ok "an ordinary member renaming a person: refused and named"
 
 # a copy of Björn's database without his key file cannot speak for him
 cp "$B" "$WORK/bcopy.db" && cp "$B.keys" "$WORK/bcopy.db.keys" || fail "copy"
