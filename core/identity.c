@@ -474,3 +474,19 @@ int identity_adopted(struct store *st, const struct identity *id, struct err *e)
 	free(path);
 	return rc;
 }
+
+bool identity_fingerprint_begins(const char *fp, const char *typed, size_t min)
+{
+	size_t m = 0;
+	for (const char *t = typed; *t; t++) {
+		if (*t == ' ')
+			continue;
+		while (*fp == ' ')
+			fp++;
+		if (*fp != *t)
+			return false;
+		fp++;
+		m++;
+	}
+	return m >= min;
+}

@@ -97,6 +97,10 @@ bool identity_verify(const unsigned char pk[IDENTITY_PK_LEN], const void *buf, s
  * earlier versions showed. */
 void identity_fingerprint(const unsigned char pk[IDENTITY_PK_LEN], char out[IDENTITY_FP_SIZE]);
 
+/* Does what was typed begin the fingerprint fp (at least min digits,
+ * spaces anywhere, as someone reads it out)? */
+bool identity_fingerprint_begins(const char *fp, const char *typed, size_t min);
+
 /* Public keys as 64 lower-case hex digits (as stored in member_key) and
  * back; identity_key_parse returns false on anything else. */
 void identity_key_hex(const unsigned char pk[IDENTITY_PK_LEN], char out[2 * IDENTITY_PK_LEN + 1]);

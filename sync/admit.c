@@ -237,18 +237,8 @@ static bool request_matches(const struct sync_request *r, const char *who)
 	free(b);
 	if (same)
 		return true;
-	char fp[IDENTITY_FP_SIZE], typed[IDENTITY_FP_SIZE];
-	size_t n = 0, m = 0;
-	for (const char *p = r->fingerprint; *p; p++)
-		if (*p != ' ')
-			fp[n++] = *p;
-	fp[n] = '\0';
-	for (const char *p = who; *p && m + 1 < sizeof typed; p++)
-		if (*p != ' ')
-			typed[m++] = *p;
-	typed[m] = '\0';
 	/* eight digits at least, so that a name is not taken for one */
-	return m >= 8 && strspn(typed, "0123456789abcdef") == m && !strncmp(fp, typed, m);
+	return strspn(who, "0123456789abcdef ") == strlen(who) && identity_fingerprint_begins(r->fingerprint, who, 8);
 }
 
 /* The admission itself, in the caller's transaction. */

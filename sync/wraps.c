@@ -40,25 +40,12 @@ static int try_open(const char *path, const char *passphrase, struct invite *inv
 	return rc;
 }
 
-/* Does what was typed begin the fingerprint of pk (eight digits at least,
- * spaces anywhere)? */
+/* Does what was typed begin the fingerprint of pk (eight digits at least)? */
 static bool fingerprint_is(const unsigned char pk[IDENTITY_PK_LEN], const char *typed)
 {
 	char fp[IDENTITY_FP_SIZE];
-	const char *p = fp;
-	size_t m = 0;
 	identity_fingerprint(pk, fp);
-	for (const char *t = typed; *t; t++) {
-		if (*t == ' ')
-			continue;
-		while (*p == ' ')
-			p++;
-		if (*p != *t)
-			return false;
-		p++;
-		m++;
-	}
-	return m >= 8;
+	return identity_fingerprint_begins(fp, typed, 8);
 }
 
 /* The KEYS files of the folder (signed by their writers), newest first;

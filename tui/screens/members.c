@@ -88,24 +88,6 @@ static void members_draw(struct app *app, void *self)
 	}
 }
 
-/* Does what was typed begin the fingerprint (four digits at least, spaces
- * anywhere)? */
-static bool fingerprint_heard(const char *fp, const char *typed)
-{
-	size_t m = 0;
-	for (const char *t = typed; *t; t++) {
-		if (*t == ' ')
-			continue;
-		while (*fp == ' ')
-			fp++;
-		if (*fp != *t)
-			return false;
-		fp++;
-		m++;
-	}
-	return m >= 4;
-}
-
 static bool members_key(struct app *app, void *self, int ch, enum key_action a)
 {
 	struct mscreen *s = self;
@@ -123,7 +105,7 @@ static bool members_key(struct app *app, void *self, int ch, enum key_action a)
 	snprintf(label, sizeof label, _("The fingerprint %s reads out to you:"), r->name);
 	if (!prompt_line(app, label, typed, sizeof typed, NULL, 0) || !typed[0])
 		return true;
-	if (!fingerprint_heard(r->fingerprint, typed)) {
+	if (!identity_fingerprint_begins(r->fingerprint, typed, 4)) {
 		app_message(app, true, _("%s does not begin the fingerprint of this request: do not admit it"), typed);
 		return true;
 	}
