@@ -23,9 +23,29 @@ enum table_kind {
 	TABLE_SYNC,    /* the sync's bookkeeping: clock, versions, files */
 };
 
+/*
+ * Who may write a content table's rows: the one table of the council's
+ * rules for its content. sync/policy.c checks every member's file against
+ * it on every copy; the guard triggers (store/replica/capture.c) refuse a
+ * local write against it before it is made, so that no copy records what
+ * the others would refuse. "The power" is the chair's, the vice chair's,
+ * the secretary's and the founder's (sync/policy.h). Nobody deletes a row
+ * another machine made.
+ */
+enum table_right {
+	RIGHT_NONE,     /* not content: this machine's own */
+	RIGHT_POWER,    /* the minutes and the council's plans and structure */
+	RIGHT_ADD,      /* any member adds a row; one with the power changes it */
+	RIGHT_PROGRESS, /* RIGHT_POWER, but an action's owner sets its status */
+	RIGHT_SIGN,     /* a member writes their own signature */
+	RIGHT_MEETING,  /* RIGHT_POWER, but a named adjuster marks it adjusted */
+	RIGHT_KEYS,     /* the machines' keys: rules of their own (sync/policy.c) */
+};
+
 struct table_info {
 	const char *name;
 	enum table_kind kind;
+	enum table_right right;
 };
 
 /* Every table of the schema (SQLite's own sqlite_* tables aside), in name

@@ -205,6 +205,14 @@ int db_bind(struct store *st, sqlite3_stmt *s, struct err *e, int first, const c
 	return rc;
 }
 
+int db_refused(struct store *st, struct err *e)
+{
+	const char *msg = sqlite3_errmsg(st->db);
+	if (!strcmp(msg, STORE_GUARD_REFUSED))
+		return error(e, E_GUARD);
+	return error(e, E_DB_REFUSED, msg);
+}
+
 int db_step(struct store *st, sqlite3_stmt *s, struct err *e)
 {
 	int rc = sqlite3_step(s);
@@ -215,7 +223,7 @@ int db_step(struct store *st, sqlite3_stmt *s, struct err *e)
 		return 0;
 	}
 	if (rc == SQLITE_CONSTRAINT)
-		error(e, E_DB_REFUSED, sqlite3_errmsg(st->db));
+		db_refused(st, e);
 	else
 		db_error(st, e);
 	sqlite3_reset(s);

@@ -65,6 +65,9 @@ sqlite3_stmt *db_statement(struct store *st, struct err *e, const char *sql);
 /* Binds parameters first, first + 1, ... of s by letters; -1 (e set, the
  * statement reset) if SQLite refuses one. */
 int db_bind(struct store *st, sqlite3_stmt *s, struct err *e, int first, const char *types, ...);
+/* A constraint's refusal into e: E_GUARD for the guard's (store/replica/
+ * guard.c), else E_DB_REFUSED with SQLite's message; -1. */
+int db_refused(struct store *st, struct err *e);
 /* Steps: 1 a row, 0 done (statement reset), -1 error (statement reset). */
 int db_step(struct store *st, sqlite3_stmt *s, struct err *e);
 /* Resets a statement that was not stepped to the end. */

@@ -69,6 +69,15 @@ int replica_install(struct store *st, struct err *e);
 int replica_capture(struct store *st, bool on, struct err *e);
 bool replica_capturing(struct store *st);
 
+/* The guard (store/replica/guard.c): whether this machine has the power
+ * over the council's minutes and plans, and its person (NULL: none); the
+ * local writes the rules do not allow it fail with E_GUARD. Written only
+ * when it changes. */
+int replica_guard_set(struct store *st, bool power, const char *person, struct err *e);
+/* Does the guard let this machine write what only the power may (true
+ * when writes are not captured; false when it cannot be read: store_error)? */
+bool replica_guard_power(struct store *st);
+
 /* The clock: now (advancing it), and taking in a clock seen elsewhere,
  * never further than `max` (the clamp for clocks far in the future). */
 int replica_clock_now(struct store *st, long long *hlc, struct err *e);
@@ -161,6 +170,10 @@ int replica_heads(struct store *st, const char *tbl, const char *row, const char
 		  struct rver **v, size_t *n, struct err *e);
 int replica_heads_set(struct store *st, const char *tbl, const char *row, const char *col,
 		      const struct rver *v, size_t n, struct err *e);
+/* The writer of a row's first version (who made it) into writer; 1 if
+ * its history has none. */
+int replica_row_creator(struct store *st, const char *tbl, const char *row, char writer[ID_LEN + 1],
+			struct err *e);
 /* Records a value in the history; 1 if that version was already there. */
 int replica_hist_add(struct store *st, const char *tbl, const char *row, const char *col,
 		     const struct rver *v, const struct rval *val, struct err *e);

@@ -361,6 +361,15 @@ const char *const store_migrations[] = {
 	 */
 	("CREATE TABLE sync_sent(writer TEXT NOT NULL, seq INTEGER NOT NULL, bytes BLOB NOT NULL,"
 	 " PRIMARY KEY(writer, seq)) WITHOUT ROWID;"),
+
+	/*
+	 * 12 → 13: the guard (store/replica/guard.c): whether this machine has
+	 * the power over the council's minutes and plans, and its person, as
+	 * the sync last found them (sync_guard_refresh). Until it looks, the
+	 * machine is taken to have it (a council of one machine has).
+	 */
+	("ALTER TABLE sync_state ADD COLUMN power INTEGER NOT NULL DEFAULT 1;"
+	 "ALTER TABLE sync_state ADD COLUMN person TEXT;"),
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -27,6 +27,8 @@ struct store;
  * action's or a proposal's. */
 #define PERSON_PREFIX_MIN 6
 #define ID_PREFIX_MIN 4
+/* The message a guard trigger refuses a write with (store/replica/guard.c). */
+#define STORE_GUARD_REFUSED "gavel: against the rules of the council"
 
 /* The schema version this build writes. */
 int store_schema_version(void);

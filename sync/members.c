@@ -8,6 +8,7 @@
 #include "core/council.h"
 #include "core/identity.h"
 #include "store/keys.h"
+#include "store/replica.h"
 #include "sync/policy.h"
 #include "sync/rekey.h"
 #include "sync/settings.h"
@@ -122,6 +123,35 @@ int sync_may_change_members(struct store *st, bool *may, struct err *e)
 	rc = policy_power(st, id.pk, id.actor, may, e);
 	identity_release(&id);
 	return rc;
+}
+
+int sync_guard_refresh(struct store *st, struct err *e)
+{
+	char *dir = NULL;
+	if (store_local_get(st, SETTING_DIR, &dir, e))
+		return -1;
+	bool shared = dir != NULL;
+	free(dir);
+	if (!shared)
+		return 0; /* nothing captured: the guard does not look */
+	struct member_key k = { 0 };
+	unsigned char pk[IDENTITY_PK_LEN];
+	bool power = false;
+	int rc = store_member_key_by_actor(st, store_actor(st), &k, e);
+	if (rc < 0)
+		return -1;
+	bool mine = rc == 0 && !k.revoked && identity_key_parse(k.public_key, pk);
+	if (mine && policy_power(st, pk, k.actor, &power, e))
+		rc = -1;
+	else
+		rc = replica_guard_set(st, power, mine ? k.person_id : NULL, e);
+	member_key_release(&k);
+	return rc;
+}
+
+bool sync_may_write_minutes(struct store *st)
+{
+	return replica_guard_power(st);
 }
 
 int sync_council_fingerprint(struct store *st, char fp[IDENTITY_FP_SIZE], struct err *e)

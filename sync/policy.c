@@ -7,6 +7,7 @@
 
 #include "core/identity.h"
 #include "core/rules.h"
+#include "store/content.h"
 #include "store/keys.h"
 #include "store/replica.h"
 #include "sync/settings.h"
@@ -282,24 +283,197 @@ static int seen_adjusted(struct store *st, const struct merge_file *f, const cha
 	return rc;
 }
 
-/* Does a change rename a person recorded here (1), or not (0)? */
-static int renames(struct store *st, const struct change *c, struct err *e)
+/* The writer of a file as the council knows it: its power (asked once)
+ * and its person (NULL: none). */
+struct writer {
+	const struct bundle *b;
+	bool asked, power;
+	char person[ROW_KEY_MAX];
+};
+
+static int writer_power(struct store *st, struct writer *w, struct err *e)
 {
-	const struct rval *name = change_val(c, "name");
-	const struct rtable *t = replica_table(st, "person");
-	int ci = t ? replica_col(t, "name") : -1;
-	if (c->op != CHANGE_UPSERT || !name || ci < 0)
+	if (w->asked)
 		return 0;
+	w->asked = true;
+	struct member_key k = { 0 };
+	char pk[2 * IDENTITY_PK_LEN + 1];
+	identity_key_hex(w->b->writer_pk, pk);
+	int rc = store_member_key_find(st, pk, &k, e);
+	if (rc < 0)
+		return -1;
+	if (rc == 0 && !k.revoked && !strcmp(k.actor, w->b->writer))
+		snprintf(w->person, sizeof w->person, "%s", k.person_id);
+	member_key_release(&k);
+	return policy_power(st, w->b->writer_pk, w->b->writer, &w->power, e);
+}
+
+/* Is col one of the NULL-terminated list? */
+static bool among(const char *col, const char *const *list)
+{
+	for (size_t i = 0; list && list[i]; i++)
+		if (!strcmp(col, list[i]))
+			return true;
+	return false;
+}
+
+/* A row's values (t->ncols into vals): the row's, or for a row deleted
+ * here the last version of each field, so that a change of it is judged
+ * alike whether it arrives before or after the delete. 1 if there is
+ * neither. */
+static int row_values(struct store *st, const struct rtable *t, const char *row, struct rval *vals,
+		      struct err *e)
+{
+	int rc = replica_row_get(st, t, row, vals, e);
+	if (rc != 1)
+		return rc;
+	if (!replica_has_versions(st, t->name, row))
+		return store_error(st, e) ? -1 : 1;
+	for (int ci = 0; ci < t->ncols; ci++) {
+		struct rver v;
+		int r = replica_ver_get(st, t->name, row, t->cols[ci], &v, e);
+		if (r == 0)
+			r = replica_hist_get(st, t->name, row, t->cols[ci], v.hlc, v.writer, &vals[ci], e);
+		if (r < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Does an upsert of a row known here change a column not in `allowed`
+ * (the bookkeeping of every write aside)? 1 yes, 0 no, -1 on failure;
+ * the row's values in vals (t->ncols, the caller releases them). */
+static int changes_more(struct store *st, const struct rtable *t, const struct change *c,
+			const char *const *allowed, struct rval *vals, struct err *e)
+{
+	static const char *const bookkeeping[] = { "updated", "author", NULL };
+	for (int k = 0; k < t->ncols; k++)
+		rval_release(&vals[k]);
+	int rc = row_values(st, t, c->row, vals, e);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	for (int k = 0; k < c->ncols; k++) {
+		int ci = replica_col(t, c->cols[k]);
+		if (ci < 0 || among(c->cols[k], bookkeeping) || among(c->cols[k], allowed))
+			continue;
+		if (!rval_equal(&vals[ci], &c->vals[k]))
+			return 1;
+	}
+	return 0;
+}
+
+/* The value of column col after the change: the change's, or the row's. */
+static const struct rval *after(const struct rtable *t, const struct change *c, const struct rval *vals,
+				const char *col)
+{
+	const struct rval *v = change_val(c, col);
+	int ci = replica_col(t, col);
+	return v ? v : ci >= 0 ? &vals[ci] : NULL;
+}
+
+/* Is the writer's person a named adjuster of the meeting? */
+static int named_adjuster(struct store *st, const char *meeting, const char *person, bool *named, struct err *e)
+{
+	const struct rtable *t = replica_table(st, "adjuster");
+	struct strvec rows = { 0 };
+	*named = false;
+	if (!t || !*person)
+		return store_error(st, e) ? -1 : 0;
+	if (replica_children(st, t, "meeting_id", meeting, &rows, e))
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < rows.n && !*named && !rc; i++) {
+		char who[ROW_KEY_MAX];
+		rc = column_of(st, "adjuster", rows.v[i], "person_id", who, e);
+		*named = rc == 0 && !strcmp(who, person);
+		rc = rc < 0 ? -1 : 0;
+	}
+	strvec_release(&rows);
+	return rc;
+}
+
+/* Why a change of a table the power keeps is refused. */
+static enum err_code record_code(const char *tbl)
+{
+	return !strcmp(tbl, "membership") ? E_POLICY_ROLES : !strcmp(tbl, "person") ? E_POLICY_PEOPLE : E_POLICY_RECORD;
+}
+
+/* The rights of store/content.h for an upsert of an existing row by a
+ * writer without the power: 0 kept, 1 refused. */
+static int change_allowed(struct store *st, const struct rtable *t, enum table_right right, const struct change *c,
+			  struct writer *w, struct err *why, struct err *e)
+{
+	static const char *const status[] = { "status", NULL };
+	static const char *const signing[] = { "public_key", "signature", "signed_at", "content", NULL };
+	static const char *const adjusting[] = { "status", "adjusted_at", NULL };
+	const char *const *allowed = right == RIGHT_PROGRESS ? status
+				   : right == RIGHT_SIGN   ? signing
+				   : right == RIGHT_MEETING ? adjusting
+							    : NULL;
 	struct rval *vals = xcalloc((size_t)t->ncols, sizeof *vals);
-	int rc = replica_row_get(st, t, c->row, vals, e);
-	if (rc == 0)
-		rc = rval_equal(&vals[ci], name) ? 0 : 1;
-	else if (rc == 1)
-		rc = 0; /* a new person: anyone may add one */
+	int rc = changes_more(st, t, c, NULL, vals, e);
+	if (rc == 1) {
+		/* it changes something: only within what the right allows */
+		rc = allowed ? changes_more(st, t, c, allowed, vals, e) : 1;
+		enum err_code code = right == RIGHT_PROGRESS ? E_POLICY_ACTION
+				   : right == RIGHT_SIGN     ? E_POLICY_SIGN
+							     : record_code(t->name);
+		if (rc == 0 && right == RIGHT_PROGRESS)
+			rc = is_text(after(t, c, vals, "owner_person_id"), w->person) ? 0 : 1;
+		else if (rc == 0 && right == RIGHT_SIGN)
+			rc = is_text(after(t, c, vals, "person_id"), w->person) ? 0 : 1;
+		else if (rc == 0 && right == RIGHT_MEETING) {
+			bool named = false;
+			rc = !is_text(after(t, c, vals, "status"), "adjusted") ? 1
+			   : named_adjuster(st, c->row, w->person, &named, e) ? -1
+			   : named ? 0 : 1;
+		}
+		if (rc == 1)
+			refuse(why, code);
+	}
 	for (int k = 0; k < t->ncols; k++)
 		rval_release(&vals[k]);
 	free(vals);
 	return rc;
+}
+
+/* One change against the rights of store/content.h: 0 kept, 1 refused. */
+static int right_check(struct store *st, const struct change *c, struct writer *w, struct err *why, struct err *e)
+{
+	const struct table_info *info = store_table_info(c->tbl);
+	const struct rtable *t = replica_table(st, c->tbl);
+	if (!info || info->kind != TABLE_CONTENT || info->right == RIGHT_KEYS || !t)
+		return store_error(st, e) ? -1 : 0; /* not content: the merge refuses it */
+	/* a row here, or deleted here: known */
+	bool exists = replica_row_exists(st, t, c->row) || replica_has_versions(st, c->tbl, c->row);
+	if (store_error(st, e))
+		return -1;
+	if (c->op == CHANGE_DELETE) {
+		/* nobody deletes what another machine made */
+		char creator[ID_LEN + 1];
+		if (!exists)
+			return 0;
+		int rc = replica_row_creator(st, c->tbl, c->row, creator, e);
+		if (rc < 0)
+			return -1;
+		if (rc == 1 || strcmp(creator, w->b->writer))
+			return refuse(why, E_POLICY_DELETE);
+	}
+	if (writer_power(st, w, e))
+		return -1;
+	if (w->power)
+		return 0;
+	bool adds = info->right == RIGHT_ADD || info->right == RIGHT_SIGN;
+	if (c->op == CHANGE_DELETE)
+		return adds ? 0 : refuse(why, record_code(c->tbl));
+	if (!exists) {
+		if (info->right == RIGHT_SIGN && !is_text(change_val(c, "person_id"), w->person))
+			return refuse(why, E_POLICY_SIGN);
+		if (adds)
+			return 0;
+		return refuse(why, info->right == RIGHT_PROGRESS ? E_POLICY_ACTION : record_code(c->tbl));
+	}
+	return change_allowed(st, t, info->right, c, w, why, e);
 }
 
 int policy_check(struct store *st, const struct bundle *b, const struct merge_file *f, const struct batch *batch,
@@ -323,36 +497,21 @@ int policy_check(struct store *st, const struct bundle *b, const struct merge_fi
 			return refuse(why, E_POLICY_ADJUSTED);
 	}
 
-	/* the members: their keys and their roles; the writer's power asked
-	 * once, when the file touches them */
+	/* the members' keys, by rules of their own */
 	const struct rtable *keys = replica_table(st, "member_key");
 	if (!keys)
 		return store_error(st, e) ? -1 : 0;
-	bool asked = false, power = false;
+	struct writer w = { .b = b };
 	for (size_t i = 0; i < batch->n; i++) {
 		const struct change *c = &batch->v[i];
-		bool key = !strcmp(c->tbl, "member_key");
-		bool person = !strcmp(c->tbl, "person");
-		if (!key && !person && strcmp(c->tbl, "membership"))
-			continue;
-		if (person) {
-			/* a person's name, once recorded, is the members' to change
-			 * only with the power: every copy shows it for their machines */
-			int rc = renames(st, c, e);
-			if (rc < 0)
+		int rc;
+		if (!strcmp(c->tbl, "member_key")) {
+			if (writer_power(st, &w, e))
 				return -1;
-			if (rc == 0)
-				continue;
+			rc = member_key_change(st, keys, b, c, w.power, why, e);
+		} else {
+			rc = right_check(st, c, &w, why, e);
 		}
-		if (!asked && policy_power(st, b->writer_pk, b->writer, &power, e))
-			return -1;
-		asked = true;
-		if (!key) {
-			if (!power)
-				return refuse(why, person ? E_POLICY_PEOPLE : E_POLICY_ROLES);
-			continue;
-		}
-		int rc = member_key_change(st, keys, b, c, power, why, e);
 		if (rc)
 			return rc;
 	}

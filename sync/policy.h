@@ -4,7 +4,10 @@
  * its writer (import.c), the same on every copy: a rule looks only at the
  * file, its writer and the rows it changes.
  *
- * The rules, per table (docs/security.md lists them beside the threats):
+ * The rules. Who may write each table is one list, store_tables in
+ * store/content.c (enum table_right), which the guard triggers apply to
+ * local writes too (store/replica/guard.c); docs/security.md has it as a
+ * table beside the threats. "The power" is policy_power's. Besides:
  *
  *   member_key  a key of another machine is recorded (admitted) only by
  *               a member with the power (policy_power); a machine records
@@ -14,9 +17,12 @@
  *               person, key, actor or vouch once recorded; only a member
  *               with the power removes one (revoked), and a removal is
  *               final: nobody clears it; no key is deleted.
- *   membership  the roles: changed only by a member with the power.
- *   person      anyone adds a person; a recorded person's name is changed
- *               only by a member with the power.
+ *   every other table
+ *               a change that sets a column to the value it has, or only
+ *               the bookkeeping (updated, author), changes nothing and
+ *               is allowed; a row deleted here is judged by its last
+ *               values; only the machine that made a row (its first
+ *               version's writer) deletes it.
  *   meeting, attendance, item, paper, decision, vote, dissent
  *               nobody changes the record of a meeting its writer had
  *               seen adjusted (the minutes are locked); a change made

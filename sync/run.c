@@ -12,6 +12,7 @@
 #include "sync/import.h"
 #include "sync/merge.h"
 #include "sync/repair.h"
+#include "sync/sync.h"
 
 /* Is this machine left out of the council's key (*left: the REKEY file
  * that left it out, which the note names)? */
@@ -53,7 +54,7 @@ static int sync_in_tx(struct session *s, bool write)
 	/* the search index takes the sync's rows in at its end */
 	if (replica_capture(s->st, false, s->e) || store_search_later(s->st, true, s->e) || import_files(s) ||
 	    (write && !left && repair_missing(s)) || export_settle(s) || merge_finish(s->st, &ms, s->e) || store_search_later(s->st, false, s->e) ||
-	    replica_capture(s->st, true, s->e))
+	    replica_capture(s->st, true, s->e) || sync_guard_refresh(s->st, s->e))
 		return -1;
 	clock_utc(now);
 	if (store_local_set(s->st, SETTING_LAST, now, s->e) ||

@@ -174,6 +174,14 @@ int sync_council_fingerprint(struct store *st, char fp[IDENTITY_FP_SIZE], struct
  * for a council not shared; in a shared one only with the power
  * (sync/policy.h), since every other copy refuses the change otherwise. */
 int sync_may_change_members(struct store *st, bool *may, struct err *e);
+/* Tells the guard (store/replica.h, replica_guard_set) whether this
+ * machine has the power over the minutes and plans, and its person, as
+ * the council records them now: after opening a shared council and after
+ * each sync. */
+int sync_guard_refresh(struct store *st, struct err *e);
+/* May this machine write the minutes and the council's plans (the guard's
+ * answer as sync_guard_refresh last set it)? */
+bool sync_may_write_minutes(struct store *st);
 
 /*
  * A member leaves: their machines' keys are revoked, a new council key is

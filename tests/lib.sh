@@ -90,6 +90,16 @@ join_admitted() {
 	ok "$name asked to join, was admitted by fingerprint and read the council"
 }
 
+# give_role ADMIN_DB MEMBER_DB NAME ROLE: the member of ADMIN_DB (with the
+# power) makes NAME a ROLE of the council's radet, and the machine of
+# MEMBER_DB syncs it in: the secretary and the chair write the minutes.
+give_role() {
+	local admin=$1 member=$2 name=$3 role=$4 out
+	out=$(g --db "$admin" member add radet "$name" "$role" 2>&1) || fail "$name made $role: $out"
+	out=$(g --db "$admin" sync 2>&1) || fail "sync after making $name $role: $out"
+	out=$(g --db "$member" sync 2>&1) || fail "$name's sync of the role: $out"
+}
+
 # two_members: Eva shares the demo council through $F and Björn joins it
 # ($A, $B, and a, b to run gavel on each; M a meeting of the demo), both
 # synced once. The demo is made on a fixed day, so its meetings have

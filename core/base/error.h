@@ -142,6 +142,8 @@
 	X(E_SYNC_KEEP, 2, N_("keep 'current' or 'other', not %s")) \
 	X(E_SYNC_NO_CONFLICT, 1, N_("no open conflict %s; see 'gavel conflicts'")) \
 	X(E_SYNC_CLASH, 1, N_("the other value clashes with another row (%s)")) \
+	X(E_GUARD, 1, N_("only the chair, the vice chair, the secretary or the member who shared the council may change this; a member adds proposals, people and notes on actions, sets the status of their own actions and signs as a named adjuster")) \
+	X(E_MINUTES_READER, 1, N_("only the chair, the vice chair, the secretary or the member who shared the council write the minutes; you can read them here")) \
 	X(E_NO_POWER, 1, N_("only the chair, the vice chair, the secretary or the member who shared the council may admit or remove members or change the passphrase")) \
 	X(E_SYNC_NOT_WHOLE, 1, N_("the folder is not whole (above); 'gavel repair' puts back this machine's files, each other machine puts back its own at its next sync")) \
 	X(E_SYNC_NO_REQUEST, 1, N_("nobody waiting to join matches %s; see 'gavel members'")) \
@@ -172,7 +174,11 @@
 	X(E_POLICY_KEY_DELETED, 1, N_("it deletes a machine's key")) \
 	X(E_POLICY_OTHERS_KEY, 1, N_("it records its own key, which no member with the power admitted")) \
 	X(E_POLICY_NO_POWER, 1, N_("it admits or removes a member, and its writer has no such power")) \
-	X(E_POLICY_PEOPLE, 1, N_("it renames a person, and its writer has no such power")) \
+	X(E_POLICY_PEOPLE, 1, N_("it changes a recorded person, and its writer has no such power")) \
+	X(E_POLICY_RECORD, 1, N_("it changes the minutes or the council's plans, and its writer is not the chair, the vice chair or the secretary")) \
+	X(E_POLICY_ACTION, 1, N_("it changes more of an action than the status, or an action its writer does not own")) \
+	X(E_POLICY_SIGN, 1, N_("it writes a signature of another person")) \
+	X(E_POLICY_DELETE, 1, N_("it deletes what another machine wrote")) \
 	X(E_POLICY_ROLES, 1, N_("it changes the members' roles, and its writer has no such power")) \
 	X(E_POLICY_KEY_CHANGED, 1, N_("it changes whose a recorded key is")) \
 	X(E_SYNC_CONFLICT_LOCKED, 1, N_("conflict %s is in the minutes of an adjusted meeting, which are locked: it stays as it is")) \

@@ -107,8 +107,17 @@ int replica_install(struct store *st, struct err *e)
 		sb_addf(&sql, "DROP TRIGGER \"%s\";", (const char *)sqlite3_column_text(s, 0));
 	if (step < 0)
 		goto out;
-	for (size_t i = 0; i < st->replica->ntables; i++)
+	/* the guard reads sync_state.power, which a database opened at an
+	 * older version (a test of its migration) lacks */
+	char *guard = NULL;
+	if (db_text(st, e, &guard, "SELECT 1 FROM pragma_table_info('sync_state') WHERE name = 'power'", "") < 0)
+		goto out;
+	for (size_t i = 0; i < st->replica->ntables; i++) {
 		add_triggers(st, &st->replica->tables[i], &sql);
+		if (guard)
+			guard_triggers(&st->replica->tables[i], &sql);
+	}
+	free(guard);
 	if (db_script(st, sql.buf, e))
 		goto out;
 	/* the statements prepared before were made for the old schema */
@@ -141,6 +150,37 @@ bool replica_capturing(struct store *st)
 	bool on = rc == 0 && v && atoi(v);
 	free(v);
 	return on;
+}
+
+int replica_guard_set(struct store *st, bool power, const char *person, struct err *e)
+{
+	/* read first: most opens find it as it was, and write nothing */
+	sqlite3_stmt *s = db_query(st, e, "SELECT 1 FROM sync_state WHERE power IS ?1 AND person IS ?2", "is",
+				   power ? 1 : 0, person);
+	if (!s)
+		return -1;
+	int rc = db_step(st, s, e);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		db_done(s);
+		return 0;
+	}
+	return db_exec(st, e,
+		       "UPDATE sync_state SET power = ?1, person = ?2 WHERE power IS NOT ?1 OR person IS NOT ?2", "is",
+		       power ? 1 : 0, person);
+}
+
+bool replica_guard_power(struct store *st)
+{
+	char *v = NULL;
+	struct err e;
+	int rc = db_text(st, &e, &v, "SELECT NOT capture OR power FROM sync_state", "");
+	if (rc < 0)
+		db_defer(st, &e);
+	bool power = rc == 1 || (rc == 0 && v && atoi(v));
+	free(v);
+	return power;
 }
 
 long long replica_wall_hlc(void)

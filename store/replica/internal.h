@@ -7,6 +7,7 @@
  *   tables.c   the content tables as sync sees them; row keys in SQL
  *   capture.c  the triggers that record local writes, capture on or off,
  *              the clock
+ *   guard.c    the triggers that refuse a local write against the rules
  *   dirty.c    the rows changed here since the last export
  *   rows.c     rows read, written, found, renamed; references
  *   versions.c each field's version (ordered), the other heads, the history
@@ -49,5 +50,8 @@ int rkey_where(struct store *st, const struct rtable *t, int first, struct strbu
  * without an id); E_BAD_ROW_KEY when its parts are not the key's. */
 int rkey_bind(struct store *st, sqlite3_stmt *s, const struct rtable *t, int first, const char *row,
 	      struct err *e);
+
+/* The guard triggers of a content table, appended to sql (guard.c). */
+void guard_triggers(const struct rtable *t, struct strbuf *sql);
 
 #endif

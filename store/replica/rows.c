@@ -64,7 +64,7 @@ static int write_failed(struct store *st, const struct rtable *t, char **unique,
 	if (!p || !unique) {
 		/* a value against the schema's rules: refused, not a failure */
 		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT)
-			return error(e, E_DB_REFUSED, msg);
+			return db_refused(st, e);
 		return db_error(st, e);
 	}
 	p += strlen(prefix);

@@ -170,6 +170,22 @@ int replica_hist_get(struct store *st, const char *tbl, const char *row, const c
 	return 0;
 }
 
+int replica_row_creator(struct store *st, const char *tbl, const char *row, char writer[ID_LEN + 1],
+			struct err *e)
+{
+	sqlite3_stmt *s = db_query(st, e,
+				   "SELECT writer FROM sync_hist WHERE tbl = ? AND row = ? ORDER BY hlc, writer LIMIT 1",
+				   "ss", tbl, row);
+	if (!s)
+		return -1;
+	int rc = db_step(st, s, e);
+	if (rc <= 0)
+		return rc < 0 ? -1 : 1;
+	snprintf(writer, ID_LEN + 1, "%s", (const char *)sqlite3_column_text(s, 0));
+	db_done(s);
+	return 0;
+}
+
 int replica_hist_copy(struct store *st, const char *tbl, const char *from, const char *to,
 		      struct err *e)
 {

@@ -34,7 +34,7 @@ done
 "$FORGE" rekey "$F" 2 "$WORK/nobody.key" nobody >/dev/null || fail "forge rekey to nobody"
 a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "syncs after a key change sealed to nobody"
 before=$(find "$F" -type f | wc -l)
-b note "$M" 3 "Björn skriver fortfarande" >/dev/null || fail "note"
+b proposal add "Björn skriver fortfarande" --by "Björn Ek" >/dev/null || fail "proposal"
 b sync >/dev/null 2>&1 && a sync >/dev/null 2>&1 || fail "syncs"
 [ "$(find "$F" -type f | wc -l)" -gt "$before" ] || fail "Björn stopped writing to the folder"
 a dump | grep -q "Björn skriver fortfarande" || fail "Björn's note did not reach Eva"
@@ -79,22 +79,24 @@ ok "after the removal an earlier passphrase gets nobody a hearing: the newcomer 
 GAVEL_PASSPHRASE="sju röda trådar i vinden" join_admitted "$WORK/dan.db" "$F" "Dan Ärlig" "$A"
 
 # ---- one bad file hurts only itself ----
-# Björn, with his own machine's keys, writes a file no gavel command would:
-# a meeting's status against the schema's rule. Then an ordinary note.
+# Dan, the second secretary, with his own machine's keys, writes a file no
+# gavel command would: a meeting's status against the schema's rule. Then
+# an ordinary note.
 D="$WORK/dan.db"
 d() { g --db "$D" "$@"; }
+give_role "$A" "$D" "Dan Ärlig" sekreterare
 a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 && d sync >/dev/null 2>&1 || fail "syncs before the bad file"
-mid=$(sqlite3 "$B" "SELECT id FROM meeting WHERE status <> 'adjusted' ORDER BY date LIMIT 1")
-"$FORGE" change "$B" meeting "$mid" status bogus || fail "forge change"
-b note "$M" 5 "Björns vanliga anteckning efter den dåliga filen" >/dev/null || fail "note"
-b sync >/dev/null 2>&1 || fail "Björn's sync"
+mid=$(sqlite3 "$D" "SELECT id FROM meeting WHERE status <> 'adjusted' ORDER BY date LIMIT 1")
+"$FORGE" change "$D" meeting "$mid" status bogus || fail "forge change"
+d note "$M" 5 "Dans vanliga anteckning efter den dåliga filen" >/dev/null || fail "note"
+d sync >/dev/null 2>&1 || fail "Dan's sync"
 out=$(a sync 2>&1) || fail "a file the database refuses makes Eva's sync fail: $out"
-printf '%s\n' "$out" | grep -q "written by Björn Ek, refused by the database" || fail "the refused file is not named with its writer: $out"
-a dump | grep -q "Björns vanliga anteckning efter den dåliga filen" || fail "Björn's later file waits behind the refused one"
+printf '%s\n' "$out" | grep -q "written by Dan Ärlig, refused by the database" || fail "the refused file is not named with its writer: $out"
+a dump | grep -q "Dans vanliga anteckning efter den dåliga filen" || fail "Dan's later file waits behind the refused one"
 a dump | grep -q '"status":"bogus"' && fail "the refused value came in"
 ok "a file the database refuses: passed over, named with its writer, and the writer's later files come in"
-d sync >/dev/null 2>&1 || fail "Dan's sync"
-same "every copy passes over the same file" "$A" "$D"
+b sync >/dev/null 2>&1 && d sync >/dev/null 2>&1 || fail "syncs"
+same "every copy passes over the same file" "$A" "$B"
 
 # ---- what a member's file may not change ----
 # Cecilia, removed, writes on with her old keys: she takes her removal back,
@@ -132,7 +134,8 @@ dec=$(sqlite3 "$B" "SELECT d.id FROM decision d JOIN item i ON i.id = d.item_id 
 [ -n "$adj" ] && [ -n "$dec" ] || fail "no adjusted meeting with a decision in the demo"
 "$FORGE" change "$B" decision "$dec" text "Ändrat i efterhand" || fail "forge change (decision)"
 "$FORGE" change "$B" meeting "$adj" status closed || fail "forge change (status)"
-b note "$M" 6 "Björns anteckning efter ändringsförsöken" >/dev/null && b sync >/dev/null 2>&1 || fail "Björn's note and sync"
+b proposal add "Björns anteckning efter ändringsförsöken" --by "Björn Ek" >/dev/null && b sync >/dev/null 2>&1 ||
+	fail "Björn's proposal and sync"
 out=$(a sync 2>&1) || fail "Eva's sync: $out"
 [ "$(printf '%s\n' "$out" | grep -c "written by Björn Ek, against the council's rules (it changes the record of an adjusted meeting)")" -eq 2 ] ||
 	fail "the changes to the adjusted meeting are not both refused and named: $out"
@@ -143,9 +146,10 @@ d sync >/dev/null 2>&1 || fail "Dan's sync"
 same "every copy refuses the changes to the adjusted meeting" "$A" "$D"
 ok "a member rewriting an adjusted decision or reopening an adjusted meeting: refused, named, on every copy"
 
-# a conflict in minutes that are then adjusted stays as it is
-a note "$M" 7 "Evas version" >/dev/null && b note "$M" 7 "Björns version" >/dev/null || fail "two notes"
-a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 && a sync >/dev/null 2>&1 || fail "syncs"
+# a conflict in minutes that are then adjusted stays as it is (Dan keeps
+# the minutes beside Eva)
+a note "$M" 7 "Evas version" >/dev/null && d note "$M" 7 "Dans version" >/dev/null || fail "two notes"
+a sync >/dev/null 2>&1 && d sync >/dev/null 2>&1 && a sync >/dev/null 2>&1 || fail "syncs"
 cid=$(a conflicts | grep -o '^[0-9a-f]\{8,\}' | head -1)
 [ -n "$cid" ] || fail "no conflict: $(a conflicts)"
 a attend "$M" "Maria Johansson" >/dev/null && a attend "$M" "Karin Åberg" >/dev/null || fail "attend"
@@ -215,15 +219,59 @@ ok "an ordinary member removing the founder or making himself chair: refused, na
 eva=$(sqlite3 "$A" "SELECT id FROM person WHERE name = 'Eva Lind'")
 "$FORGE" change "$B" person "$eva" name "Eva Lind (avgått)" || fail "forge change (rename)"
 out=$(a sync 2>&1) || fail "Eva's sync: $out"
-printf '%s\n' "$out" | grep -q "against the council's rules (it renames a person, and its writer has no such power)" ||
+printf '%s\n' "$out" | grep -q "against the council's rules (it changes a recorded person, and its writer has no such power)" ||
 	fail "Björn's renaming of Eva is not refused: $out"
 a dump | grep -q "Eva Lind (avgått)" && fail "Björn renamed Eva"
 ok "an ordinary member renaming a person: refused and named"
 
+# ---- the minutes are the secretary's and the chair's ----
+# Björn, an ordinary member, is refused on his own machine before anything
+# is written; a file made to get round that is refused on every copy. What
+# a member may do, he does: the status of his own action, a note on it.
+nm=$(sqlite3 "$B" "SELECT b.short || '/' || m.date FROM meeting m JOIN body b ON b.id = m.body_id WHERE m.status = 'planned' ORDER BY m.date LIMIT 1")
+before=$(b dump)
+out=$(b note "$nm" 1 "Björn skriver protokollet" 2>&1) && fail "an ordinary member wrote the minutes: $out"
+printf '%s\n' "$out" | grep -q "only the chair, the vice chair, the secretary or the member who shared the council" ||
+	fail "the refusal does not say who may: $out"
+out=$(b decide "$nm" 1 "att Björn bestämmer" 2>&1) && fail "an ordinary member recorded a decision: $out"
+out=$(b action add "Björns egen åtgärd" --owner "Björn Ek" 2>&1) && fail "an ordinary member added an action: $out"
+[ "$(b dump)" = "$before" ] || fail "the refused writes changed Björn's copy"
+ok "an ordinary member's notes, decision and action are refused on his machine, which stays as it was: $out"
+mine=$(a action add "Björns uppdrag" --owner "Björn Ek" --due 2027-03-01) || fail "an action for Björn"
+theirs=$(a action add "Evas uppdrag" --owner "Eva Lind" --due 2027-03-01) || fail "an action for Eva"
+a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "syncs"
+mine=$(sqlite3 "$B" "SELECT id FROM action WHERE id LIKE '$mine%'") theirs=$(sqlite3 "$B" "SELECT id FROM action WHERE id LIKE '$theirs%'")
+out=$(b action set "$theirs" --status done 2>&1) && fail "an ordinary member set another's action: $out"
+expect_ok "Björn sets his own action going, with a note" b action set "$mine" --status ongoing --note "Björn har börjat"
+b sync >/dev/null 2>&1 || fail "Björn's sync"
+item=$(sqlite3 "$B" "SELECT i.id FROM item i JOIN meeting m ON m.id = i.meeting_id WHERE m.status <> 'adjusted' ORDER BY m.date, i.pos LIMIT 1")
+"$FORGE" change "$B" item "$item" notes "Björns egna protokoll" || fail "forge change (notes)"
+"$FORGE" change "$B" action "$theirs" status done || fail "forge change (another's action)"
+"$FORGE" change "$B" action "$mine" title "Björns större uppdrag" || fail "forge change (his action's title)"
+"$FORGE" change "$B" action 0123456789abcdef0123456789abcdef title "Björns påhitt" owner_person_id "$bjorn" \
+	created 2026-11-23T12:00:00Z updated 2026-11-23T12:00:00Z author "$bactor" status planned || fail "forge change (new action)"
+for x in $(sqlite3 "$B" "SELECT id FROM action WHERE id <> '$mine' LIMIT 3"); do
+	"$FORGE" delete "$B" action "$x" || fail "forge delete"
+done
+out=$(a sync 2>&1) || fail "Eva's sync: $out"
+for why in "it changes the minutes or the council's plans, and its writer is not the chair, the vice chair or the secretary" \
+	"it changes more of an action than the status, or an action its writer does not own" \
+	"it deletes what another machine wrote"; do
+	printf '%s\n' "$out" | grep -q "written by Björn Ek, against the council's rules ($why)" || fail "not refused [$why]: $out"
+done
+[ "$(printf '%s\n' "$out" | grep -c "written by Björn Ek, against the council's rules")" -eq 7 ] || fail "not all seven refused: $out"
+a dump | grep -q "Björns egna protokoll\|Björns större uppdrag\|Björns påhitt" && fail "a forged change came in"
+[ "$(sqlite3 "$A" "SELECT status FROM action WHERE id = '$theirs'")" = planned ] || fail "Björn set Eva's action"
+[ "$(sqlite3 "$A" "SELECT status FROM action WHERE id = '$mine'")" = ongoing ] || fail "Björn's own status did not come in"
+a dump | grep -q "Björn har börjat" || fail "Björn's note on his action did not come in"
+d sync >/dev/null 2>&1 || fail "Dan's sync"
+same "every copy refuses the ordinary member's minutes, actions and deletes alike" "$A" "$D"
+ok "an ordinary member writing the minutes, another's action, a new action or deleting others' actions: refused, named, on every copy; his own action's status comes in"
+
 # a copy of Björn's database without his key file cannot speak for him
 cp "$B" "$WORK/bcopy.db" && cp "$B.keys" "$WORK/bcopy.db.keys" || fail "copy"
-nm=$(sqlite3 "$A" "SELECT b.short || '/' || m.date FROM meeting m JOIN body b ON b.id = m.body_id WHERE m.status = 'planned' ORDER BY m.date LIMIT 1")
-g --db "$WORK/bcopy.db" item add "$nm" "Från en kopia utan nyckelfil" >/dev/null 2>&1 || fail "item on the copy: $(g --db "$WORK/bcopy.db" item add "$nm" x 2>&1)"
+g --db "$WORK/bcopy.db" proposal add "Från en kopia utan nyckelfil" >/dev/null 2>&1 ||
+	fail "proposal on the copy: $(g --db "$WORK/bcopy.db" proposal add x 2>&1)"
 g --db "$WORK/bcopy.db" sync >/dev/null 2>&1 || fail "the copy's sync"
 out=$(a sync 2>&1) || fail "Eva's sync: $out"
 printf '%s\n' "$out" | grep -q "which no member with the power admitted" || fail "the unvouched copy is not named: $out"

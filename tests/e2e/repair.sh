@@ -14,6 +14,7 @@ same() { # same "what" DB DB: byte-identical dumps
 }
 
 two_members
+give_role "$A" "$B" "Björn Ek" sekreterare
 me=$(sqlite3 "$A" "SELECT value FROM local WHERE key = 'actor'")
 file_of() { find "$F/$me" -name "$me-$(printf %08d "$1").gavel"; }
 last_of() { find "$F/$me" -name "$me-*.gavel" | sort | tail -1 | sed 's/.*-0*\([0-9]*\)\.gavel/\1/'; }

@@ -264,12 +264,12 @@ start
 wait_for "Next meetings"
 wait_for "synced "
 ok "a shared council is synced at start and says so in the title line"
-g --db "$WORK/b.db" action add "Sammanställa enkätsvaren" --owner "Lars Nyström" --due 2027-02-01 >/dev/null || fail "action in b"
+g --db "$WORK/b.db" proposal add "Sammanställa enkätsvaren" --by "Lars Nyström" >/dev/null || fail "proposal in b"
 g --db "$WORK/b.db" sync >/dev/null || fail "sync b"
 keys S
 wait_for "received"
-g action list --owner "Lars Nyström" | grep -q "Sammanställa enkätsvaren" || fail "the other member's action did not come in"
-ok "S syncs: another member's action comes in"
+g proposal list | grep -q "Sammanställa enkätsvaren" || fail "the other member's proposal did not come in"
+ok "S syncs: another member's proposal comes in"
 keys q
 quits || fail "q on home did not quit"
 ok "q on home quits"

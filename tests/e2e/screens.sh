@@ -28,6 +28,7 @@ cp "$WORK/demo.db" "$A"
 NEXT=$(g meeting next --json | python3 -c 'import json,sys; print([m["meeting"] for m in json.load(sys.stdin) if m["body"]=="radet"][0])')
 g --db "$A" council share "$WORK/folder" --as "Henrik Svensson" >/dev/null || fail "share"
 join_admitted "$B" "$WORK/folder" "Lars Nyström" "$A" >/dev/null
+give_role "$A" "$B" "Lars Nyström" sekreterare
 g --db "$A" note "$NEXT" 3 "Henrik: dagordningen godkändes." || fail "note on the first copy"
 g --db "$B" note "$NEXT" 3 "Lars: dagordningen godkändes med ett tillägg." || fail "note on the second copy"
 for db in "$A" "$B" "$A"; do g --db "$db" sync >/dev/null || fail "sync $db"; done

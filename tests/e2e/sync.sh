@@ -46,8 +46,10 @@ ok "the identity and the unlocked key are readable only by their owner"
 
 join_admitted "$B" "$F" "Björn Ek" "$A"
 join_admitted "$C" "$F" "Åsa Nyström" "$A"
+give_role "$A" "$B" "Björn Ek" sekreterare
 expect_ok "first sync A" a sync
 expect_ok "first sync B" b sync
+expect_ok "first sync C" c sync
 same "after joining, every copy holds the same" "$A" "$B" "$C"
 expect_grep "members" "Åsa Nyström" a members
 # a key's fingerprint: eight groups of four hex digits, the same on every copy
@@ -96,9 +98,14 @@ assert {c["current_by"],c["other_by"]}=={"Eva Lind","Björn Ek"}, c
 ok "the conflict shows both values and who wrote them"
 id=$(printf '%s' "$ca" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 other=$(printf '%s' "$ca" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["other"])')
-expect_grep "resolve keeping the other" "resolved" c conflicts resolve "$id" other
-expect_out "resolved here at once" "no open conflicts" c conflicts
-c sync >/dev/null && a sync >/dev/null && b sync >/dev/null || fail "syncs"
+before=$(c dump)
+out=$(c conflicts resolve "$id" other 2>&1) && fail "an ordinary member resolved a conflict in the minutes: $out"
+printf '%s\n' "$out" | grep -q "only the chair, the vice chair, the secretary" || fail "the refusal: $out"
+[ "$(c dump)" = "$before" ] || fail "the refused resolution changed C"
+ok "an ordinary member cannot settle a conflict in the minutes, and is told who can: $out"
+expect_grep "resolve keeping the other" "resolved" b conflicts resolve "$id" other
+expect_out "resolved here at once" "no open conflicts" b conflicts
+b sync >/dev/null && a sync >/dev/null && c sync >/dev/null || fail "syncs"
 same "a resolution travels" "$A" "$B" "$C"
 expect_out "no conflict left on A" "no open conflicts" a conflicts
 a meeting show $M | grep -qF "$other" || fail "the kept value is not shown"
@@ -151,11 +158,11 @@ flat_admit() {
 flat_admit "$D" "Dan Ärlig"
 [ "$(g --db "$D" meeting show $M)" = "$(a meeting show $M)" ] || fail "D's meeting differs from A's"
 ok "a flat folder is read whole"
-expect_ok "note on D" g --db "$D" note $M 4 "Dan: skrivet i en gammal mapp."
+expect_ok "proposal on D" g --db "$D" proposal add "Dan: skrivet i en gammal mapp." --by "Dan Ärlig"
 expect_ok "sync D" g --db "$D" sync
 [ -n "$(find "$F2" -mindepth 3 -name '*.gavel')" ] || fail "D wrote no file in a bucket: $(ls -R "$F2")"
 flat_admit "$E" "Eva Lind"
-g --db "$E" meeting show $M | grep -q "Dan: skrivet i en gammal mapp" || fail "E lacks D's note"
+g --db "$E" proposal list | grep -q "Dan: skrivet i en gammal mapp" || fail "E lacks D's proposal"
 ok "flat files and bucketed files are read together"
 
 echo "$checks checks"

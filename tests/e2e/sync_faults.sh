@@ -56,6 +56,7 @@ put() { mkdir -p "$2/$(dirname "$3")" && cp "$1/$3" "$2/$3"; }
 expect_ok "demo council" a demo
 expect_grep "share" "shared the council through" a council share "$F" --as "Eva Lind"
 join_admitted "$B" "$F" "Björn Ek" "$A"
+give_role "$A" "$B" "Björn Ek" sekreterare
 a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "first syncs"
 same "two members in step" "$A" "$B"
 
@@ -315,14 +316,17 @@ del_paper "$A" || fail "delete on A"
 for db in "$A" "$B" "$C"; do g --db "$db" sync >/dev/null 2>&1 || fail "sync"; done
 [ "$(papers "$B")" -eq $((n0 - 1)) ] && [ "$(papers "$C")" -eq $((n0 - 1)) ] || fail "the delete did not travel"
 ok "a delete travels to every copy"
-# B deletes an action while C, offline, changes its status
-act=$(b action list --json | python3 -c 'import json,sys; print([a["id"] for a in json.load(sys.stdin) if a["status"]!="done"][0])')
+# B deletes an action he added while C, offline, its owner, changes its
+# status: nobody deletes what another machine made, its owner sets its
+# status
+act=$(b action add "Sammanställa remissvaren" --owner "Cecilia Dahl" --due 2027-02-01) || fail "B adds an action"
+for db in "$B" "$C"; do g --db "$db" sync >/dev/null 2>&1 || fail "sync"; done
 python3 - "$B" "$act" <<'EOF' || fail "delete the action on B"
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.execute("PRAGMA foreign_keys = ON")
-db.execute("DELETE FROM action_note WHERE action_id = ?", (sys.argv[2],))
-assert db.execute("DELETE FROM action WHERE id = ?", (sys.argv[2],)).rowcount == 1
+db.execute("DELETE FROM action_note WHERE action_id LIKE ? || '%'", (sys.argv[2],))
+assert db.execute("DELETE FROM action WHERE id LIKE ? || '%'", (sys.argv[2],)).rowcount == 1
 db.commit()
 EOF
 expect_ok "C, offline, marks the action done" c action set "$act" --status done --note "Klart enligt plan."

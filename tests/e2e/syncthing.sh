@@ -190,7 +190,7 @@ a init "Kulturrådet i Lerum" >/dev/null &&
 	a person add "Björn Ek" --org "Lerums kommun" >/dev/null &&
 	a person add "Sara Holm" >/dev/null &&
 	a member add radet "Eva Lind" ordförande --from 2026-01-01 &&
-	a member add radet "Björn Ek" ledamot --from 2026-01-01 &&
+	a member add radet "Björn Ek" sekreterare --from 2026-01-01 &&
 	a member add radet "Sara Holm" ledamot --from 2026-01-01 &&
 	a meeting add radet 2026-12-07 --time 18:00 --place "Lerums bibliotek" >/dev/null || fail "council"
 for title in "Mötets öppnande" "Bidrag till föreningar" "Sommarteatern" "Budget 2027"; do
@@ -198,7 +198,7 @@ for title in "Mötets öppnande" "Bidrag till föreningar" "Sommarteatern" "Budg
 done
 a attend $M "Eva Lind" && a attend $M "Björn Ek" && a attend $M "Sara Holm" &&
 	a meeting open $M --at 18:00 || fail "attendance"
-ok "Eva's council: a body, three members, a meeting with four items"
+ok "Eva's council: a body, three members (Björn its secretary), a meeting with four items"
 expect_grep "Eva shares the council through her Syncthing folder" "shared the council through" \
 	a council share "$DA" --as "Eva Lind"
 carry "the shared council to Björn"

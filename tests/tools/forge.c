@@ -19,6 +19,8 @@
  *       that machine's next, setting columns of one row (a new one, or
  *       one there) to the texts given, whatever gavel's commands would
  *       allow
+ *   forge delete DB TABLE ROW
+ *       the same member's file deleting one row
  *   forge wrap DIR GENERATION [PASSPHRASE [FOUNDER]]
  *       plants a passphrase wrap of that generation, signed by a key of
  *       the forger's: one that opens with no passphrase at all, or (for
@@ -185,7 +187,7 @@ static int read_with(const char *dir, const char *keyfile)
 	return 0;
 }
 
-static int change(const char *db, char **argv, int ncols)
+static int change(const char *db, char **argv, int ncols, int op)
 {
 	struct store *st;
 	struct session s;
@@ -202,7 +204,7 @@ static int change(const char *db, char **argv, int ncols)
 	long long seq;
 	int rc = session_next_seq(&s, &seq) || replica_frontier(st, &front, &e) ? -1 : 0;
 	struct change *c = batch_push(&b);
-	c->op = CHANGE_UPSERT;
+	c->op = op;
 	snprintf(c->tbl, sizeof c->tbl, "%s", argv[0]);
 	snprintf(c->row, sizeof c->row, "%s", argv[1]);
 	c->ncols = ncols;
@@ -400,11 +402,14 @@ int main(int argc, char **argv)
 	if (argc == 4 && !strcmp(argv[1], "read"))
 		return read_with(argv[2], argv[3]);
 	if (argc >= 7 && argc % 2 == 1 && !strcmp(argv[1], "change"))
-		return change(argv[2], argv + 3, (argc - 5) / 2);
+		return change(argv[2], argv + 3, (argc - 5) / 2, CHANGE_UPSERT);
+	if (argc == 5 && !strcmp(argv[1], "delete"))
+		return change(argv[2], argv + 3, 0, CHANGE_DELETE);
 	if (argc == 4 && !strcmp(argv[1], "admit"))
 		return admit(argv[2], argv[3]);
 	fprintf(stderr, "usage: forge rekey DIR EPOCH KEYFILE [nobody] | forge read DIR KEYFILE |"
-			" forge change DB TABLE ROW COLUMN VALUE [COLUMN VALUE ...] | forge admit DB PUBLICKEY |"
+			" forge change DB TABLE ROW COLUMN VALUE [COLUMN VALUE ...] | forge delete DB TABLE ROW |"
+			" forge admit DB PUBLICKEY |"
 			" forge wrap DIR GENERATION [PASSPHRASE [FOUNDER]] | forge junkadmit DIR PUBLICKEY [ACTOR] |"
 			" forge request DIR PASSPHRASE NAME\n");
 	return 2;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sync/sync.h"
 #include "tui/app/tui.h"
 #include "tui/cli/cli.h"
 #include "tui/cli/cmd.h"
@@ -173,6 +174,12 @@ static int run_opened(const char *path, int argc, char **argv)
 			store_close(st);
 			return error_exit_status(e.code);
 		}
+	}
+	/* the guard refuses what this machine may not write (sync.h) */
+	if (sync_guard_refresh(st, &e)) {
+		fprintf(stderr, "gavel: %s\n", e.msg);
+		store_close(st);
+		return error_exit_status(e.code);
 	}
 	if (interactive) {
 		status = tui_run(st);

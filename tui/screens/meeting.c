@@ -21,6 +21,7 @@
 #include "core/limits.h"
 #include "core/meeting.h"
 #include "core/status.h"
+#include "sync/sync.h"
 #include "tui/app/tui.h"
 #include "tui/editor/editor.h"
 
@@ -608,6 +609,13 @@ static bool meeting_key(struct app *app, void *self, int ch, enum key_action a)
 		     a == ACT_PREPARE;
 	if (edits && locked(s) && a != ACT_ATTENDANCE) {
 		refuse_locked(app, s);
+		return true;
+	}
+	/* a member without the power reads the minutes: nothing to type that
+	 * would be refused once typed */
+	bool writes = edits || a == ACT_TAB || a == ACT_ENTER || a == ACT_EDITOR || a == ACT_NEW_ACTION;
+	if (writes && !locked(s) && !sync_may_write_minutes(app->st)) {
+		app_refuse(app, E_MINUTES_READER);
 		return true;
 	}
 	switch (a) {
