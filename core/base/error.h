@@ -143,7 +143,8 @@
 	X(E_SYNC_NO_CONFLICT, 1, N_("no open conflict %s; see 'gavel conflicts'")) \
 	X(E_SYNC_CLASH, 1, N_("the other value clashes with another row (%s)")) \
 	X(E_GUARD, 1, N_("only the chair, the vice chair, the secretary or the member who shared the council may change this; a member adds proposals, people and notes on actions, sets the status of their own actions and signs as a named adjuster")) \
-	X(E_MINUTES_READER, 1, N_("only the chair, the vice chair, the secretary or the member who shared the council write the minutes; you can read them here")) \
+	X(E_READ_ONLY, 1, N_("read only: the chair, the vice chair and the secretary write this")) \
+	X(E_NOT_YOUR_ACTION, 1, N_("read only: the action's owner, the chair, the vice chair and the secretary set its status")) \
 	X(E_NO_POWER, 1, N_("only the chair, the vice chair, the secretary or the member who shared the council may admit or remove members or change the passphrase")) \
 	X(E_SYNC_NOT_WHOLE, 1, N_("the folder is not whole (above); 'gavel repair' puts back this machine's files, each other machine puts back its own at its next sync")) \
 	X(E_SYNC_NO_REQUEST, 1, N_("nobody waiting to join matches %s; see 'gavel members'")) \

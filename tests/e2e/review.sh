@@ -273,4 +273,26 @@ ok "S syncs: another member's proposal comes in"
 keys q
 quits || fail "q on home did not quit"
 ok "q on home quits"
+
+# ---- a member without the power reads the minutes ----
+before=$(g --db "$WORK/b.db" dump)
+tui 110 32 "GAVEL_DB=$WORK/b.db LANG=C.UTF-8 $GAVEL"
+wait_for "Next meetings"
+keys 2
+wait_for "planned"
+keys End Enter
+wait_for "Mötets avslutande"
+keys Tab
+wait_for "read only: the chair, the vice chair and the secretary write this"
+typed "Lars skriver"
+keys d
+screen | grep -q "Decision:" && fail "a prompt for a decision opened on a reader's machine"
+keys Escape
+keys 5
+wait_for "Actions"
+keys s
+wait_for "read only: the action's owner, the chair, the vice chair and the secretary set its status"
+stop
+[ "$(g --db "$WORK/b.db" dump)" = "$before" ] || fail "the reader's keys changed the council"
+ok "a member without the power: the minutes and another's action are read only, said before anything is typed, nothing changed"
 echo "checks: $checks"

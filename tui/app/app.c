@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sync/sync.h"
 #include "tui/app/headless.h"
 #include "tui/app/tui.h"
 
@@ -23,6 +24,14 @@
 #define MIN_ROWS 12
 
 static volatile sig_atomic_t got_signal;
+
+bool app_read_only(struct app *app)
+{
+	if (sync_may_write_minutes(app->st))
+		return false;
+	app_refuse(app, E_READ_ONLY);
+	return true;
+}
 
 void open_every_decision(struct app *app)
 {

@@ -151,6 +151,9 @@ void app_error(struct app *app, const struct err *e);
 		error(&app_refuse_e_, __VA_ARGS__); \
 		app_error((app), &app_refuse_e_); \
 	} while (0)
+/* Refuses (true, with a message) what only a member with the power writes,
+ * before anything is typed, on a machine without it (sync.h). */
+bool app_read_only(struct app *app);
 /* Where the keys of the top screen apply now: its id, or its mode's. */
 enum screen_id app_where(const struct app *app);
 /* True once SIGTERM or SIGHUP came or the terminal went away: every loop

@@ -15,6 +15,7 @@
 #include "core/lists.h"
 #include "core/meeting.h"
 #include "core/status.h"
+#include "sync/sync.h"
 #include "tui/app/tui.h"
 
 struct ascreen {
@@ -167,6 +168,12 @@ static void do_status(struct app *app, struct ascreen *s)
 {
 	const struct action *a = &s->actions.v[s->nav.sel];
 	const char *names[ARRAY_SIZE(statuses)];
+	char me[ID_LEN + 1] = "";
+	struct err we;
+	if (!sync_may_write_minutes(app->st) && (council_whoami(app->st, me, &we) || strcmp(me, a->owner_person_id))) {
+		app_refuse(app, E_NOT_YOUR_ACTION);
+		return;
+	}
 	for (size_t i = 0; i < ARRAY_SIZE(statuses); i++)
 		names[i] = status_name(OF_ACTION, statuses[i]);
 	char buf[64];

@@ -615,7 +615,7 @@ static bool meeting_key(struct app *app, void *self, int ch, enum key_action a)
 	 * would be refused once typed */
 	bool writes = edits || a == ACT_TAB || a == ACT_ENTER || a == ACT_EDITOR || a == ACT_NEW_ACTION;
 	if (writes && !locked(s) && !sync_may_write_minutes(app->st)) {
-		app_refuse(app, E_MINUTES_READER);
+		app_refuse(app, E_READ_ONLY);
 		return true;
 	}
 	switch (a) {

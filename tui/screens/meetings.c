@@ -96,7 +96,7 @@ static bool meetings_key(struct app *app, void *self, int ch, enum key_action a)
 		meeting_ref(selected(s), ref, sizeof ref);
 		if (a == ACT_ENTER)
 			open_meeting(app, ref);
-		else
+		else if (!app_read_only(app))
 			open_prepare(app, ref);
 		return true;
 	case ACT_FILTER_BODY:

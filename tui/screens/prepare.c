@@ -85,7 +85,7 @@ static void apply(struct app *app, struct prep *s)
 {
 	struct err e;
 	int added = 0;
-	if (!app_tx_begin(app))
+	if (app_read_only(app) || !app_tx_begin(app))
 		return;
 	if (app_tx_end(app, prepare_apply(app->st, s->meeting_id, &s->offers, s->chosen, &added, &e), &e)) {
 		char ref[MEETING_NAME_SIZE];

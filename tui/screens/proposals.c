@@ -92,6 +92,8 @@ static void proposals_draw(struct app *app, void *self)
 static void do_screen(struct app *app, struct pscreen *s)
 {
 	const struct proposal *p = &s->props.v[s->nav.sel];
+	if (app_read_only(app))
+		return;
 	if (!s->questions.n) {
 		app_refuse(app, E_NO_QUESTIONS);
 		return;
@@ -150,6 +152,8 @@ static void do_to_agenda(struct app *app, struct pscreen *s)
 {
 	const struct proposal *p = &s->props.v[s->nav.sel];
 	struct strvec refs = { 0 };
+	if (app_read_only(app))
+		return;
 	coming_meetings(app, &refs);
 	char ref[128] = "", id[ID_LEN + 1];
 	if (refs.n)
