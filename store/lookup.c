@@ -92,3 +92,20 @@ int store_item_id(struct store *st, const char *meeting_id, int pos, char id[ID_
 	db_done(s);
 	return 0;
 }
+
+int store_number_place(struct store *st, const char *tbl, const char *id, char **out, struct err *e)
+{
+	*out = NULL;
+	if (!strcmp(tbl, "decision"))
+		return db_text(st, e, out,
+			       "SELECT b.short || ' ' || d.year FROM decision d JOIN body b ON b.id = d.body_id"
+			       " WHERE d.id = ?",
+			       "s", id);
+	if (!strcmp(tbl, "item"))
+		return db_text(st, e, out,
+			       "SELECT b.short || '/' || m.date FROM item i JOIN meeting m ON m.id = i.meeting_id"
+			       " JOIN body b ON b.id = m.body_id WHERE i.id = ?",
+			       "s", id);
+	*out = xstrdup("");
+	return 0;
+}

@@ -36,4 +36,9 @@ int store_item_state(struct store *st, const char *item_id, struct item_state *o
 int store_item_id(struct store *st, const char *meeting_id, int pos, char id[ID_LEN + 1],
 		  struct err *e);
 
+/* Where a numbered row stands, for telling that its number moved: a
+ * decision's body and year ("radet 2026"), an item's meeting
+ * ("radet/2026-12-07"), "" for a screening question (caller frees). */
+int store_number_place(struct store *st, const char *tbl, const char *id, char **out, struct err *e);
+
 #endif

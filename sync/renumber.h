@@ -30,6 +30,13 @@ int renumber_group(struct store *st, const struct rtable *t, const struct renumb
 int renumber_settle(struct store *st, const struct rtable *t, const struct renumbered *r, unsigned long long mask,
 		    const char *row, long *renumbered, struct err *e);
 
+/* The rows whose number moved in this sync, told as one line each into
+ * notes ("§ 22 of radet 2026 is now § 24: …"), then forgotten. Kept
+ * meanwhile in this machine's settings under RENUMBER_NOTE, so that a
+ * part of the sync that is undone takes its moves with it. */
+#define RENUMBER_NOTE "renumbered/"
+int renumber_report(struct store *st, struct strvec *notes, struct err *e);
+
 /* Numbers out of the way while a group is numbered again: below every
  * number ever given. A row that clashes takes a random one in the first
  * range; a child that moves to a merged row, one in the second. */

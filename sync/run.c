@@ -11,6 +11,7 @@
 #include "sync/export.h"
 #include "sync/import.h"
 #include "sync/merge.h"
+#include "sync/renumber.h"
 #include "sync/repair.h"
 #include "sync/sync.h"
 
@@ -54,7 +55,8 @@ static int sync_in_tx(struct session *s, bool write)
 	/* the search index takes the sync's rows in at its end */
 	if (replica_capture(s->st, false, s->e) || store_search_later(s->st, true, s->e) || import_files(s) ||
 	    (write && !left && repair_missing(s)) || export_settle(s) || merge_finish(s->st, &ms, s->e) || store_search_later(s->st, false, s->e) ||
-	    replica_capture(s->st, true, s->e) || sync_guard_refresh(s->st, s->e))
+	    replica_capture(s->st, true, s->e) || sync_guard_refresh(s->st, s->e) ||
+	    renumber_report(s->st, &s->out->notes, s->e))
 		return -1;
 	clock_utc(now);
 	if (store_local_set(s->st, SETTING_LAST, now, s->e) ||

@@ -66,9 +66,12 @@ expect_out "item on B, offline" 9 b item add $M "E-arkiv"
 expect_ok "note on A" a note $M 1 "Ordföranden hälsade välkommen."
 expect_ok "note on B" b note $M 2 "Dan Ärlig valdes att justera."
 expect_ok "sync A" a sync
-expect_ok "sync B" b sync
-expect_ok "sync C" c sync
-expect_ok "sync A again" a sync
+expect_grep "B's sync tells that its item gave way" "item 9 of $M is now item 10: two members gave it the same number" b sync
+expect_grep "so does C's, which takes both in" "item 9 of $M is now item 10" c sync
+expect_grep "and A's" "item 9 of $M is now item 10" a sync
+out=$(a sync 2>&1)
+printf '%s\n' "$out" | grep -q "is now item" && fail "a settled number was told again: $out"
+ok "a number that moved is told once on each copy"
 same "edits on two copies, everyone the same" "$A" "$B" "$C"
 show=$(c meeting show $M)
 for want in "Bredband i Dalsland" "E-arkiv" "Ordföranden hälsade" "Dan Ärlig valdes"; do

@@ -566,10 +566,10 @@ static char *paras_of(const char *db)
 }
 
 /*
- * Two secretaries record the same § offline: one decision gives way and is
- * numbered after the group's highest claim. A § given here afterwards,
- * above it, moves it on past the new one on this copy as on every copy
- * that takes the new decision in, so the copies agree.
+ * Two secretaries record the same § offline: one decision gives way to
+ * the first free number above its claim, and the sync says so. A § given
+ * afterwards on either copy, the one that gave way too, is a claim like
+ * any: nothing that has settled moves, and the copies agree.
  */
 START_TEST(numbers_given_here_settle)
 {
@@ -579,26 +579,75 @@ START_TEST(numbers_given_here_settle)
 	run(r.st[1], (const char *const[]){ "decide", "radet/2026-03-10", "3", "Först på tvåan.", NULL });
 	hand_over(&r, 0, 1);
 	hand_over(&r, 1, 0);
-	sync_one(&r, 0);
+	struct sync_summary s = { 0 };
+	ck_assert_msg(sync_run(r.st[0], r.dir[0], &s, &e) == 0, "%s", e.msg);
+	bool told = false;
+	for (size_t i = 0; i < s.notes.n; i++)
+		told |= strstr(s.notes.v[i], "§ 1 of radet 2026 is now § 2") != NULL;
+	ck_assert_msg(told, "the sync did not tell the § that moved (%zu notes)", s.notes.n);
+	sync_summary_release(&s);
 	char *a = paras_of(r.db[0]), *b = paras_of(r.db[1]);
 	ck_assert_str_eq(a, "1 2");
 	ck_assert_str_eq(b, "1 2");
 	free(a);
 	free(b);
-	/* § 3 given here: the decision that gave way moves past it */
+	/* § 3 given on the first copy, § 4 on the one that gave way */
 	run(r.st[0], (const char *const[]){ "decide", "radet/2026-03-10", "4", "Sedan på ettan.", NULL });
+	hand_over(&r, 0, 1);
+	run(r.st[1], (const char *const[]){ "decide", "radet/2026-03-10", "1", "Sedan på tvåan.", NULL });
+	hand_over(&r, 1, 0);
+	sync_one(&r, 0);
 	hand_over(&r, 0, 1);
 	sync_one(&r, 1);
 	a = paras_of(r.db[0]);
 	b = paras_of(r.db[1]);
 	ck_assert_str_eq(a, b);
-	ck_assert_str_eq(a, "1 3 4");
+	ck_assert_str_eq(a, "1 2 3 4");
 	free(a);
 	free(b);
 	char *d0 = test_dump(r.st[0]), *d1 = test_dump(r.st[1]);
 	ck_assert_msg(!strcmp(d0, d1), "the copies differ");
 	free(d0);
 	free(d1);
+	replicas_close(&r);
+}
+END_TEST
+
+/*
+ * The clash of the issue: § 1 recorded on two copies offline; the copy
+ * whose decision gave way records another § before it hears of anything
+ * else, then a third copy that had seen neither records one too. Every
+ * copy ends with the same numbers, each decision the same § everywhere.
+ */
+START_TEST(clash_then_local_insert_converges)
+{
+	struct replica_set r;
+	replicas(&r, "clash");
+	run(r.st[0], (const char *const[]){ "decide", "radet/2026-03-10", "2", "A först.", NULL });
+	run(r.st[1], (const char *const[]){ "decide", "radet/2026-03-10", "3", "B sedan, offline.", NULL });
+	hand_over(&r, 0, 1);
+	sync_one(&r, 1); /* B's decision gives way on B */
+	run(r.st[1], (const char *const[]){ "decide", "radet/2026-03-10", "4", "B efter att ha gett vika.", NULL });
+	run(r.st[2], (const char *const[]){ "decide", "radet/2026-04-10", "2", "C utan att ha sett något.", NULL });
+	for (int round = 0; round < 2; round++)
+		for (int i = 0; i < NREP; i++) {
+			sync_one(&r, i);
+			for (int k = 0; k < NREP; k++)
+				if (k != i)
+					deliver(r.dir[i], r.dir[k], true, &(unsigned){ 1 });
+		}
+	for (int i = 0; i < NREP; i++)
+		sync_one(&r, i);
+	char *first = test_dump(r.st[0]);
+	for (int i = 1; i < NREP; i++) {
+		char *d = test_dump(r.st[i]);
+		ck_assert_msg(!strcmp(d, first), "copy %d differs from copy 0", i);
+		free(d);
+	}
+	free(first);
+	char *p = paras_of(r.db[0]);
+	ck_assert_str_eq(p, "1 2 3 4");
+	free(p);
 	replicas_close(&r);
 }
 END_TEST
@@ -914,7 +963,7 @@ int main(void)
 		clock_far_ahead_is_clamped,
 		stranger_key_refused,
 		database_failure_reported,
-		numbers_given_here_settle,
+		numbers_given_here_settle, clash_then_local_insert_converges,
 		index_and_unchanged_folder,
 		folder_by_writer_and_bucket,
 		random_edits_converge,
