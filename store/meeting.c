@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/replica.h"
 
 #define MEETING_COLS \
 	"m.id, m.body_id, b.short, b.name, m.date, m.start_time, m.end_time, m.place, m.status," \
@@ -119,9 +120,13 @@ int store_meeting_set_status(struct store *st, const char *id, const char *statu
 	if (time_field && !strcmp(time_field, "closed"))
 		return db_exec(st, e, "UPDATE meeting SET status = ?, closed_at = ?, updated = ?, author = ? WHERE id = ?",
 			       "sssss", status, time, now, st->actor, id);
-	if (time_field && !strcmp(time_field, "adjusted"))
-		return db_exec(st, e, "UPDATE meeting SET status = ?, adjusted_at = ?, updated = ?, author = ? WHERE id = ?",
-			       "sssss", status, time, now, st->actor, id);
+	if (time_field && !strcmp(time_field, "adjusted")) {
+		/* the numbers signed stay: those that gave way become claims */
+		if (db_exec(st, e, "UPDATE meeting SET status = ?, adjusted_at = ?, updated = ?, author = ? WHERE id = ?",
+			    "sssss", status, time, now, st->actor, id))
+			return -1;
+		return replica_numbers_pin(st, id, e);
+	}
 	return db_exec(st, e, "UPDATE meeting SET status = ?, updated = ?, author = ? WHERE id = ?",
 		       "ssss", status, now, st->actor, id);
 }

@@ -18,7 +18,7 @@
 #include "core/base/clock.h"
 #include "sync/members.h"
 #include "sync/merge.h"
-#include "sync/policy.h"
+#include "sync/record.h"
 #include "sync/sync.h"
 
 /* The bytes of a conflict's id (shown as twice as many hex digits). */
@@ -242,7 +242,7 @@ int sync_conflict_resolve(struct store *st, const char *id, const char *keep, st
 	 * refuse the choice, and the copies would disagree */
 	char meeting[ROW_KEY_MAX];
 	bool locked;
-	if (policy_row_locked(st, c.tbl, c.row, meeting, &locked, e))
+	if (record_locked(st, c.tbl, c.row, meeting, &locked, e))
 		return -1;
 	if (locked)
 		return error(e, E_SYNC_CONFLICT_LOCKED, id);

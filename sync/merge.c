@@ -48,16 +48,16 @@
  * Numbers that clash. Agenda item numbers and § numbers are not "the same
  * thing" when they clash: two secretaries who each record § 12 offline
  * made two decisions. The rule, the same on every machine: of the rows
- * that claim one number, the one made first (clock, then id) keeps it;
- * the others give way and are numbered after the highest number claimed
- * in the group (the meeting's agenda; the body's year), in the order of
- * the numbers they claimed. Their claim is remembered, so the numbering
+ * that claim one number, one of an adjusted meeting's record, else the
+ * one made first (clock, then id), keeps it; the others give way, in the
+ * order of the numbers they claimed, each to the first number above its
+ * claim that no keeper claims. Their claim is remembered, so the numbering
  * is a function of the set of rows and converges whatever the order of
- * arrival (renumber.c). A group is settled again whenever a number in it
- * moves: when a row comes in, and when this machine sends a number it
- * gave (export.c), since a § recorded here above the rows that gave way
- * moves them on, on every copy. Until a protocol is adjusted its numbers
- * may move this way; docs/sync-format.md says more.
+ * arrival (renumber.c); a number given later, on the copy that gave way
+ * too, moves nothing that has settled. A group is settled again whenever
+ * a number in it moves (when a row comes in, when this machine sends a
+ * number it gave: export.c) and when a meeting is adjusted. Every move is
+ * told by the sync. docs/sync-format.md says more.
  *
  * Deletions travel as tombstones. A tombstone deletes a row only if its
  * writer had seen every current value of the row; an edit concurrent with
@@ -402,6 +402,10 @@ int merge_apply_row(struct mctx *m, const struct rtable *t, const char *row, con
 	}
 	if (!rc)
 		rc = renumber_settle(m->st, t, r, mask, row, &m->ms->renumbered, m->e);
+	/* an adjusted meeting's numbers come first in a clash */
+	int status = replica_col(t, "status");
+	if (!rc && !strcmp(t->name, "meeting") && status >= 0 && (mask & (1ULL << status)))
+		rc = renumber_meeting(m->st, row, &m->ms->renumbered, m->e);
 	for (int k = 0; k < t->ncols; k++)
 		rval_release(&vals[k]);
 	free(vals);

@@ -9,26 +9,10 @@
 #include "core/rules.h"
 #include "store/content.h"
 #include "store/keys.h"
+#include "sync/record.h"
 #include "store/replica.h"
 #include "sync/settings.h"
 #include "sync/merge_ctx.h"
-
-/* The tables of a meeting's record, each with the column that leads up
- * to the meeting (through the table it names), or none: the meeting. */
-static const struct {
-	const char *tbl, *up, *up_tbl;
-} record_tables[] = {
-	{ "meeting", NULL, NULL },
-	{ "attendance", "meeting_id", "meeting" },
-	{ "item", "meeting_id", "meeting" },
-	{ "paper", "item_id", "item" },
-	{ "decision", "item_id", "item" },
-	{ "vote", "decision_id", "decision" },
-	{ "dissent", "decision_id", "decision" },
-};
-
-/* How many hops at most from a row up to its meeting. */
-#define UP_MAX 4
 
 /* The value of column col in a change, or NULL if it is not there. */
 static const struct rval *change_val(const struct change *c, const char *col)
@@ -197,64 +181,6 @@ static int member_key_change(struct store *st, const struct rtable *t, const str
 	return rc < 0 ? -1 : rc;
 }
 
-/* The value of column col of an existing row of table tbl into out (a
- * text of ROW_KEY_MAX); 1 if there is no such row or value. */
-static int column_of(struct store *st, const char *tbl, const char *row, const char *col, char out[ROW_KEY_MAX],
-		     struct err *e)
-{
-	const struct rtable *t = replica_table(st, tbl);
-	int ci = t ? replica_col(t, col) : -1;
-	if (ci < 0)
-		return store_error(st, e) ? -1 : 1;
-	struct rval *vals = xcalloc((size_t)t->ncols, sizeof *vals);
-	int rc = replica_row_get(st, t, row, vals, e);
-	if (rc == 0 && (vals[ci].type != RV_TEXT || strlen(vals[ci].s) >= ROW_KEY_MAX))
-		rc = 1;
-	if (rc == 0)
-		snprintf(out, ROW_KEY_MAX, "%s", vals[ci].s);
-	for (int k = 0; k < t->ncols; k++)
-		rval_release(&vals[k]);
-	free(vals);
-	return rc;
-}
-
-/* The meeting a change's row belongs to (*meeting, "" if none: a table
- * outside a meeting's record, or a row whose meeting is not here). */
-static int meeting_of(struct store *st, const struct change *c, char meeting[ROW_KEY_MAX], struct err *e)
-{
-	char row[ROW_KEY_MAX], tbl[RNAME_SIZE];
-	meeting[0] = '\0';
-	snprintf(row, sizeof row, "%s", c->row);
-	snprintf(tbl, sizeof tbl, "%s", c->tbl);
-	for (int hop = 0; hop < UP_MAX; hop++) {
-		size_t i = 0;
-		while (i < sizeof record_tables / sizeof *record_tables && strcmp(record_tables[i].tbl, tbl))
-			i++;
-		if (i == sizeof record_tables / sizeof *record_tables)
-			return 0;
-		if (!record_tables[i].up) {
-			snprintf(meeting, ROW_KEY_MAX, "%s", row);
-			return 0;
-		}
-		char up[ROW_KEY_MAX];
-		/* the row's own column, or for a row new here the change's */
-		int rc = column_of(st, tbl, row, record_tables[i].up, up, e);
-		if (rc < 0)
-			return -1;
-		if (rc == 1 && hop == 0) {
-			const struct rval *v = change_val(c, record_tables[i].up);
-			if (!v || v->type != RV_TEXT || strlen(v->s) >= ROW_KEY_MAX)
-				return 0;
-			snprintf(up, sizeof up, "%s", v->s);
-		} else if (rc == 1) {
-			return 0;
-		}
-		snprintf(row, sizeof row, "%s", up);
-		snprintf(tbl, sizeof tbl, "%s", record_tables[i].up_tbl);
-	}
-	return 0;
-}
-
 /* Had the file's writer seen the meeting adjusted (a version of its status
  * "adjusted", current or concurrent, in the file's past)? */
 static int seen_adjusted(struct store *st, const struct merge_file *f, const char *meeting, bool *seen,
@@ -384,7 +310,7 @@ static int named_adjuster(struct store *st, const char *meeting, const char *per
 	int rc = 0;
 	for (size_t i = 0; i < rows.n && !*named && !rc; i++) {
 		char who[ROW_KEY_MAX];
-		rc = column_of(st, "adjuster", rows.v[i], "person_id", who, e);
+		rc = record_column(st, "adjuster", rows.v[i], "person_id", who, e);
 		*named = rc == 0 && !strcmp(who, person);
 		rc = rc < 0 ? -1 : 0;
 	}
@@ -484,7 +410,7 @@ int policy_check(struct store *st, const struct bundle *b, const struct merge_fi
 	bool last_locked = false;
 	for (size_t i = 0; i < batch->n; i++) {
 		char meeting[ROW_KEY_MAX];
-		if (meeting_of(st, &batch->v[i], meeting, e))
+		if (record_meeting(st, &batch->v[i], meeting, e))
 			return -1;
 		if (!*meeting)
 			continue;
@@ -515,24 +441,5 @@ int policy_check(struct store *st, const struct bundle *b, const struct merge_fi
 		if (rc)
 			return rc;
 	}
-	return 0;
-}
-
-int policy_row_locked(struct store *st, const char *tbl, const char *row, char meeting_out[ROW_KEY_MAX], bool *locked,
-		      struct err *e)
-{
-	struct change c = { 0 };
-	char status[ROW_KEY_MAX];
-	*locked = false;
-	snprintf(c.tbl, sizeof c.tbl, "%s", tbl);
-	snprintf(c.row, sizeof c.row, "%s", row);
-	if (meeting_of(st, &c, meeting_out, e))
-		return -1;
-	if (!*meeting_out)
-		return 0;
-	int rc = column_of(st, "meeting", meeting_out, "status", status, e);
-	if (rc < 0)
-		return -1;
-	*locked = rc == 0 && !strcmp(status, "adjusted");
 	return 0;
 }

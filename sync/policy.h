@@ -23,7 +23,7 @@
  *               is allowed; a row deleted here is judged by its last
  *               values; only the machine that made a row (its first
  *               version's writer) deletes it.
- *   meeting, attendance, item, paper, decision, vote, dissent
+ *   a meeting's record (sync/record.h)
  *               nobody changes the record of a meeting its writer had
  *               seen adjusted (the minutes are locked); a change made
  *               without having seen the adjustment is concurrent with it,
@@ -50,10 +50,5 @@ int policy_power(struct store *st, const unsigned char pk[IDENTITY_PK_LEN], cons
  * E_POLICY_... code with its message) if not, -1 on a database failure. */
 int policy_check(struct store *st, const struct bundle *b, const struct merge_file *f, const struct batch *batch,
 		 struct err *why, struct err *e);
-/* Is the row (of table tbl) of an adjusted meeting's record (*locked, and
- * the meeting's id)? For a change made here, such as a conflict's
- * resolution, which the others would refuse. */
-int policy_row_locked(struct store *st, const char *tbl, const char *row, char meeting[ROW_KEY_MAX], bool *locked,
-		      struct err *e);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "core/base/i18n.h"
 #include "store/lookup.h"
+#include "sync/record.h"
 
 /* Numbered columns that give way in a clash (see renumber.h). */
 static const struct renumbered rules[] = {
@@ -36,6 +37,8 @@ static int cmp_claim(const void *a, const void *b)
 	const struct rclaim *x = a, *y = b;
 	if (x->claim != y->claim)
 		return x->claim < y->claim ? -1 : 1;
+	if (x->fixed != y->fixed)
+		return x->fixed ? -1 : 1;
 	if (x->hlc != y->hlc)
 		return x->hlc < y->hlc ? -1 : 1;
 	return strcmp(x->row, y->row);
@@ -73,8 +76,8 @@ static int note_move(struct store *st, const char *tbl, const char *row, long lo
 
 /*
  * The numbers of a group as a function of its rows alone: of the rows
- * that claim one number, the one made first (clock, then id) keeps it;
- * each other, in the order of their claims, takes the smallest number
+ * that claim one number, one of an adjusted meeting's record, else the
+ * one made first (clock, then id), keeps it; each other, in the order of their claims, takes the smallest number
  * above both its claim and the number the one before it took that no
  * keeper claims. A number given later on a copy that had seen a row give
  * way is a claim like any and moves nothing that has settled, so every
@@ -92,8 +95,16 @@ int renumber_group(struct store *st, const struct rtable *t, const struct renumb
 		free(v);
 		return 0;
 	}
-	qsort(v, n, sizeof *v, cmp_claim);
 	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		char meeting[ROW_KEY_MAX];
+		rc = record_locked(st, t->name, v[i].row, meeting, &v[i].fixed, e);
+	}
+	if (rc) {
+		free(v);
+		return -1;
+	}
+	qsort(v, n, sizeof *v, cmp_claim);
 	long long *target = xcalloc(n ? n : 1, sizeof *target);
 	for (size_t i = 0; i < n; i++) /* keepers first: every claim's first row */
 		target[i] = i == 0 || v[i - 1].claim != v[i].claim ? v[i].claim : 0;
@@ -173,5 +184,24 @@ int renumber_report(struct store *st, struct strvec *notes, struct err *e)
 	}
 	strvec_release(&keys);
 	strvec_release(&vals);
+	return rc;
+}
+
+int renumber_meeting(struct store *st, const char *meeting, long *renumbered, struct err *e)
+{
+	const struct rtable *items = replica_table(st, "item"), *decisions = replica_table(st, "decision");
+	struct strvec rows = { 0 }, decs = { 0 };
+	if (!items || !decisions)
+		return store_error(st, e) ? -1 : 0;
+	int rc = replica_children(st, items, "meeting_id", meeting, &rows, e);
+	/* one group of items (the meeting's), one of §§ (its body's year) */
+	if (!rc && rows.n)
+		rc = renumber_group(st, items, renumber_rule("item", NULL), rows.v[0], renumbered, e);
+	for (size_t i = 0; i < rows.n && !rc && !decs.n; i++)
+		rc = replica_children(st, decisions, "item_id", rows.v[i], &decs, e);
+	if (!rc && decs.n)
+		rc = renumber_group(st, decisions, renumber_rule("decision", NULL), decs.v[0], renumbered, e);
+	strvec_release(&rows);
+	strvec_release(&decs);
 	return rc;
 }

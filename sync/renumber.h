@@ -30,6 +30,10 @@ int renumber_group(struct store *st, const struct rtable *t, const struct renumb
 int renumber_settle(struct store *st, const struct rtable *t, const struct renumbered *r, unsigned long long mask,
 		    const char *row, long *renumbered, struct err *e);
 
+/* A meeting's status changed: its items and §§ are settled again, since
+ * the rows of an adjusted meeting keep their numbers first. */
+int renumber_meeting(struct store *st, const char *meeting, long *renumbered, struct err *e);
+
 /* The rows whose number moved in this sync, told as one line each into
  * notes ("§ 22 of radet 2026 is now § 24: …"), then forgotten. Kept
  * meanwhile in this machine's settings under RENUMBER_NOTE, so that a

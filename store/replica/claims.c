@@ -111,3 +111,37 @@ int replica_group_set(struct store *st, const struct rtable *t, const char *col,
 	free(sql);
 	return rc;
 }
+
+int replica_numbers_pin(struct store *st, const char *meeting_id, struct err *e)
+{
+	bool on = replica_capturing(st);
+	if (store_error(st, e))
+		return -1;
+	const struct rtable *items = on ? replica_table(st, "item") : NULL;
+	const struct rtable *decisions = on ? replica_table(st, "decision") : NULL;
+	if (!items || !decisions)
+		return store_error(st, e) ? -1 : 0;
+	sqlite3_stmt *s = db_query(st, e,
+				   "SELECT tbl, row FROM sync_claim WHERE (tbl = 'item' AND col = 'pos'"
+				   " AND row IN (SELECT id FROM item WHERE meeting_id = ?1))"
+				   " OR (tbl = 'decision' AND col = 'para' AND row IN (SELECT d.id FROM decision d"
+				   " JOIN item i ON i.id = d.item_id WHERE i.meeting_id = ?1)) ORDER BY tbl, row",
+				   "s", meeting_id);
+	if (!s)
+		return -1;
+	struct strvec tbls = { 0 }, rows = { 0 };
+	int rc;
+	while ((rc = db_step(st, s, e)) == 1) {
+		strvec_push(&tbls, (const char *)sqlite3_column_text(s, 0));
+		strvec_push(&rows, (const char *)sqlite3_column_text(s, 1));
+	}
+	for (size_t i = 0; i < rows.n && !rc; i++) {
+		bool item = !strcmp(tbls.v[i], "item");
+		const struct rtable *t = item ? items : decisions;
+		int col = replica_col(t, item ? "pos" : "para");
+		rc = col < 0 ? 0 : replica_dirty_mark(st, t->name, rows.v[i], 1LL << col, e);
+	}
+	strvec_release(&tbls);
+	strvec_release(&rows);
+	return rc;
+}

@@ -294,8 +294,9 @@ static void delete_paper(struct store *st, unsigned *seed)
 	sqlite3 *h;
 	ck_assert_int_eq(sqlite3_open_v2(store_path(st), &h, SQLITE_OPEN_READWRITE, store_vfs()), SQLITE_OK);
 	sqlite3_busy_timeout(h, 5000);
-	char *sql = xasprintf("DELETE FROM paper WHERE id = (SELECT id FROM paper WHERE author = '%s'"
-			      " ORDER BY id LIMIT 1 OFFSET %u)",
+	char *sql = xasprintf("DELETE FROM paper WHERE id = (SELECT p.id FROM paper p JOIN item i ON i.id = p.item_id"
+			      " JOIN meeting m ON m.id = i.meeting_id WHERE p.author = '%s' AND m.status <> 'adjusted'"
+			      " ORDER BY p.id LIMIT 1 OFFSET %u)",
 			      store_actor(st), rand_r(seed) % 2);
 	ck_assert_int_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
 	free(sql);
@@ -344,11 +345,15 @@ static void random_edit(struct replica_set *r, int i, int step, unsigned *seed)
 		}
 		break;
 	case 8:
-		if (rand_r(seed) % 4) {
+		if (rand_r(seed) % 15 == 0) {
+			/* a meeting closed and adjusted: its numbers are kept from then on */
+			TRY(st, NULL, 0, "meeting", "close", ref, "--at", "11:00");
+			TRY(st, NULL, 0, "adjust", ref, "--by", "Åsa Ölund", "--by", "Björn Ek", "--on-paper");
+		} else if (rand_r(seed) % 4) {
 			delete_paper(st, seed);
 		} else {
-			/* this machine's clock is ahead, by up to half a year */
-			long long ahead = (long long)(1 + rand_r(seed) % 4380) * 3600 * 1000;
+			/* this machine's clock is ahead, by up to a year */
+			long long ahead = (long long)(1 + rand_r(seed) % 8760) * 3600 * 1000;
 			ck_assert_msg(replica_clock_observe(st, replica_wall_hlc() + (ahead << HLC_SHIFT), LLONG_MAX, &e) == 0,
 				      "%s", e.msg);
 		}
@@ -647,6 +652,74 @@ START_TEST(clash_then_local_insert_converges)
 	free(first);
 	char *p = paras_of(r.db[0]);
 	ck_assert_str_eq(p, "1 2 3 4");
+	free(p);
+	replicas_close(&r);
+}
+END_TEST
+
+/*
+ * An adjusted protocol keeps its §§: a member offline recorded § 1 of the
+ * year earlier than the secretary did, and it reaches the others only
+ * after the secretary's meeting was adjusted. The adjusted decision keeps
+ * § 1 on every copy, the other gives way, whichever came in first.
+ */
+START_TEST(adjusted_numbers_never_give_way)
+{
+	struct replica_set r;
+	replicas(&r, "adjusted");
+	run(r.st[1], (const char *const[]){ "decide", "radet/2026-04-10", "2", "Offline först på klockan.", NULL });
+	/* the secretary's clock reads later: made first, the other would keep § 1 */
+	long long hour = (3600LL * 1000) << HLC_SHIFT;
+	ck_assert_int_eq(replica_clock_observe(r.st[0], replica_wall_hlc() + hour, LLONG_MAX, &e), 0);
+	run(r.st[0], (const char *const[]){ "decide", "radet/2026-03-10", "2", "Sekreterarens beslut.", NULL });
+	hand_over(&r, 0, 2);
+	run(r.st[0], (const char *const[]){ "meeting", "close", "radet/2026-03-10", "--at", "11:00", NULL });
+	run(r.st[0], (const char *const[]){ "adjust", "radet/2026-03-10", "--by", "Åsa Ölund", "--by", "Björn Ek",
+					    "--on-paper", NULL });
+	/* copy 2 had the decision before the adjustment, copy 1 gets both at once */
+	hand_over(&r, 1, 2);
+	sync_one(&r, 2);
+	hand_over(&r, 0, 1);
+	hand_over(&r, 0, 2);
+	hand_over(&r, 1, 0);
+	for (int round = 0; round < 2; round++)
+		for (int i = 0; i < 3; i++) {
+			sync_one(&r, i);
+			for (int k = 0; k < 3; k++)
+				if (k != i)
+					deliver(r.dir[i], r.dir[k], true, &(unsigned){ 1 });
+		}
+	for (int i = 0; i < 3; i++)
+		sync_one(&r, i);
+	for (int i = 0; i < 3; i++) {
+		sqlite3 *h;
+		sqlite3_stmt *s;
+		ck_assert_int_eq(sqlite3_open_v2(r.db[i], &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT para FROM decision WHERE text = 'Sekreterarens beslut.'", -1,
+						    &s, NULL),
+				 SQLITE_OK);
+		ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+		ck_assert_msg(sqlite3_column_int(s, 0) == 1, "copy %d: the adjusted decision is § %d", i,
+			      sqlite3_column_int(s, 0));
+		sqlite3_finalize(s);
+		sqlite3_close(h);
+	}
+	char *d0 = test_dump(r.st[0]);
+	for (int i = 1; i < 3; i++) {
+		char *d = test_dump(r.st[i]);
+		if (strcmp(d, d0)) {
+			FILE *f0 = fopen(test_path("adjusted-0.json"), "w"), *f1 = fopen(test_path("adjusted-1.json"), "w");
+			fputs(d0, f0);
+			fputs(d, f1);
+			fclose(f0);
+			fclose(f1);
+		}
+		ck_assert_msg(!strcmp(d, d0), "copy %d differs from copy 0 (see %s)", i, test_path("adjusted-*.json"));
+		free(d);
+	}
+	free(d0);
+	char *p = paras_of(r.db[0]);
+	ck_assert_str_eq(p, "1 2");
 	free(p);
 	replicas_close(&r);
 }
@@ -963,7 +1036,7 @@ int main(void)
 		clock_far_ahead_is_clamped,
 		stranger_key_refused,
 		database_failure_reported,
-		numbers_given_here_settle, clash_then_local_insert_converges,
+		numbers_given_here_settle, clash_then_local_insert_converges, adjusted_numbers_never_give_way,
 		index_and_unchanged_folder,
 		folder_by_writer_and_bucket,
 		random_edits_converge,

@@ -1,0 +1,27 @@
+/*
+ * record: a meeting's record (the meeting, its attendance, adjusters,
+ * items, papers, conflicts of interest, decisions, votes and dissents):
+ * which meeting a row of it belongs to, and whether that meeting is
+ * adjusted, its record locked. The policy (policy.c) and the numbering
+ * (renumber.c) ask it.
+ */
+#ifndef GAVEL_SYNC_RECORD_H
+#define GAVEL_SYNC_RECORD_H
+
+#include "store/replica.h"
+#include "sync/bundle.h"
+
+/* The value of column col of an existing row of table tbl into out (a
+ * text of ROW_KEY_MAX); 1 if there is no such row or value. */
+int record_column(struct store *st, const char *tbl, const char *row, const char *col, char out[ROW_KEY_MAX],
+		  struct err *e);
+/* The meeting a change's row belongs to (*meeting, "" if none: a table
+ * outside a meeting's record, or a row whose meeting is not here); a row
+ * new here is followed up by the change's own columns. */
+int record_meeting(struct store *st, const struct change *c, char meeting[ROW_KEY_MAX], struct err *e);
+/* Is the row (of table tbl) of an adjusted meeting's record (*locked, and
+ * the meeting's id)? */
+int record_locked(struct store *st, const char *tbl, const char *row, char meeting[ROW_KEY_MAX], bool *locked,
+		  struct err *e);
+
+#endif
