@@ -3,6 +3,7 @@
 
 #include <assert.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,28 +63,51 @@ static int export_upsert(struct store *st, const struct rtable *t, const struct 
 	return rc;
 }
 
-int export_batch(struct store *st, const char *me, long long seq, struct batch *out, struct err *e)
+/* About how many bytes a change takes in a batch (names, values, framing). */
+static size_t change_size(const struct change *c)
 {
-	struct rdirty_list d = { 0 };
-	int rc = replica_dirty(st, &d, e);
-	for (size_t i = 0; i < d.n && !rc; i++) {
-		const struct rtable *t = replica_table(st, d.v[i].tbl);
-		if (!t || !t->has_id || d.v[i].mask == DIRTY_GONE)
+	size_t n = 32 + strlen(c->tbl) + strlen(c->row);
+	for (int k = 0; k < c->ncols; k++)
+		n += 8 + strlen(c->cols[k]) + (c->vals[k].type == RV_TEXT ? strlen(c->vals[k].s) : 8);
+	return n;
+}
+
+int export_batch_part(struct store *st, const char *me, long long seq, const struct rdirty_list *d, size_t *from,
+		      size_t budget, struct batch *out, struct err *e)
+{
+	int rc = 0;
+	size_t size = 0;
+	for (; *from < d->n && !rc && (!out->n || size < budget); (*from)++) {
+		const struct rdirty *r = &d->v[*from];
+		const struct rtable *t = replica_table(st, r->tbl);
+		if (!t || !t->has_id || r->mask == DIRTY_GONE)
 			continue; /* a table without an id is derived (the § counters) */
-		struct rver v = { d.v[i].hlc, "", seq };
+		struct rver v = { r->hlc, "", seq };
 		snprintf(v.writer, sizeof v.writer, "%s", me);
 		struct change *c = batch_push(out);
 		snprintf(c->tbl, sizeof c->tbl, "%s", t->name);
-		snprintf(c->row, sizeof c->row, "%s", d.v[i].row);
+		snprintf(c->row, sizeof c->row, "%s", r->row);
 		c->hlc = v.hlc;
 		bool gone = false;
-		if (d.v[i].mask == DIRTY_DELETED)
+		if (r->mask == DIRTY_DELETED)
 			rc = export_delete(st, t, &v, c, e);
 		else
-			rc = export_upsert(st, t, &d.v[i], &v, c, &gone, e);
+			rc = export_upsert(st, t, r, &v, c, &gone, e);
 		if (gone)
 			out->n--; /* the change pushed is empty: nothing of it to free */
+		else
+			size += change_size(c);
 	}
+	return rc;
+}
+
+int export_batch(struct store *st, const char *me, long long seq, struct batch *out, struct err *e)
+{
+	struct rdirty_list d = { 0 };
+	size_t from = 0;
+	int rc = replica_dirty(st, &d, e);
+	if (!rc)
+		rc = export_batch_part(st, me, seq, &d, &from, SIZE_MAX, out, e);
 	rdirty_list_release(&d);
 	if (!rc)
 		rc = replica_dirty_clear(st, e);
@@ -126,32 +150,44 @@ int export_settle(struct session *s)
 int export_changes(struct session *s)
 {
 	long long seq;
-	struct batch batch = { 0 };
-	char *front = NULL;
-	if (session_next_seq(s, &seq) || replica_frontier(s->st, &front, s->e))
+	struct rdirty_list d = { 0 };
+	size_t from = 0;
+	if (session_next_seq(s, &seq) || replica_dirty(s->st, &d, s->e))
 		return -1;
-	int rc = export_batch(s->st, s->id.actor, seq, &batch, s->e);
-	if (!rc && batch.n) {
-		unsigned char *plain;
-		size_t plain_len;
-		batch.schema = store_schema_version();
-		rc = replica_clock_now(s->st, &batch.clock, s->e);
-		batch_frontier_parse(&batch, front);
-		if (!rc) {
-			uint32_t epoch = keyring_current(&s->kr);
-			batch_encode(&batch, &plain, &plain_len);
-			rc = session_write(s, BUNDLE_CHANGES, seq, epoch, NULL, 0, plain, plain_len,
-					   keyring_key(&s->kr, epoch));
-			free(plain);
+	int rc = 0;
+	/* one file per EXPORT_CHUNK of changes, so that no reader holds more
+	 * than one of them at a time, each building on the one before */
+	while (!rc && from < d.n) {
+		struct batch batch = { 0 };
+		char *front = NULL;
+		rc = replica_frontier(s->st, &front, s->e) ||
+		     export_batch_part(s->st, s->id.actor, seq, &d, &from, EXPORT_CHUNK, &batch, s->e);
+		if (!rc && batch.n) {
+			unsigned char *plain;
+			size_t plain_len;
+			batch.schema = store_schema_version();
+			rc = replica_clock_now(s->st, &batch.clock, s->e);
+			batch_frontier_parse(&batch, front);
+			if (!rc) {
+				uint32_t epoch = keyring_current(&s->kr);
+				batch_encode(&batch, &plain, &plain_len);
+				rc = session_write(s, BUNDLE_CHANGES, seq, epoch, NULL, 0, plain, plain_len,
+						   keyring_key(&s->kr, epoch));
+				free(plain);
+			}
+			if (!rc)
+				rc = replica_file_add(s->st, s->id.actor, seq, front, (long long)batch.n, s->e);
+			if (!rc) {
+				s->out->sent += (long)batch.n;
+				keep_numbered(s, &batch);
+				seq++;
+			}
 		}
-		if (!rc)
-			rc = replica_file_add(s->st, s->id.actor, seq, front, (long long)batch.n, s->e);
-		if (!rc) {
-			s->out->sent += (long)batch.n;
-			keep_numbered(s, &batch);
-		}
+		batch_release(&batch);
+		free(front);
 	}
-	batch_release(&batch);
-	free(front);
+	rdirty_list_release(&d);
+	if (!rc)
+		rc = replica_dirty_clear(s->st, s->e);
 	return rc;
 }

@@ -14,9 +14,19 @@
  * the caller's transaction.
  */
 int export_batch(struct store *st, const char *me, long long seq, struct batch *out, struct err *e);
+/* The same for the changed rows d from *from on, until the batch holds
+ * about `budget` bytes; *from moves past the rows taken. The rows are not
+ * marked sent (replica_dirty_clear, once all are taken). */
+int export_batch_part(struct store *st, const char *me, long long seq, const struct rdirty_list *d, size_t *from,
+		      size_t budget, struct batch *out, struct err *e);
 
-/* Writes this machine's changes since the last sync to the folder as one
- * file (none when nothing changed) and records it; in the caller's
+/* The most changes, in bytes, one file of changes carries: a larger export
+ * is written as several files, one after the other. */
+#define EXPORT_CHUNK ((size_t)2 << 20)
+
+/* Writes this machine's changes since the last sync to the folder, as
+ * one file or as several of EXPORT_CHUNK each (none when nothing changed),
+ * and records them; in the caller's
  * transaction, which must be committed for it to count. The rows whose
  * number (renumber.h) it sent are kept in s->numbered. */
 int export_changes(struct session *s);

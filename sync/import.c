@@ -26,8 +26,8 @@
 /* A file read, checked as far as its frame, and waiting to be applied. */
 struct pending {
 	struct entry *en;
-	struct strbuf buf;
-	struct bundle b;
+	struct strbuf buf; /* the file's bytes, while they are needed */
+	struct bundle b;   /* its frame: b's pointers into buf only while buf is held */
 	struct batch batch;
 	bool decoded, done, stuck;
 };
@@ -210,8 +210,45 @@ static int read_files(struct import *im)
 				return -1;
 			continue;
 		}
+		/* a batch of changes is read again when its turn comes, so that a
+		 * sync holds one at a time, however many and large they are */
+		if (q->b.kind == BUNDLE_CHANGES)
+			sb_release(&q->buf);
 		im->np++;
 	}
+	return 0;
+}
+
+/* Reads a file of changes again for its decoding: the same frame, its
+ * signature checked again (the file may have changed since it was
+ * listed). 1 when it did not hold (skipped, and stuck for this sync). */
+static int reread(struct import *im, struct pending *q)
+{
+	struct session *s = im->s;
+	char why[BUNDLE_WHY], *path = xasprintf("%s/%s", s->dir, q->en->name);
+	struct err fe;
+	struct bundle b;
+	int frc = folder_file_read(path, &q->buf, &fe);
+	free(path);
+	if (frc) {
+		skip(s, q->en->base, fe.msg);
+		q->stuck = true;
+		return 1;
+	}
+	int prc = bundle_parse((const unsigned char *)q->buf.buf, q->buf.len, &b, why);
+	if (prc == 0 && (b.kind != q->b.kind || b.seq != q->b.seq || b.epoch != q->b.epoch ||
+			 strcmp(b.writer, q->b.writer) || memcmp(b.writer_pk, q->b.writer_pk, sizeof b.writer_pk) ||
+			 memcmp(b.council, q->b.council, BUNDLE_COUNCIL_LEN)))
+		prc = bundle_why(why, -1, E_SYNC_NAME_MISMATCH);
+	if (prc == 0 && !bundle_verify(&b))
+		prc = bundle_why(why, -1, E_SYNC_FORGED);
+	if (prc) {
+		skip(s, q->en->base, why);
+		sb_release(&q->buf);
+		q->stuck = true;
+		return 1;
+	}
+	q->b = b;
 	return 0;
 }
 
@@ -330,14 +367,21 @@ static int decode(struct import *im, struct pending *q, bool *later)
 		q->stuck = true;
 		return 0;
 	}
-	if (bundle_open(&q->b, key, &plain, &len, why) ||
-	    (q->b.kind == BUNDLE_CHANGES && batch_decode(plain, len, &q->batch, why))) {
+	if (!q->buf.buf && reread(im, q))
+		return 0;
+	int bad = bundle_open(&q->b, key, &plain, &len, why) ||
+		  (q->b.kind == BUNDLE_CHANGES && batch_decode(plain, len, &q->batch, why));
+	free(plain);
+	if (q->b.kind == BUNDLE_CHANGES) {
+		/* decoded: its bytes are no longer needed */
+		sb_release(&q->buf);
+		q->b.ext = q->b.nonce = q->b.body = q->b.sig = NULL;
+	}
+	if (bad) {
 		skip(s, q->en->base, why);
-		free(plain);
 		q->stuck = true;
 		return 0;
 	}
-	free(plain);
 	q->decoded = true;
 	if (q->b.kind == BUNDLE_CHANGES && q->batch.schema > store_schema_version()) {
 		skip_code(s, q->en->base, E_SYNC_SCHEMA_NEWER);
@@ -490,6 +534,7 @@ static int apply(struct import *im, struct pending *q)
 		return -1;
 	q->done = q->en->done = true;
 	s->out->files++;
+	batch_release(&q->batch); /* applied: the next file's turn */
 	if (s->has_id && !strcmp(q->b.writer, s->id.actor))
 		return 0; /* our own file, written before a crash */
 	s->out->received += ms.changes;

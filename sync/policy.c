@@ -370,13 +370,14 @@ static int right_check(struct store *st, const struct change *c, struct writer *
 	const struct rtable *t = replica_table(st, c->tbl);
 	if (!info || info->kind != TABLE_CONTENT || info->right == RIGHT_KEYS || !t)
 		return store_error(st, e) ? -1 : 0; /* not content: the merge refuses it */
-	/* a row here, or deleted here: known */
-	bool exists = replica_row_exists(st, t, c->row) || replica_has_versions(st, c->tbl, c->row);
-	if (store_error(st, e))
-		return -1;
+	bool exists = false;
 	if (c->op == CHANGE_DELETE) {
-		/* nobody deletes what another machine made */
+		/* nobody deletes what another machine made (a row here, or one
+		 * deleted here: known) */
 		char creator[ID_LEN + 1];
+		exists = replica_row_exists(st, t, c->row) || replica_has_versions(st, c->tbl, c->row);
+		if (store_error(st, e))
+			return -1;
 		if (!exists)
 			return 0;
 		int rc = replica_row_creator(st, c->tbl, c->row, creator, e);
@@ -389,6 +390,9 @@ static int right_check(struct store *st, const struct change *c, struct writer *
 		return -1;
 	if (w->power)
 		return 0;
+	exists = exists || replica_row_exists(st, t, c->row) || replica_has_versions(st, c->tbl, c->row);
+	if (store_error(st, e))
+		return -1;
 	bool adds = info->right == RIGHT_ADD || info->right == RIGHT_SIGN;
 	if (c->op == CHANGE_DELETE)
 		return adds ? 0 : refuse(why, record_code(c->tbl));

@@ -21,6 +21,14 @@
  * whole ten-year council; the figure is the newcomer's part (its join and
  * that sync), the median of JOIN_RUNS.
  *
+ * sync_peak_mb: the most memory (peak resident set) one `gavel sync`
+ * takes to write a batch of 100 MB of changes (a hundred progress notes of
+ * a megabyte each) and, on another machine, to read it in; each sync is a
+ * process of its own (the real ./gavel), measured by the kernel. sync_base_mb, the baseline
+ * of the same run: a sync of the same council with nothing to write or
+ * read. The batch goes as files of EXPORT_CHUNK each, and a sync holds
+ * one of them at a time.
+ *
  * incremental_sync_ms_1x, _10x, _100x: one member's machine adds a note to
  * an item and syncs; the figure is the sync of another machine that brings
  * that one change in, on a council whose sync history is 1, 10 or 100
@@ -35,7 +43,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "tests/bench/bench_sync.h"
@@ -922,6 +932,81 @@ static void bench_join(void)
 	free(db);
 }
 
+/* ---- memory: a batch of 100 MB ---- */
+
+#define PEAK_NOTES 100
+#define PEAK_NOTE_BYTES 1000000
+
+/* The peak resident memory, in MB, of one `gavel sync DIR` of db: the
+ * real program in a process of its own. */
+static double sync_peak(const char *db, const char *dir)
+{
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0) {
+			dup2(null, STDOUT_FILENO);
+			dup2(null, STDERR_FILENO);
+		}
+		execl("./gavel", "gavel", "--db", db, "sync", dir, (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	struct rusage ru;
+	if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
+		die("the measured sync");
+	return (double)ru.ru_maxrss / 1024.0;
+}
+
+static void bench_peak(void)
+{
+	struct store *w = machine("peak-writer"), *r = machine("peak-reader");
+	char *wdb = bench_sync_path("peak-writer.db"), *wdir = bench_sync_path("peak-writer-folder");
+	char *rdb = bench_sync_path("peak-reader.db"), *rdir = bench_sync_path("peak-reader-folder");
+	struct action_list acts = { 0 };
+	if (store_action_list(w, &(struct action_filter){ .limit = PEAK_NOTES }, &acts, &e) || !acts.n)
+		die("actions");
+	/* a hundred notes of a megabyte: words of their own, so that nothing
+	 * compresses or repeats */
+	char *text = xcalloc(PEAK_NOTE_BYTES + 1, 1);
+	if (store_begin(w, &e))
+		die("begin");
+	for (int n = 0; n < PEAK_NOTES; n++) {
+		unsigned char raw[8];
+		size_t len = 0;
+		while (len + 17 < PEAK_NOTE_BYTES) {
+			randombytes_buf(raw, sizeof raw);
+			sodium_bin2hex(text + len, 17, raw, sizeof raw);
+			len += 16;
+			text[len++] = ' ';
+		}
+		text[len] = '\0';
+		if (store_action_note_add(w, acts.v[(size_t)n % acts.n].id, "2026-01-01", NULL, text, &e))
+			die("note");
+	}
+	if (store_commit(w, &e))
+		die("commit");
+	free(text);
+	action_list_release(&acts);
+	store_close(w);
+	store_close(r);
+	double base = sync_peak(rdb, rdir);
+	double wrote = sync_peak(wdb, wdir);
+	bench_deliver(wdir, rdir);
+	double read = sync_peak(rdb, rdir);
+	printf("a 100 MB batch: the writer's sync %.1f MB, the reader's %.1f MB; a sync with nothing to do %.1f MB\n",
+	       wrote, read, base);
+	bench_report("sync_peak_mb", wrote > read ? wrote : read, "MB");
+	bench_report("sync_base_mb", base, "MB");
+	free(wdb);
+	free(wdir);
+	free(rdb);
+	free(rdir);
+}
+
 void bench_sync(const char *council, const char *today, bool reuse, bool merge_only)
 {
 	char *base = bench_sync_path("base.db");
@@ -935,6 +1020,7 @@ void bench_sync(const char *council, const char *today, bool reuse, bool merge_o
 	bench_merge(today, reuse);
 	if (!merge_only) {
 		bench_join();
+		bench_peak();
 		bench_incremental(today, reuse);
 	}
 }

@@ -946,6 +946,46 @@ static void sync_expect(struct replica_set *r, int i, long listed, long received
  * fills a gap late, in a bucket already read, is read at the next sync;
  * flat files of a folder made before the layout are read.
  */
+/*
+ * A large export is written as several files of EXPORT_CHUNK each, one
+ * after the other, so that no reader holds more than one: eight notes of
+ * nearly a megabyte make three or more files, and another copy takes them
+ * all in, word for word.
+ */
+START_TEST(large_export_in_chunks)
+{
+	struct replica_set r;
+	replicas(&r, "chunks");
+	struct strvec before = { 0 }, added = { 0 };
+	list(r.dir[0], &before);
+	char *big = xcalloc(900001, 1);
+	for (int n = 0; n < 8; n++) {
+		char item[8];
+		memset(big, 'a' + n, 900000);
+		snprintf(item, sizeof item, "%d", 1 + n % 4);
+		const char *ref = n < 4 ? "radet/2026-03-10" : "radet/2026-04-10";
+		ck_assert_msg(test_notes_set(r.st[0], ref, item, big, &e) == 0, "%s", e.msg);
+	}
+	struct sync_summary s = { 0 };
+	ck_assert_msg(sync_run(r.st[0], r.dir[0], &s, &e) == 0, "%s", e.msg);
+	sync_summary_release(&s);
+	new_files(r.dir[0], &before, &added);
+	ck_assert_msg(added.n >= 3, "a 7 MB export in %zu files", added.n);
+	unsigned seed = 1;
+	deliver(r.dir[0], r.dir[1], true, &seed);
+	sync_one(&r, 1);
+	char *d0 = test_dump(r.st[0]), *d1 = test_dump(r.st[1]);
+	memset(big, 'h', 900000);
+	ck_assert_msg(strstr(d1, big) != NULL, "the last note did not arrive whole");
+	free(d0);
+	free(d1);
+	free(big);
+	strvec_release(&before);
+	strvec_release(&added);
+	replicas_close(&r);
+}
+END_TEST
+
 START_TEST(folder_by_writer_and_bucket)
 {
 	struct replica_set r;
@@ -1036,7 +1076,7 @@ int main(void)
 		clock_far_ahead_is_clamped,
 		stranger_key_refused,
 		database_failure_reported,
-		numbers_given_here_settle, clash_then_local_insert_converges, adjusted_numbers_never_give_way,
+		numbers_given_here_settle, clash_then_local_insert_converges, adjusted_numbers_never_give_way, large_export_in_chunks,
 		index_and_unchanged_folder,
 		folder_by_writer_and_bucket,
 		random_edits_converge,
