@@ -217,6 +217,22 @@ int sync_requests_of(struct store *st, uint32_t current, struct sync_request_lis
 			free(r.actor);
 			continue;
 		}
+		/* a name that already has a machine: a new one of theirs, or
+		 * someone else using it; the members are told */
+		char pid[ID_LEN + 1];
+		int p = store_person_find(st, r.name, pid, e);
+		struct member_key_list ks = { 0 };
+		if (p == 0 && store_member_key_list(st, pid, &ks, e))
+			p = -1;
+		for (size_t j = 0; j < ks.n; j++)
+			r.machines += !ks.v[j].revoked;
+		member_key_list_release(&ks);
+		if (p < 0) {
+			rc = -1;
+			free(r.name);
+			free(r.actor);
+			continue;
+		}
 		ALLOC_GROW(out->v, out->n + 1, out->alloc);
 		out->v[out->n++] = r;
 	}

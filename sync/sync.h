@@ -142,6 +142,7 @@ struct sync_request {
 	unsigned char pk[IDENTITY_PK_LEN];
 	char fingerprint[IDENTITY_FP_SIZE];
 	uint32_t epoch;
+	int machines; /* machines the council records for a person of that name */
 };
 struct sync_request_list {
 	struct sync_request *v;

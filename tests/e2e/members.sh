@@ -174,6 +174,13 @@ a sync >/dev/null 2>&1 && b sync >/dev/null 2>&1 || fail "syncs after the reques
 a members | grep -q "Maria Johansson *$xfp" || fail "Eva does not see the request with its fingerprint: $(a members)"
 a members | grep -q "^Maria Johansson .*files" && fail "the request is listed as a member: $(a members)"
 ok "the members see the request under the name it claims, with the fingerprint to compare"
+a members | grep "Maria Johansson *$xfp" | grep -q "already has a machine" && fail "a name with no machine is marked: $(a members)"
+out=$(GAVEL_PASSPHRASE="$P" g --db "$WORK/x2.db" join "$F" --as "Björn Ek" 2>&1) || fail "a request as Björn: $out"
+x2fp=$(printf '%s\n' "$out" | sed -n 's/.*machine.s fingerprint: //p')
+a sync >/dev/null 2>&1 || fail "sync after the second request"
+a members | grep "Björn Ek *$x2fp" | grep -q "this name already has a machine: a new one of theirs, or someone else using it" ||
+	fail "a request under a member's name is not marked: $(a members)"
+ok "a request under the name of a member who has a machine is marked, so that the members ask them"
 refusal=$(b members admit "$xfp" 2>&1) && fail "Björn, an ordinary member, admitted Mallory"
 printf '%s\n' "$refusal" | grep -q "only the chair, the vice chair, the secretary" || fail "no clear refusal: $refusal"
 ok "an ordinary member cannot admit: $refusal"

@@ -367,7 +367,10 @@ int cmd_members(struct ctx *c)
 		sb_addf(c->out, "%s\n", _("Asking to join (compare the fingerprint with theirs, then 'gavel members admit NAME'):"));
 	for (size_t i = 0; !c->json && i < r.n; i++) {
 		sb_addpad(c->out, r.v[i].name, 24);
-		sb_addf(c->out, " %s\n", r.v[i].fingerprint);
+		sb_addf(c->out, " %s", r.v[i].fingerprint);
+		if (r.v[i].machines)
+			sb_addf(c->out, "  %s", _("(this name already has a machine: a new one of theirs, or someone else using it; ask them)"));
+		sb_addc(c->out, '\n');
 	}
 	sync_member_list_release(&l);
 	sync_request_list_release(&r);

@@ -71,7 +71,8 @@ static void members_draw(struct app *app, void *self)
 		if (i < (int)s->asking.n) {
 			const struct sync_request *r = &s->asking.v[i];
 			sb_addpad(&row, r->name, NAME_COLS);
-			sb_addf(&row, " %s  %s", r->fingerprint, _("asks to join"));
+			sb_addf(&row, " %s  %s", r->fingerprint,
+				r->machines ? _("asks to join; this name already has a machine") : _("asks to join"));
 			c = C_WARN;
 		} else {
 			const struct sync_member *m = &s->members.v[i - s->asking.n];
