@@ -163,6 +163,27 @@ int merge_hist_value(struct mctx *m, const char *tbl, const char *row, const cha
 	return rc;
 }
 
+/* Does version x of a field lock a record (*rank 1): a meeting's status
+ * "adjusted", which wins over any concurrent status, so that a meeting
+ * closed offline while another machine adjusted it stays adjusted on
+ * every copy. v and val: the version coming in and its value. */
+static int locks(struct mctx *m, const char *tbl, const char *row, const char *col, const struct rver *x,
+		 const struct rver *v, const struct rval *val, int *rank)
+{
+	*rank = 0;
+	if (strcmp(tbl, "meeting") || strcmp(col, "status"))
+		return 0;
+	if (rver_cmp(x, v) == 0) {
+		*rank = val->type == RV_TEXT && !strcmp(val->s, "adjusted");
+		return 0;
+	}
+	struct rval hv = { 0 };
+	int h = merge_hist_value(m, tbl, row, col, x, &hv);
+	*rank = h == 0 && hv.type == RV_TEXT && !strcmp(hv.s, "adjusted");
+	rval_release(&hv);
+	return h < 0 ? -1 : 0;
+}
+
 /* A field's versions: the current one, and the heads that stay beside it
  * (merge_ctx.h). *out gets the current value when it changed, to v's or
  * to another version's (a merge of two rows). */
@@ -196,9 +217,21 @@ int merge_field(struct mctx *m, const char *tbl, const char *row, const char *co
 	keep[nk++] = *v;
 	assert(nk <= nheads + 2); /* cur, the heads and v at most */
 	size_t w = 0;
-	for (size_t i = 1; i < nk; i++)
-		if (rver_cmp(&keep[i], &keep[w]) > 0)
+	int wrank = 0;
+	rc = locks(m, tbl, row, col, &keep[0], v, val, &wrank);
+	for (size_t i = 1; i < nk && !rc; i++) {
+		int rank;
+		rc = locks(m, tbl, row, col, &keep[i], v, val, &rank);
+		if (!rc && (rank > wrank || (rank == wrank && rver_cmp(&keep[i], &keep[w]) > 0))) {
 			w = i;
+			wrank = rank;
+		}
+	}
+	if (rc) {
+		free(keep);
+		free(heads);
+		return -1;
+	}
 	struct rver win = keep[w];
 	keep[w] = keep[--nk];
 	rc = 0;

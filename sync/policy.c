@@ -406,6 +406,43 @@ static int right_check(struct store *st, const struct change *c, struct writer *
 	return change_allowed(st, t, info->right, c, w, why, e);
 }
 
+/* Had the file's writer seen the paragraph of an item adjusted at once
+ * (every signer named for it had signed, each signature in the file's
+ * past)? */
+static int seen_at_once(struct store *st, const struct merge_file *f, const char *item, bool *seen, struct err *e)
+{
+	const struct rtable *signers = replica_table(st, "adjust_signer"), *sigs = replica_table(st, "signature");
+	struct strvec named = { 0 }, signed_rows = { 0 };
+	*seen = false;
+	if (!signers || !sigs)
+		return store_error(st, e) ? -1 : 0;
+	int rc = replica_children(st, signers, "scope", item, &named, e);
+	if (!rc && named.n)
+		rc = replica_children(st, sigs, "scope", item, &signed_rows, e);
+	bool all = named.n > 0;
+	for (size_t i = 0; i < named.n && all && !rc; i++) {
+		char person[ROW_KEY_MAX], who[ROW_KEY_MAX];
+		bool found = false;
+		rc = record_column(st, "adjust_signer", named.v[i], "person_id", person, e);
+		for (size_t k = 0; k < signed_rows.n && rc == 0 && !found; k++) {
+			struct rver v;
+			int r = record_column(st, "signature", signed_rows.v[k], "person_id", who, e);
+			if (r == 0 && !strcmp(who, person))
+				r = replica_ver_get(st, "signature", signed_rows.v[k], "signature", &v, e);
+			else if (r == 0)
+				continue;
+			found = r == 0 && merge_in_past(f, &v);
+			rc = r < 0 ? -1 : 0;
+		}
+		rc = rc < 0 ? -1 : 0;
+		all = found;
+	}
+	strvec_release(&named);
+	strvec_release(&signed_rows);
+	*seen = !rc && all;
+	return rc;
+}
+
 int policy_check(struct store *st, const struct bundle *b, const struct merge_file *f, const struct batch *batch,
 		 struct err *why, struct err *e)
 {
@@ -425,6 +462,40 @@ int policy_check(struct store *st, const struct bundle *b, const struct merge_fi
 		}
 		if (last_locked)
 			return refuse(why, E_POLICY_ADJUSTED);
+	}
+	/* a paragraph adjusted at once: the item of each change, asked once */
+	char last_item[ROW_KEY_MAX] = "";
+	bool item_locked = false;
+	for (size_t i = 0; i < batch->n; i++) {
+		char item[ROW_KEY_MAX];
+		if (record_up(st, &batch->v[i], "item", item, e))
+			return -1;
+		if (!*item)
+			continue;
+		if (strcmp(item, last_item)) {
+			snprintf(last_item, sizeof last_item, "%s", item);
+			if (seen_at_once(st, f, item, &item_locked, e))
+				return -1;
+		}
+		if (!item_locked)
+			continue;
+		/* its place on the agenda moves with the others' (a move, an
+		 * item added before it): that alone changes nothing signed */
+		const struct change *c = &batch->v[i];
+		const struct rtable *t = replica_table(st, c->tbl);
+		if (t && c->op == CHANGE_UPSERT && !strcmp(c->tbl, "item")) {
+			static const char *const place[] = { "pos", NULL };
+			struct rval *vals = xcalloc((size_t)t->ncols, sizeof *vals);
+			int more = changes_more(st, t, c, place, vals, e);
+			for (int k = 0; k < t->ncols; k++)
+				rval_release(&vals[k]);
+			free(vals);
+			if (more < 0)
+				return -1;
+			if (more == 0)
+				continue;
+		}
+		return refuse(why, E_POLICY_PARAGRAPH);
 	}
 
 	/* the members' keys, by rules of their own */

@@ -54,8 +54,13 @@ int record_column(struct store *st, const char *tbl, const char *row, const char
 
 int record_meeting(struct store *st, const struct change *c, char meeting[ROW_KEY_MAX], struct err *e)
 {
+	return record_up(st, c, "meeting", meeting, e);
+}
+
+int record_up(struct store *st, const struct change *c, const char *to, char out[ROW_KEY_MAX], struct err *e)
+{
 	char row[ROW_KEY_MAX], tbl[RNAME_SIZE];
-	meeting[0] = '\0';
+	out[0] = '\0';
 	snprintf(row, sizeof row, "%s", c->row);
 	snprintf(tbl, sizeof tbl, "%s", c->tbl);
 	for (int hop = 0; hop < UP_MAX; hop++) {
@@ -64,10 +69,12 @@ int record_meeting(struct store *st, const struct change *c, char meeting[ROW_KE
 			i++;
 		if (i == sizeof record_tables / sizeof *record_tables)
 			return 0;
-		if (!record_tables[i].up) {
-			snprintf(meeting, ROW_KEY_MAX, "%s", row);
+		if (!strcmp(tbl, to)) {
+			snprintf(out, ROW_KEY_MAX, "%s", row);
 			return 0;
 		}
+		if (!record_tables[i].up)
+			return 0;
 		char up[ROW_KEY_MAX];
 		/* the row's own column, or for a row new here the change's */
 		int rc = record_column(st, tbl, row, record_tables[i].up, up, e);

@@ -19,6 +19,9 @@ int record_column(struct store *st, const char *tbl, const char *row, const char
  * outside a meeting's record, or a row whose meeting is not here); a row
  * new here is followed up by the change's own columns. */
 int record_meeting(struct store *st, const struct change *c, char meeting[ROW_KEY_MAX], struct err *e);
+/* The same for the row of table `to` the change's row lies under (an
+ * item: "" for a meeting, its attendance or adjusters). */
+int record_up(struct store *st, const struct change *c, const char *to, char out[ROW_KEY_MAX], struct err *e);
 /* Is the row (of table tbl) of an adjusted meeting's record (*locked, and
  * the meeting's id)? */
 int record_locked(struct store *st, const char *tbl, const char *row, char meeting[ROW_KEY_MAX], bool *locked,

@@ -185,6 +185,7 @@
 	X(E_SYNC_CONFLICT_LOCKED, 1, N_("conflict %s is in the minutes of an adjusted meeting, which are locked: it stays as it is")) \
 	X(E_SYNC_CONFLICT_KEY, 1, N_("conflict %s is in the record of a machine's key, which never changes once recorded: it stays as the merge settled it")) \
 	X(E_POLICY_ADJUSTED, 1, N_("it changes the record of an adjusted meeting")) \
+	X(E_POLICY_PARAGRAPH, 1, N_("it changes a paragraph adjusted at once")) \
 	X(E_POLICY_UNREVOKE, 1, N_("it takes back a member's removal")) \
 	X(E_SYNC_REFUSED_FILE, 1, N_("written by %s, refused by the database (%s); nothing of it applied")) \
 	X(E_SYNC_AFTER_REMOVAL, 1, N_("written by a removed member's machine after the removal; not taken")) \

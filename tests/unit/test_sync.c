@@ -725,6 +725,53 @@ START_TEST(adjusted_numbers_never_give_way)
 }
 END_TEST
 
+/* The status of a meeting in a copy's database. */
+static char *status_of(const char *db, const char *date)
+{
+	sqlite3 *h;
+	sqlite3_stmt *s;
+	ck_assert_int_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT status FROM meeting WHERE date = ?", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, date, -1, SQLITE_STATIC);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	char *out = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return out;
+}
+
+/*
+ * A meeting adjusted on one machine and closed, later by the clock, on
+ * another that had not seen it: the adjustment wins on every copy, and the
+ * clash stays as a conflict, which nobody resolves in adjusted minutes.
+ */
+START_TEST(adjustment_wins_over_concurrent_status)
+{
+	struct replica_set r;
+	replicas(&r, "status");
+	run(r.st[0], (const char *const[]){ "meeting", "close", "radet/2026-03-10", "--at", "11:00", NULL });
+	run(r.st[0], (const char *const[]){ "adjust", "radet/2026-03-10", "--by", "Åsa Ölund", "--by", "Björn Ek",
+					    "--on-paper", NULL });
+	long long hour = (3600LL * 1000) << HLC_SHIFT;
+	ck_assert_int_eq(replica_clock_observe(r.st[1], replica_wall_hlc() + hour, LLONG_MAX, &e), 0);
+	run(r.st[1], (const char *const[]){ "meeting", "close", "radet/2026-03-10", "--at", "11:30", NULL });
+	hand_over(&r, 0, 1);
+	hand_over(&r, 1, 0);
+	sync_one(&r, 0);
+	sync_one(&r, 1);
+	for (int i = 0; i < 2; i++) {
+		char *st = status_of(r.db[i], "2026-03-10");
+		ck_assert_msg(!strcmp(st, "adjusted"), "copy %d: the meeting is %s", i, st);
+		free(st);
+	}
+	char *d0 = test_dump(r.st[0]), *d1 = test_dump(r.st[1]);
+	ck_assert_msg(!strcmp(d0, d1), "the copies differ");
+	free(d0);
+	free(d1);
+	replicas_close(&r);
+}
+END_TEST
+
 /* Runs SQL on a copy's database from a second connection while the store
  * stays open: a database that fails under the sync. */
 static void break_db(struct store *st, const char *sql)
@@ -736,6 +783,36 @@ static void break_db(struct store *st, const char *sql)
 	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, &msg) == SQLITE_OK, "%s", msg ? msg : "");
 	sqlite3_close(h);
 }
+
+/*
+ * A paragraph adjusted at once is locked for everyone who has seen it: a
+ * copy that took the adjustment in and then rewrites the decision (a
+ * tampered program: gavel's own refuses) has its file refused by the
+ * others, named, and the decision stays as signed.
+ */
+START_TEST(paragraph_adjusted_at_once_locked)
+{
+	struct replica_set r;
+	replicas(&r, "atonce");
+	run(r.st[0], (const char *const[]){ "decide", "radet/2026-03-10", "2", "Beslut som justeras direkt.", NULL });
+	run(r.st[0], (const char *const[]){ "adjust", "radet/2026-03-10", "--paragraph", "1", "--by", "Åsa Ölund", NULL });
+	hand_over(&r, 0, 1);
+	sync_one(&r, 1);
+	break_db(r.st[1], "UPDATE decision SET text = 'Ändrat efter justeringen' WHERE text = 'Beslut som justeras direkt.'");
+	hand_over(&r, 1, 0);
+	struct sync_summary s = { 0 };
+	ck_assert_msg(sync_run(r.st[0], r.dir[0], &s, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(s.refused, 1);
+	ck_assert_msg(s.notes.n && strstr(s.notes.v[0], "it changes a paragraph adjusted at once"), "the note: %s",
+		      s.notes.n ? s.notes.v[0] : "");
+	sync_summary_release(&s);
+	char *d = test_dump(r.st[0]);
+	ck_assert_msg(strstr(d, "Beslut som justeras direkt.") && !strstr(d, "Ändrat efter justeringen"),
+		      "the adjusted decision was rewritten");
+	free(d);
+	replicas_close(&r);
+}
+END_TEST
 
 /* A failure of the database that a call must report, not take for an answer. */
 static void expect_db_error(int rc, const char *table)
@@ -1076,7 +1153,7 @@ int main(void)
 		clock_far_ahead_is_clamped,
 		stranger_key_refused,
 		database_failure_reported,
-		numbers_given_here_settle, clash_then_local_insert_converges, adjusted_numbers_never_give_way, large_export_in_chunks,
+		numbers_given_here_settle, clash_then_local_insert_converges, adjusted_numbers_never_give_way, large_export_in_chunks, adjustment_wins_over_concurrent_status, paragraph_adjusted_at_once_locked,
 		index_and_unchanged_folder,
 		folder_by_writer_and_bucket,
 		random_edits_converge,
