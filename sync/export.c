@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/keys.h"
 #include "sync/merge.h"
 #include "sync/renumber.h"
 
@@ -147,6 +148,38 @@ int export_settle(struct session *s)
 	return 0;
 }
 
+/*
+ * What this machine has applied of the members' files: its frontier
+ * without the writers the council records no key of (a newcomer's request
+ * to join, taken as read), so that a later newcomer never waits for the
+ * request of one who was not admitted and whose file is gone. A writer
+ * once admitted is a member, and its request comes first in its own files.
+ */
+static int members_frontier(struct store *st, char **out, struct err *e)
+{
+	char *all = NULL;
+	struct batch b = { 0 };
+	if (replica_frontier(st, &all, e))
+		return -1;
+	batch_frontier_parse(&b, all);
+	free(all);
+	size_t n = 0;
+	int rc = 0;
+	for (size_t i = 0; i < b.nfront && !rc; i++) {
+		struct member_key k = { 0 };
+		int found = store_member_key_by_actor(st, b.front[i].writer, &k, e);
+		member_key_release(&k);
+		if (found < 0)
+			rc = -1;
+		else if (found == 0)
+			b.front[n++] = b.front[i];
+	}
+	if (!rc)
+		*out = frontier_text(b.front, n);
+	batch_release(&b);
+	return rc;
+}
+
 int export_changes(struct session *s)
 {
 	long long seq;
@@ -160,7 +193,7 @@ int export_changes(struct session *s)
 	while (!rc && from < d.n) {
 		struct batch batch = { 0 };
 		char *front = NULL;
-		rc = replica_frontier(s->st, &front, s->e) ||
+		rc = members_frontier(s->st, &front, s->e) ||
 		     export_batch_part(s->st, s->id.actor, seq, &d, &from, EXPORT_CHUNK, &batch, s->e);
 		if (!rc && batch.n) {
 			unsigned char *plain;

@@ -331,6 +331,19 @@ a sync >/dev/null 2>&1 || fail "Eva's sync"
 a members | grep -q "Anna" && fail "a request with a control or bidirectional character is listed: $(a members)"
 ok "a request whose name holds a control or a bidirectional character is not listed"
 
+# a request never admitted, whose file the folder then loses, keeps no
+# later newcomer waiting: the members' files do not build on requests
+N1="$WORK/n1.db" N2="$WORK/n2.db"
+P2="fyra blå båtar i dimman"
+out=$(GAVEL_PASSPHRASE="$P2" g --db "$N1" join "$F" --as "Olle Nilsson" 2>&1) || fail "Olle's request: $out"
+a sync >/dev/null 2>&1 || fail "Eva takes Olle's request"
+a note "$nm" 2 "Skrivet efter Olles begäran" >/dev/null && a sync >/dev/null 2>&1 || fail "Eva's note after the request"
+rm -rf "${F:?}/$(sqlite3 "$N1" "SELECT value FROM local WHERE key = 'actor'")"
+GAVEL_PASSPHRASE="$P2" join_admitted "$N2" "$F" "Petra Lund" "$A"
+g --db "$N2" dump | grep -q "Skrivet efter Olles begäran" ||
+	fail "the later newcomer waits behind a lost request: $(g --db "$N2" sync 2>&1)"
+ok "a lost request of a newcomer never admitted keeps no later newcomer waiting"
+
 # ---- a file concurrent with a removal ----
 # Dan writes and syncs; Björn takes it; Eva, who has not synced since,
 # removes Dan: her removal cuts Dan off before that file. Every copy that
