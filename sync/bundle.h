@@ -23,7 +23,10 @@
 #include "core/identity.h"
 #include "store/replica.h"
 
-#define BUNDLE_VERSION 1
+/* Version 2 marks the files of joining by admission (kinds 4 and 5, a keys
+ * file holding an invitation): a gavel that knows only version 1 then asks
+ * to be upgraded instead of refusing them. Version 1 files read the same. */
+#define BUNDLE_VERSION 2
 #define BUNDLE_MAGIC "GAVELSYN"
 #define BUNDLE_HEADER 124
 #define BUNDLE_COUNCIL_LEN 16

@@ -157,7 +157,7 @@ mkdir -p "$F/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee/00000"
 python3 - "$WORK/good" "$F/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee/00000/$future" <<'EOF'
 import sys
 b = bytearray(open(sys.argv[1], "rb").read())
-b[8:10] = (2).to_bytes(2, "big")
+b[8:10] = (3).to_bytes(2, "big")
 b[60:76] = bytes.fromhex("ee" * 16)
 open(sys.argv[2], "wb").write(bytes(b))
 EOF

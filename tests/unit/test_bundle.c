@@ -108,7 +108,12 @@ START_TEST(frame_round_trip)
 		ck_assert_uint_eq(s.len, b.signed_len + T_SIG);
 		/* the layout of docs/sync-format.md */
 		ck_assert_mem_eq(s.file, BUNDLE_MAGIC, 8);
-		ck_assert_uint_eq(be(s.file + T_VERSION, 2), BUNDLE_VERSION);
+		ck_assert_uint_eq(be(s.file + T_VERSION, 2), 2);
+		/* a file of format version 1 reads the same */
+		put_be(s.file + T_VERSION, 2, 1);
+		ck_assert_int_eq(bundle_parse(s.file, s.len, &b, why), 0);
+		ck_assert_int_eq(b.version, 1);
+		put_be(s.file + T_VERSION, 2, BUNDLE_VERSION);
 		ck_assert_uint_eq(s.file[T_KIND], (unsigned)kinds[k]);
 		ck_assert_uint_eq(s.file[T_RESERVED], 0);
 		ck_assert_mem_eq(s.file + T_COUNCIL, s.council, BUNDLE_COUNCIL_LEN);
