@@ -3,6 +3,8 @@
 #   make demo       install missing dependencies, build, open the demo council
 #   make check      install missing dependencies, build with sanitizers, run every test
 #   make bench      build optimised and print the benchmark figures
+#   make converge   the sync's random schedules for many seeds (CONVERGE_SEEDS=1-1000):
+#                   every copy must end byte for byte the same; not part of check
 #   make fuzz       fuzz the reader of the shared folder's files (clang, libFuzzer)
 #                   for FUZZ_SECONDS (600); FUZZ_MERGE=1 keeps what it finds in the corpus
 #   make pot        extract the messages into po/gavel.pot (then msgmerge po/sv.po)
@@ -200,6 +202,12 @@ demo:
 	$(Q)GAVEL_DB=$${GAVEL_DB:-$(CURDIR)/build/demo.db} ./gavel demo --force >/dev/null
 	$(Q)GAVEL_DB=$${GAVEL_DB:-$(CURDIR)/build/demo.db} ./gavel
 
+# The random schedules of tests/unit/test_sync.c (edits, clashes, clocks a
+# year ahead, adjustments, partial deliveries) for a range of seeds.
+converge: build/san/tests/test_sync
+	$(Q)CONVERGE_SEEDS=$${CONVERGE_SEEDS:-1-1000} CK_TIMEOUT_MULTIPLIER=10000 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 build/san/tests/test_sync
+
 bench: gavel build/bench
 	$(Q)build/bench build/bench.db ./gavel
 
@@ -237,6 +245,6 @@ install: gavel build/gavel.1 $(MO)
 clean:
 	rm -rf build gavel
 
-.PHONY: all deps check test test-moved-clock layers clang-check fuzz fuzz-check demo bench man pot screens-update \
+.PHONY: all deps check test test-moved-clock layers clang-check fuzz fuzz-check demo bench converge man pot screens-update \
 	install clean FORCE
 -include $(shell find build -name '*.d' 2>/dev/null)
