@@ -125,7 +125,7 @@ int store_meeting_set_status(struct store *st, const char *id, const char *statu
 		if (db_exec(st, e, "UPDATE meeting SET status = ?, adjusted_at = ?, updated = ?, author = ? WHERE id = ?",
 			    "sssss", status, time, now, st->actor, id))
 			return -1;
-		return replica_numbers_pin(st, id, e);
+		return replica_numbers_pin(st, id, NULL, e);
 	}
 	return db_exec(st, e, "UPDATE meeting SET status = ?, updated = ?, author = ? WHERE id = ?",
 		       "ssss", status, now, st->actor, id);

@@ -212,11 +212,12 @@ int replica_claim_set(struct store *st, const char *tbl, const char *row, const 
 		      long long value, struct err *e);
 int replica_claim_del(struct store *st, const char *tbl, const char *row, const char *col,
 		      struct err *e);
-/* A meeting adjusted here: the numbers of its items and decisions that gave
- * way in a clash become their claims, sent as changes of this machine's,
- * so that every copy keeps the numbers that were signed (nothing to do
- * while writes are not captured). */
-int replica_numbers_pin(struct store *st, const char *meeting_id, struct err *e);
+/* A meeting adjusted here (or one item's paragraph of it, item_id not
+ * NULL): the numbers of its items and decisions that gave way in a clash
+ * become their claims, sent as changes of this machine's, so that every
+ * copy keeps the numbers that were signed (nothing to do while writes are
+ * not captured). */
+int replica_numbers_pin(struct store *st, const char *meeting_id, const char *item_id, struct err *e);
 /* Does any row of the table claim a number in col? */
 bool replica_claims_any(struct store *st, const char *tbl, const char *col);
 /* The rows of a group (rows equal in `group` columns, "c1,c2", to row's),

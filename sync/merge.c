@@ -344,6 +344,8 @@ static int apply_new(struct mctx *m, const struct rtable *t, const char *row, co
 	}
 	if (!rc)
 		rc = renumber_settle(m->st, t, renumber_rule(t->name, NULL), mask, row, &m->ms->renumbered, m->e);
+	if (!rc && !strcmp(t->name, "signature"))
+		rc = renumber_signed(m->st, row, &m->ms->renumbered, m->e);
 	for (int k = 0; k < t->ncols; k++)
 		rval_release(&vals[k]);
 	free(vals);
@@ -435,10 +437,13 @@ int merge_apply_row(struct mctx *m, const struct rtable *t, const char *row, con
 	}
 	if (!rc)
 		rc = renumber_settle(m->st, t, r, mask, row, &m->ms->renumbered, m->e);
-	/* an adjusted meeting's numbers come first in a clash */
+	/* an adjusted meeting's numbers come first in a clash, and so do a
+	 * paragraph's once its signatures adjust it at once */
 	int status = replica_col(t, "status");
 	if (!rc && !strcmp(t->name, "meeting") && status >= 0 && (mask & (1ULL << status)))
 		rc = renumber_meeting(m->st, row, &m->ms->renumbered, m->e);
+	if (!rc && !strcmp(t->name, "signature"))
+		rc = renumber_signed(m->st, row, &m->ms->renumbered, m->e);
 	for (int k = 0; k < t->ncols; k++)
 		rval_release(&vals[k]);
 	free(vals);

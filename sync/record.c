@@ -112,3 +112,46 @@ int record_locked(struct store *st, const char *tbl, const char *row, char meeti
 	*locked = rc == 0 && !strcmp(status, "adjusted");
 	return 0;
 }
+
+int record_at_once(struct store *st, const char *item, bool *done, struct err *e)
+{
+	const struct rtable *signers = replica_table(st, "adjust_signer"), *sigs = replica_table(st, "signature");
+	struct strvec named = { 0 }, signed_rows = { 0 };
+	*done = false;
+	if (!signers || !sigs)
+		return store_error(st, e) ? -1 : 0;
+	int rc = replica_children(st, signers, "scope", item, &named, e);
+	if (!rc && named.n)
+		rc = replica_children(st, sigs, "scope", item, &signed_rows, e);
+	bool all = named.n > 0;
+	for (size_t i = 0; i < named.n && all && !rc; i++) {
+		char person[ROW_KEY_MAX], who[ROW_KEY_MAX];
+		bool found = false;
+		rc = record_column(st, "adjust_signer", named.v[i], "person_id", person, e) < 0 ? -1 : 0;
+		for (size_t k = 0; k < signed_rows.n && !rc && !found; k++) {
+			int r = record_column(st, "signature", signed_rows.v[k], "person_id", who, e);
+			found = r == 0 && !strcmp(who, person);
+			rc = r < 0 ? -1 : 0;
+		}
+		all = found;
+	}
+	strvec_release(&named);
+	strvec_release(&signed_rows);
+	*done = !rc && all;
+	return rc;
+}
+
+int record_fixed(struct store *st, const char *tbl, const char *row, bool *fixed, struct err *e)
+{
+	char meeting[ROW_KEY_MAX], item[ROW_KEY_MAX];
+	struct change c = { 0 };
+	if (record_locked(st, tbl, row, meeting, fixed, e))
+		return -1;
+	if (*fixed)
+		return 0;
+	snprintf(c.tbl, sizeof c.tbl, "%s", tbl);
+	snprintf(c.row, sizeof c.row, "%s", row);
+	if (record_up(st, &c, "item", item, e))
+		return -1;
+	return *item ? record_at_once(st, item, fixed, e) : 0;
+}

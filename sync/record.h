@@ -27,4 +27,11 @@ int record_up(struct store *st, const struct change *c, const char *to, char out
 int record_locked(struct store *st, const char *tbl, const char *row, char meeting[ROW_KEY_MAX], bool *locked,
 		  struct err *e);
 
+/* Is an item's paragraph adjusted at once: signers named for it, and a
+ * signature of each recorded? */
+int record_at_once(struct store *st, const char *item, bool *done, struct err *e);
+/* Does the row keep its number before others in a clash (renumber.c): of
+ * an adjusted meeting's record, or of a paragraph adjusted at once? */
+int record_fixed(struct store *st, const char *tbl, const char *row, bool *fixed, struct err *e);
+
 #endif

@@ -76,12 +76,13 @@ static int note_move(struct store *st, const char *tbl, const char *row, long lo
 
 /*
  * The numbers of a group as a function of its rows alone: of the rows
- * that claim one number, one of an adjusted meeting's record, else the
- * one made first (clock, then id), keeps it; each other, in the order of their claims, takes the smallest number
- * above both its claim and the number the one before it took that no
- * keeper claims. A number given later on a copy that had seen a row give
- * way is a claim like any and moves nothing that has settled, so every
- * copy comes to the same numbers whatever it took in first.
+ * that claim one number, one of an adjusted meeting's record or of a
+ * paragraph adjusted at once, else the one made first (clock, then id),
+ * keeps it; each other, in the order of their claims, takes the smallest
+ * number above both its claim and the number the one before it took that
+ * no keeper claims. A number given later on a copy that had seen a row
+ * give way is a claim like any and moves nothing that has settled, so
+ * every copy comes to the same numbers whatever it took in first.
  */
 int renumber_group(struct store *st, const struct rtable *t, const struct renumbered *r, const char *row,
 		   long *renumbered, struct err *e)
@@ -97,8 +98,7 @@ int renumber_group(struct store *st, const struct rtable *t, const struct renumb
 	}
 	int rc = 0;
 	for (size_t i = 0; i < n && !rc; i++) {
-		char meeting[ROW_KEY_MAX];
-		rc = record_locked(st, t->name, v[i].row, meeting, &v[i].fixed, e);
+		rc = record_fixed(st, t->name, v[i].row, &v[i].fixed, e);
 	}
 	if (rc) {
 		free(v);
@@ -202,6 +202,26 @@ int renumber_meeting(struct store *st, const char *meeting, long *renumbered, st
 	if (!rc && decs.n)
 		rc = renumber_group(st, decisions, renumber_rule("decision", NULL), decs.v[0], renumbered, e);
 	strvec_release(&rows);
+	strvec_release(&decs);
+	return rc;
+}
+
+int renumber_signed(struct store *st, const char *signature, long *renumbered, struct err *e)
+{
+	char item[ROW_KEY_MAX];
+	int rc = record_column(st, "signature", signature, "scope", item, e);
+	if (rc || !*item)
+		return rc < 0 ? -1 : 0; /* the whole meeting's: its status settles it */
+	const struct rtable *items = replica_table(st, "item"), *decisions = replica_table(st, "decision");
+	struct strvec decs = { 0 };
+	if (!items || !decisions)
+		return store_error(st, e) ? -1 : 0;
+	rc = replica_row_exists(st, items, item) ? renumber_group(st, items, renumber_rule("item", NULL), item, renumbered, e)
+						 : 0;
+	if (!rc)
+		rc = replica_children(st, decisions, "item_id", item, &decs, e);
+	if (!rc && decs.n)
+		rc = renumber_group(st, decisions, renumber_rule("decision", NULL), decs.v[0], renumbered, e);
 	strvec_release(&decs);
 	return rc;
 }

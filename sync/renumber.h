@@ -34,6 +34,10 @@ int renumber_settle(struct store *st, const struct rtable *t, const struct renum
  * the rows of an adjusted meeting keep their numbers first. */
 int renumber_meeting(struct store *st, const char *meeting, long *renumbered, struct err *e);
 
+/* A signature came in: an item's paragraph it adjusts at once settles its
+ * groups again (its numbers then come first). */
+int renumber_signed(struct store *st, const char *signature, long *renumbered, struct err *e);
+
 /* The rows whose number moved in this sync, told as one line each into
  * notes ("§ 22 of radet 2026 is now § 24: …"), then forgotten. Kept
  * meanwhile in this machine's settings under RENUMBER_NOTE, so that a

@@ -15,6 +15,7 @@
 #include "core/council.h"
 #include "core/identity.h"
 #include "core/status.h"
+#include "store/replica.h"
 #include "store/signature.h"
 
 #define SIG_HEX (2 * IDENTITY_SIG_LEN)
@@ -181,6 +182,9 @@ int adjust_sign(struct store *st, const char *meeting_id, const struct person_re
 		char today[DATE_SIZE];
 		clock_today(today);
 		if (!paragraph && store_meeting_set_status(st, meeting_id, "adjusted", "adjusted", today, e))
+			goto out;
+		/* the numbers signed stay: those that gave way become claims */
+		if (paragraph && replica_numbers_pin(st, meeting_id, scope, e))
 			goto out;
 		if (paragraph)
 			sb_addf(report, _("§ %d is adjusted at once: it is locked\n"), paragraph);

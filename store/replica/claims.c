@@ -112,7 +112,7 @@ int replica_group_set(struct store *st, const struct rtable *t, const char *col,
 	return rc;
 }
 
-int replica_numbers_pin(struct store *st, const char *meeting_id, struct err *e)
+int replica_numbers_pin(struct store *st, const char *meeting_id, const char *item_id, struct err *e)
 {
 	bool on = replica_capturing(st);
 	if (store_error(st, e))
@@ -123,10 +123,11 @@ int replica_numbers_pin(struct store *st, const char *meeting_id, struct err *e)
 		return store_error(st, e) ? -1 : 0;
 	sqlite3_stmt *s = db_query(st, e,
 				   "SELECT tbl, row FROM sync_claim WHERE (tbl = 'item' AND col = 'pos'"
-				   " AND row IN (SELECT id FROM item WHERE meeting_id = ?1))"
+				   " AND row IN (SELECT id FROM item WHERE meeting_id = ?1 AND (?2 IS NULL OR id = ?2)))"
 				   " OR (tbl = 'decision' AND col = 'para' AND row IN (SELECT d.id FROM decision d"
-				   " JOIN item i ON i.id = d.item_id WHERE i.meeting_id = ?1)) ORDER BY tbl, row",
-				   "s", meeting_id);
+				   " JOIN item i ON i.id = d.item_id WHERE i.meeting_id = ?1 AND (?2 IS NULL OR i.id = ?2)))"
+				   " ORDER BY tbl, row",
+				   "ss", meeting_id, item_id);
 	if (!s)
 		return -1;
 	struct strvec tbls = { 0 }, rows = { 0 };

@@ -663,19 +663,24 @@ END_TEST
  * after the secretary's meeting was adjusted. The adjusted decision keeps
  * § 1 on every copy, the other gives way, whichever came in first.
  */
-START_TEST(adjusted_numbers_never_give_way)
+static void adjusted_keeps_numbers(bool at_once)
 {
 	struct replica_set r;
-	replicas(&r, "adjusted");
+	replicas(&r, at_once ? "atonce-n" : "adjusted");
 	run(r.st[1], (const char *const[]){ "decide", "radet/2026-04-10", "2", "Offline först på klockan.", NULL });
 	/* the secretary's clock reads later: made first, the other would keep § 1 */
 	long long hour = (3600LL * 1000) << HLC_SHIFT;
 	ck_assert_int_eq(replica_clock_observe(r.st[0], replica_wall_hlc() + hour, LLONG_MAX, &e), 0);
 	run(r.st[0], (const char *const[]){ "decide", "radet/2026-03-10", "2", "Sekreterarens beslut.", NULL });
 	hand_over(&r, 0, 2);
-	run(r.st[0], (const char *const[]){ "meeting", "close", "radet/2026-03-10", "--at", "11:00", NULL });
-	run(r.st[0], (const char *const[]){ "adjust", "radet/2026-03-10", "--by", "Åsa Ölund", "--by", "Björn Ek",
-					    "--on-paper", NULL });
+	if (at_once) {
+		run(r.st[0], (const char *const[]){ "adjust", "radet/2026-03-10", "--paragraph", "1", "--by", "Åsa Ölund",
+						    NULL });
+	} else {
+		run(r.st[0], (const char *const[]){ "meeting", "close", "radet/2026-03-10", "--at", "11:00", NULL });
+		run(r.st[0], (const char *const[]){ "adjust", "radet/2026-03-10", "--by", "Åsa Ölund", "--by", "Björn Ek",
+						    "--on-paper", NULL });
+	}
 	/* copy 2 had the decision before the adjustment, copy 1 gets both at once */
 	hand_over(&r, 1, 2);
 	sync_one(&r, 2);
@@ -722,6 +727,18 @@ START_TEST(adjusted_numbers_never_give_way)
 	ck_assert_str_eq(p, "1 2");
 	free(p);
 	replicas_close(&r);
+}
+
+START_TEST(adjusted_numbers_never_give_way)
+{
+	adjusted_keeps_numbers(false);
+}
+END_TEST
+
+/* The same for a paragraph adjusted at once, its meeting still open. */
+START_TEST(paragraph_numbers_never_give_way)
+{
+	adjusted_keeps_numbers(true);
 }
 END_TEST
 
@@ -1153,7 +1170,7 @@ int main(void)
 		clock_far_ahead_is_clamped,
 		stranger_key_refused,
 		database_failure_reported,
-		numbers_given_here_settle, clash_then_local_insert_converges, adjusted_numbers_never_give_way, large_export_in_chunks, adjustment_wins_over_concurrent_status, paragraph_adjusted_at_once_locked,
+		numbers_given_here_settle, clash_then_local_insert_converges, adjusted_numbers_never_give_way, paragraph_numbers_never_give_way, large_export_in_chunks, adjustment_wins_over_concurrent_status, paragraph_adjusted_at_once_locked,
 		index_and_unchanged_folder,
 		folder_by_writer_and_bucket,
 		random_edits_converge,
