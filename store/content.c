@@ -8,7 +8,7 @@
 const struct table_info store_tables[] = {
 	{ "action", TABLE_CONTENT, RIGHT_PROGRESS },
 	{ "action_note", TABLE_CONTENT, RIGHT_ADD },
-	{ "adjust_signer", TABLE_CONTENT, RIGHT_ADD },
+	{ "adjust_signer", TABLE_CONTENT, RIGHT_POWER },
 	{ "adjuster", TABLE_CONTENT, RIGHT_POWER },
 	{ "answer", TABLE_CONTENT, RIGHT_POWER },
 	{ "attendance", TABLE_CONTENT, RIGHT_POWER },

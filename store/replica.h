@@ -170,8 +170,9 @@ int replica_heads(struct store *st, const char *tbl, const char *row, const char
 		  struct rver **v, size_t *n, struct err *e);
 int replica_heads_set(struct store *st, const char *tbl, const char *row, const char *col,
 		      const struct rver *v, size_t n, struct err *e);
-/* The writer of a row's first version (who made it) into writer; 1 if
- * its history has none. */
+/* Who made a row: the writer of the version of its `created` (which no
+ * member's file may change once the row is known: sync/policy.c); 1 if
+ * it has none. */
 int replica_row_creator(struct store *st, const char *tbl, const char *row, char writer[ID_LEN + 1],
 			struct err *e);
 /* Records a value in the history; 1 if that version was already there. */

@@ -238,6 +238,10 @@ int sync_conflict_resolve(struct store *st, const char *id, const char *keep, st
 	const struct rtable *t = replica_table(st, c.tbl);
 	if (!t)
 		return error(e, E_SYNC_NO_CONFLICT, id);
+	/* the choice is sent as this machine's change, marked without a write
+	 * the guard would see: only a member with the power makes it */
+	if (!replica_guard_power(st))
+		return store_error(st, e) ? -1 : error(e, E_GUARD);
 	/* the minutes of an adjusted meeting are locked: the others would
 	 * refuse the choice, and the copies would disagree */
 	char meeting[ROW_KEY_MAX];

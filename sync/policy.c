@@ -349,10 +349,14 @@ static int change_allowed(struct store *st, const struct rtable *t, enum table_r
 		else if (rc == 0 && right == RIGHT_SIGN)
 			rc = is_text(after(t, c, vals, "person_id"), w->person) ? 0 : 1;
 		else if (rc == 0 && right == RIGHT_MEETING) {
-			bool named = false;
+			/* a named adjuster marks it adjusted once every signer
+			 * named has signed: the signatures are in the file's past */
+			bool named = false, all = false;
 			rc = !is_text(after(t, c, vals, "status"), "adjusted") ? 1
 			   : named_adjuster(st, c->row, w->person, &named, e) ? -1
-			   : named ? 0 : 1;
+			   : !named ? 1
+			   : record_signed(st, c->row, "", &all, e) ? -1
+			   : all ? 0 : 1;
 		}
 		if (rc == 1)
 			refuse(why, code);
@@ -364,13 +368,35 @@ static int change_allowed(struct store *st, const struct rtable *t, enum table_r
 }
 
 /* One change against the rights of store/content.h: 0 kept, 1 refused. */
-static int right_check(struct store *st, const struct change *c, struct writer *w, struct err *why, struct err *e)
+static int right_check(struct store *st, const struct change *given, struct writer *w, struct err *why,
+		       struct err *e)
 {
-	const struct table_info *info = store_table_info(c->tbl);
-	const struct rtable *t = replica_table(st, c->tbl);
+	const struct table_info *info = store_table_info(given->tbl);
+	const struct rtable *t = replica_table(st, given->tbl);
 	if (!info || info->kind != TABLE_CONTENT || info->right == RIGHT_KEYS || !t)
 		return store_error(st, e) ? -1 : 0; /* not content: the merge refuses it */
+	/* a row merged away into another: the merge applies the change to
+	 * that one, and so it is judged */
+	struct change alias = *given;
+	const struct change *c = given;
+	char target[ROW_KEY_MAX];
+	int arc = replica_aliases_any(st) ? replica_alias_get(st, given->tbl, given->row, target, e) : 1;
+	if (arc < 0)
+		return -1;
+	if (arc == 0) {
+		snprintf(alias.row, sizeof alias.row, "%s", target);
+		c = &alias;
+	}
 	bool exists = false;
+	/* when a known row was made, and by whom, is not a member's to
+	 * rewrite: it says who may delete it */
+	if (c->op == CHANGE_UPSERT && change_val(c, "created")) {
+		bool known = replica_row_exists(st, t, c->row) || replica_has_versions(st, c->tbl, c->row);
+		if (store_error(st, e))
+			return -1;
+		if (known)
+			return refuse(why, E_POLICY_CREATED);
+	}
 	if (c->op == CHANGE_DELETE) {
 		/* nobody deletes what another machine made (a row here, or one
 		 * deleted here: known) */

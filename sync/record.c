@@ -113,16 +113,34 @@ int record_locked(struct store *st, const char *tbl, const char *row, char meeti
 	return 0;
 }
 
-int record_at_once(struct store *st, const char *item, bool *done, struct err *e)
+/* The rows of table tbl of a meeting whose scope is `scope`. */
+static int scoped(struct store *st, const char *tbl, const char *meeting, const char *scope, struct strvec *out,
+		  struct err *e)
 {
-	const struct rtable *signers = replica_table(st, "adjust_signer"), *sigs = replica_table(st, "signature");
+	const struct rtable *t = replica_table(st, tbl);
+	struct strvec all = { 0 };
+	if (!t)
+		return store_error(st, e) ? -1 : 0;
+	int rc = replica_children(st, t, "meeting_id", meeting, &all, e);
+	for (size_t i = 0; i < all.n && !rc; i++) {
+		char sc[ROW_KEY_MAX];
+		int r = record_column(st, tbl, all.v[i], "scope", sc, e);
+		if (r < 0)
+			rc = -1;
+		else if (r == 0 && !strcmp(sc, scope))
+			strvec_push(out, all.v[i]);
+	}
+	strvec_release(&all);
+	return rc;
+}
+
+int record_signed(struct store *st, const char *meeting, const char *scope, bool *done, struct err *e)
+{
 	struct strvec named = { 0 }, signed_rows = { 0 };
 	*done = false;
-	if (!signers || !sigs)
-		return store_error(st, e) ? -1 : 0;
-	int rc = replica_children(st, signers, "scope", item, &named, e);
+	int rc = scoped(st, "adjust_signer", meeting, scope, &named, e);
 	if (!rc && named.n)
-		rc = replica_children(st, sigs, "scope", item, &signed_rows, e);
+		rc = scoped(st, "signature", meeting, scope, &signed_rows, e);
 	bool all = named.n > 0;
 	for (size_t i = 0; i < named.n && all && !rc; i++) {
 		char person[ROW_KEY_MAX], who[ROW_KEY_MAX];
@@ -139,6 +157,14 @@ int record_at_once(struct store *st, const char *item, bool *done, struct err *e
 	strvec_release(&signed_rows);
 	*done = !rc && all;
 	return rc;
+}
+
+int record_at_once(struct store *st, const char *item, bool *done, struct err *e)
+{
+	char meeting[ROW_KEY_MAX];
+	*done = false;
+	int rc = record_column(st, "item", item, "meeting_id", meeting, e);
+	return rc ? (rc < 0 ? -1 : 0) : record_signed(st, meeting, item, done, e);
 }
 
 int record_fixed(struct store *st, const char *tbl, const char *row, bool *fixed, struct err *e)

@@ -27,6 +27,9 @@ int record_up(struct store *st, const struct change *c, const char *to, char out
 int record_locked(struct store *st, const char *tbl, const char *row, char meeting[ROW_KEY_MAX], bool *locked,
 		  struct err *e);
 
+/* Has every signer named for a meeting's adjustment of scope (its id of an
+ * item, "" the whole meeting) signed, with at least one named? */
+int record_signed(struct store *st, const char *meeting, const char *scope, bool *done, struct err *e);
 /* Is an item's paragraph adjusted at once: signers named for it, and a
  * signature of each recorded? */
 int record_at_once(struct store *st, const char *item, bool *done, struct err *e);

@@ -114,7 +114,9 @@ int replica_group_set(struct store *st, const struct rtable *t, const char *col,
 
 int replica_numbers_pin(struct store *st, const char *meeting_id, const char *item_id, struct err *e)
 {
-	bool on = replica_capturing(st);
+	/* a machine without the power leaves them: the others would judge its
+	 * pin against numbers of their own (the guard's answer) */
+	bool on = replica_capturing(st) && replica_guard_power(st);
 	if (store_error(st, e))
 		return -1;
 	const struct rtable *items = on ? replica_table(st, "item") : NULL;

@@ -48,16 +48,28 @@ static void insert_guard(const struct rtable *t, const char *unless, struct strb
 		t->name, t->name, unless ? " AND NOT " : "", unless ? unless : "");
 }
 
-/* An update is refused if it changes a column not in `allowed`, or if
- * `unless` (given) does not hold. */
+/* "(old.a IS NOT new.a OR ...)" over the columns in `only`. */
+static void changed_only(const char *const *only, struct strbuf *sql)
+{
+	for (size_t a = 0; only[a]; a++)
+		sb_addf(sql, "%sold.\"%s\" IS NOT new.\"%s\"", a ? " OR " : "(", only[a], only[a]);
+	sb_adds(sql, only[0] ? ")" : "0");
+}
+
+/* An update is refused if it changes a column not in `allowed`, or one in
+ * `allowed` while `unless` (given) does not hold; one that changes nothing
+ * (a search index's touch) is let be. */
 static void update_guard(const struct rtable *t, const char *const *allowed, const char *unless,
 			 struct strbuf *sql)
 {
 	sb_addf(sql, "CREATE TRIGGER \"sync_%s_gu\" AFTER UPDATE ON \"%s\" WHEN " GUARD_ON " AND (", t->name,
 		t->name);
 	changed_expr(t, allowed, sql);
-	if (unless)
-		sb_addf(sql, " OR NOT %s", unless);
+	if (unless && allowed) {
+		sb_adds(sql, " OR (");
+		changed_only(allowed, sql);
+		sb_addf(sql, " AND NOT %s)", unless);
+	}
 	sb_adds(sql, ")" GUARD_RAISE);
 }
 
@@ -90,7 +102,11 @@ void guard_triggers(const struct rtable *t, struct strbuf *sql)
 		insert_guard(t, NULL, sql);
 		update_guard(t, adjusted,
 			     "(new.status = 'adjusted' AND EXISTS (SELECT 1 FROM adjuster a"
-			     " WHERE a.meeting_id = new.id AND a.person_id = " GUARD_PERSON "))",
+			     " WHERE a.meeting_id = new.id AND a.person_id = " GUARD_PERSON ")"
+			     " AND EXISTS (SELECT 1 FROM adjust_signer s WHERE s.meeting_id = new.id AND s.scope = '')"
+			     " AND NOT EXISTS (SELECT 1 FROM adjust_signer s WHERE s.meeting_id = new.id AND s.scope = ''"
+			     " AND NOT EXISTS (SELECT 1 FROM signature g WHERE g.meeting_id = s.meeting_id"
+			     " AND g.scope = '' AND g.person_id = s.person_id)))",
 			     sql);
 		break;
 	}

@@ -173,8 +173,8 @@ int replica_hist_get(struct store *st, const char *tbl, const char *row, const c
 int replica_row_creator(struct store *st, const char *tbl, const char *row, char writer[ID_LEN + 1],
 			struct err *e)
 {
-	sqlite3_stmt *s = db_query(st, e,
-				   "SELECT writer FROM sync_hist WHERE tbl = ? AND row = ? ORDER BY hlc, writer LIMIT 1",
+	/* the version of its `created`: written when the row was made */
+	sqlite3_stmt *s = db_query(st, e, "SELECT writer FROM sync_ver WHERE tbl = ? AND row = ? AND col = 'created'",
 				   "ss", tbl, row);
 	if (!s)
 		return -1;

@@ -21,6 +21,7 @@
  *       allow
  *   forge delete DB TABLE ROW
  *       the same member's file deleting one row
+ *   FORGE_HLC=N sets the clock of the change (change, delete) to N
  *   forge wrap DIR GENERATION [PASSPHRASE [FOUNDER]]
  *       plants a passphrase wrap of that generation, signed by a key of
  *       the forger's: one that opens with no passphrase at all, or (for
@@ -215,7 +216,11 @@ static int change(const char *db, char **argv, int ncols, int op)
 		c->vals[i].type = RV_TEXT;
 		c->vals[i].s = xstrdup(argv[3 + 2 * i]);
 	}
-	if (!rc)
+	/* FORGE_HLC: a clock of the forger's choosing (one far in the past) */
+	const char *hlc = getenv("FORGE_HLC");
+	if (!rc && hlc)
+		c->hlc = atoll(hlc);
+	else if (!rc)
 		rc = replica_clock_now(st, &c->hlc, &e);
 	if (!rc) {
 		unsigned char *plain;
