@@ -321,7 +321,12 @@ static int named_adjuster(struct store *st, const char *meeting, const char *per
 /* Why a change of a table the power keeps is refused. */
 static enum err_code record_code(const char *tbl)
 {
-	return !strcmp(tbl, "membership") ? E_POLICY_ROLES : !strcmp(tbl, "person") ? E_POLICY_PEOPLE : E_POLICY_RECORD;
+	const struct table_info *info = store_table_info(tbl);
+	if (!strcmp(tbl, "membership"))
+		return E_POLICY_ROLES;
+	if (!strcmp(tbl, "person"))
+		return E_POLICY_PEOPLE;
+	return info && info->right == RIGHT_ADD ? E_POLICY_ADDED : E_POLICY_RECORD;
 }
 
 /* The rights of store/content.h for an upsert of an existing row by a

@@ -181,6 +181,7 @@
 	X(E_POLICY_SIGN, 1, N_("it writes a signature of another person")) \
 	X(E_POLICY_DELETE, 1, N_("it deletes what another machine wrote")) \
 	X(E_POLICY_CREATED, 1, N_("it rewrites when a recorded row was made")) \
+	X(E_POLICY_ADDED, 1, N_("it changes a recorded proposal, organisation or note, and its writer has no such power")) \
 	X(E_POLICY_ROLES, 1, N_("it changes the members' roles, and its writer has no such power")) \
 	X(E_POLICY_KEY_CHANGED, 1, N_("it changes whose a recorded key is")) \
 	X(E_SYNC_CONFLICT_LOCKED, 1, N_("conflict %s is in the minutes of an adjusted meeting, which are locked: it stays as it is")) \

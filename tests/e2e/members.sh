@@ -282,21 +282,24 @@ a dump | grep -q "Björn hjälper till" || fail "Björn's note on Eva's action d
 ok "a member's progress note on another's action is taken on every copy"
 # claiming to have made a row: a change that rewrites nothing, with a clock
 # from long ago, then a delete of the row; and naming himself a signer
-prop=$(sqlite3 "$A" "SELECT id FROM proposal ORDER BY id LIMIT 1")
+eactor=$(sqlite3 "$A" "SELECT value FROM local WHERE key = 'actor'")
+prop=$(sqlite3 "$A" "SELECT row FROM sync_ver WHERE tbl = 'proposal' AND col = 'created' AND writer = '$eactor' ORDER BY row LIMIT 1")
+[ -n "$prop" ] || fail "no proposal of Eva's machine"
 ptitle=$(sqlite3 "$A" "SELECT title FROM proposal WHERE id = '$prop'")
 pcreated=$(sqlite3 "$A" "SELECT created FROM proposal WHERE id = '$prop'")
 FORGE_HLC=65536 "$FORGE" change "$B" proposal "$prop" title "$ptitle" created "$pcreated" || fail "forge change (created)"
 FORGE_HLC=65536 "$FORGE" change "$B" proposal "$prop" title "$ptitle" || fail "forge change (old clock)"
 "$FORGE" delete "$B" proposal "$prop" || fail "forge delete (proposal)"
+"$FORGE" change "$B" proposal "$prop" title "Björns rubrik" || fail "forge change (proposal)"
 "$FORGE" change "$B" adjust_signer 0123456789abcdef0123456789abcdee meeting_id "$(sqlite3 "$A" "SELECT id FROM meeting WHERE date || '' = '${nm#*/}'")" \
 	scope "" person_id "$bjorn" created 2026-11-23T12:00:00Z updated 2026-11-23T12:00:00Z author "$bactor" ||
 	fail "forge change (signer)"
 out=$(a sync 2>&1) || fail "Eva's sync: $out"
 for why in "it rewrites when a recorded row was made" "it deletes what another machine wrote" \
-	"it changes the minutes or the council's plans"; do
+	"it changes a recorded proposal, organisation or note" "it changes the minutes or the council's plans"; do
 	printf '%s\n' "$out" | grep -q "written by Björn Ek, against the council's rules ($why" || fail "not refused [$why]: $out"
 done
-[ "$(sqlite3 "$A" "SELECT count(*) FROM proposal WHERE id = '$prop'")" = 1 ] || fail "Björn deleted Eva's proposal"
+[ "$(sqlite3 "$A" "SELECT title FROM proposal WHERE id = '$prop'")" = "$ptitle" ] || fail "Björn deleted or retitled Eva's proposal"
 ok "a member claiming to have made a row with an old clock, then deleting it, or naming himself a signer: refused, named"
 
 # a copy of Björn's database without his key file cannot speak for him
