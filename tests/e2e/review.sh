@@ -278,10 +278,8 @@ ok "q on home quits"
 before=$(g --db "$WORK/b.db" dump)
 tui 110 32 "GAVEL_DB=$WORK/b.db LANG=C.UTF-8 $GAVEL"
 wait_for "Next meetings"
-keys 2
-wait_for "planned"
-keys End Enter
-wait_for "Mötets avslutande"
+keys Enter
+wait_for "Tab to type"
 keys Tab
 wait_for "read only: the chair, the vice chair and the secretary write this"
 typed "Lars skriver"
