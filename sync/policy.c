@@ -360,7 +360,7 @@ static int change_allowed(struct store *st, const struct rtable *t, enum table_r
 			rc = !is_text(after(t, c, vals, "status"), "adjusted") ? 1
 			   : named_adjuster(st, c->row, w->person, &named, e) ? -1
 			   : !named ? 1
-			   : record_signed(st, c->row, "", &all, e) ? -1
+			   : record_signed(st, c->row, "", NULL, NULL, &all, e) ? -1
 			   : all ? 0 : 1;
 		}
 		if (rc == 1)
@@ -437,41 +437,21 @@ static int right_check(struct store *st, const struct change *given, struct writ
 	return change_allowed(st, t, info->right, c, w, why, e);
 }
 
+/* Is a version in the past of the file (ctx)? */
+static bool in_past(const void *ctx, const struct rver *v)
+{
+	return merge_in_past(ctx, v);
+}
+
 /* Had the file's writer seen the paragraph of an item adjusted at once
  * (every signer named for it had signed, each signature in the file's
  * past)? */
 static int seen_at_once(struct store *st, const struct merge_file *f, const char *item, bool *seen, struct err *e)
 {
-	const struct rtable *signers = replica_table(st, "adjust_signer"), *sigs = replica_table(st, "signature");
-	struct strvec named = { 0 }, signed_rows = { 0 };
+	char meeting[ROW_KEY_MAX];
 	*seen = false;
-	if (!signers || !sigs)
-		return store_error(st, e) ? -1 : 0;
-	int rc = replica_children(st, signers, "scope", item, &named, e);
-	if (!rc && named.n)
-		rc = replica_children(st, sigs, "scope", item, &signed_rows, e);
-	bool all = named.n > 0;
-	for (size_t i = 0; i < named.n && all && !rc; i++) {
-		char person[ROW_KEY_MAX], who[ROW_KEY_MAX];
-		bool found = false;
-		rc = record_column(st, "adjust_signer", named.v[i], "person_id", person, e);
-		for (size_t k = 0; k < signed_rows.n && rc == 0 && !found; k++) {
-			struct rver v;
-			int r = record_column(st, "signature", signed_rows.v[k], "person_id", who, e);
-			if (r == 0 && !strcmp(who, person))
-				r = replica_ver_get(st, "signature", signed_rows.v[k], "signature", &v, e);
-			else if (r == 0)
-				continue;
-			found = r == 0 && merge_in_past(f, &v);
-			rc = r < 0 ? -1 : 0;
-		}
-		rc = rc < 0 ? -1 : 0;
-		all = found;
-	}
-	strvec_release(&named);
-	strvec_release(&signed_rows);
-	*seen = !rc && all;
-	return rc;
+	int rc = record_column(st, "item", item, "meeting_id", meeting, e);
+	return rc ? (rc < 0 ? -1 : 0) : record_signed(st, meeting, item, in_past, f, seen, e);
 }
 
 int policy_check(struct store *st, const struct bundle *b, const struct merge_file *f, const struct batch *batch,

@@ -134,7 +134,8 @@ static int scoped(struct store *st, const char *tbl, const char *meeting, const 
 	return rc;
 }
 
-int record_signed(struct store *st, const char *meeting, const char *scope, bool *done, struct err *e)
+int record_signed(struct store *st, const char *meeting, const char *scope, record_counts *counts, const void *ctx,
+		  bool *done, struct err *e)
 {
 	struct strvec named = { 0 }, signed_rows = { 0 };
 	*done = false;
@@ -147,8 +148,13 @@ int record_signed(struct store *st, const char *meeting, const char *scope, bool
 		bool found = false;
 		rc = record_column(st, "adjust_signer", named.v[i], "person_id", person, e) < 0 ? -1 : 0;
 		for (size_t k = 0; k < signed_rows.n && !rc && !found; k++) {
+			struct rver v;
 			int r = record_column(st, "signature", signed_rows.v[k], "person_id", who, e);
 			found = r == 0 && !strcmp(who, person);
+			if (found && counts) {
+				r = replica_ver_get(st, "signature", signed_rows.v[k], "signature", &v, e);
+				found = r == 0 && counts(ctx, &v);
+			}
 			rc = r < 0 ? -1 : 0;
 		}
 		all = found;
@@ -164,7 +170,7 @@ int record_at_once(struct store *st, const char *item, bool *done, struct err *e
 	char meeting[ROW_KEY_MAX];
 	*done = false;
 	int rc = record_column(st, "item", item, "meeting_id", meeting, e);
-	return rc ? (rc < 0 ? -1 : 0) : record_signed(st, meeting, item, done, e);
+	return rc ? (rc < 0 ? -1 : 0) : record_signed(st, meeting, item, NULL, NULL, done, e);
 }
 
 int record_fixed(struct store *st, const char *tbl, const char *row, bool *fixed, struct err *e)

@@ -28,8 +28,11 @@ int record_locked(struct store *st, const char *tbl, const char *row, char meeti
 		  struct err *e);
 
 /* Has every signer named for a meeting's adjustment of scope (its id of an
- * item, "" the whole meeting) signed, with at least one named? */
-int record_signed(struct store *st, const char *meeting, const char *scope, bool *done, struct err *e);
+ * item, "" the whole meeting) signed, with at least one named? With
+ * `counts` given, a signature counts only if counts(ctx, its version). */
+typedef bool record_counts(const void *ctx, const struct rver *v);
+int record_signed(struct store *st, const char *meeting, const char *scope, record_counts *counts, const void *ctx,
+		  bool *done, struct err *e);
 /* Is an item's paragraph adjusted at once: signers named for it, and a
  * signature of each recorded? */
 int record_at_once(struct store *st, const char *item, bool *done, struct err *e);

@@ -187,41 +187,49 @@ int renumber_report(struct store *st, struct strvec *notes, struct err *e)
 	return rc;
 }
 
-int renumber_meeting(struct store *st, const char *meeting, long *renumbered, struct err *e)
+/* Settles an item's groups again: its meeting's items (with `agenda`),
+ * and its decision's §§ (its body's year) if it has one (*had). */
+static int settle_item(struct store *st, const char *item, bool agenda, bool *had, long *renumbered, struct err *e)
 {
 	const struct rtable *items = replica_table(st, "item"), *decisions = replica_table(st, "decision");
-	struct strvec rows = { 0 }, decs = { 0 };
+	struct strvec decs = { 0 };
+	*had = false;
 	if (!items || !decisions)
 		return store_error(st, e) ? -1 : 0;
-	int rc = replica_children(st, items, "meeting_id", meeting, &rows, e);
-	/* one group of items (the meeting's), one of §§ (its body's year) */
-	if (!rc && rows.n)
-		rc = renumber_group(st, items, renumber_rule("item", NULL), rows.v[0], renumbered, e);
-	for (size_t i = 0; i < rows.n && !rc && !decs.n; i++)
-		rc = replica_children(st, decisions, "item_id", rows.v[i], &decs, e);
+	int rc = agenda && replica_row_exists(st, items, item)
+			 ? renumber_group(st, items, renumber_rule("item", NULL), item, renumbered, e)
+			 : 0;
+	if (!rc)
+		rc = replica_children(st, decisions, "item_id", item, &decs, e);
+	*had = decs.n > 0;
 	if (!rc && decs.n)
 		rc = renumber_group(st, decisions, renumber_rule("decision", NULL), decs.v[0], renumbered, e);
-	strvec_release(&rows);
 	strvec_release(&decs);
+	return rc;
+}
+
+int renumber_meeting(struct store *st, const char *meeting, long *renumbered, struct err *e)
+{
+	const struct rtable *items = replica_table(st, "item");
+	struct strvec rows = { 0 };
+	if (!items)
+		return store_error(st, e) ? -1 : 0;
+	int rc = replica_children(st, items, "meeting_id", meeting, &rows, e);
+	/* one group of items (the meeting's), one of §§ (its body's year):
+	 * the first item with a decision settles both */
+	bool had = false;
+	for (size_t i = 0; i < rows.n && !rc && !had; i++)
+		rc = settle_item(st, rows.v[i], i == 0, &had, renumbered, e);
+	strvec_release(&rows);
 	return rc;
 }
 
 int renumber_signed(struct store *st, const char *signature, long *renumbered, struct err *e)
 {
 	char item[ROW_KEY_MAX];
+	bool had;
 	int rc = record_column(st, "signature", signature, "scope", item, e);
 	if (rc || !*item)
 		return rc < 0 ? -1 : 0; /* the whole meeting's: its status settles it */
-	const struct rtable *items = replica_table(st, "item"), *decisions = replica_table(st, "decision");
-	struct strvec decs = { 0 };
-	if (!items || !decisions)
-		return store_error(st, e) ? -1 : 0;
-	rc = replica_row_exists(st, items, item) ? renumber_group(st, items, renumber_rule("item", NULL), item, renumbered, e)
-						 : 0;
-	if (!rc)
-		rc = replica_children(st, decisions, "item_id", item, &decs, e);
-	if (!rc && decs.n)
-		rc = renumber_group(st, decisions, renumber_rule("decision", NULL), decs.v[0], renumbered, e);
-	strvec_release(&decs);
-	return rc;
+	return settle_item(st, item, true, &had, renumbered, e);
 }

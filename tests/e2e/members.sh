@@ -291,7 +291,8 @@ FORGE_HLC=65536 "$FORGE" change "$B" proposal "$prop" title "$ptitle" created "$
 FORGE_HLC=65536 "$FORGE" change "$B" proposal "$prop" title "$ptitle" || fail "forge change (old clock)"
 "$FORGE" delete "$B" proposal "$prop" || fail "forge delete (proposal)"
 "$FORGE" change "$B" proposal "$prop" title "Björns rubrik" || fail "forge change (proposal)"
-"$FORGE" change "$B" adjust_signer 0123456789abcdef0123456789abcdee meeting_id "$(sqlite3 "$A" "SELECT id FROM meeting WHERE date || '' = '${nm#*/}'")" \
+nmid=$(sqlite3 "$A" "SELECT m.id FROM meeting m JOIN body b ON b.id = m.body_id WHERE b.short || '/' || m.date = '$nm'")
+"$FORGE" change "$B" adjust_signer 0123456789abcdef0123456789abcdee meeting_id "$nmid" \
 	scope "" person_id "$bjorn" created 2026-11-23T12:00:00Z updated 2026-11-23T12:00:00Z author "$bactor" ||
 	fail "forge change (signer)"
 out=$(a sync 2>&1) || fail "Eva's sync: $out"
